@@ -1,0 +1,26 @@
+/** The numbered migrations, in order. user_version is the last one applied. */
+import type { Database } from 'better-sqlite3';
+import * as m0010 from './0010-create-portfolio';
+import * as m0020 from './0020-audit-log';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [m0010, m0020];
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** Runs every migration above the file's version, in one transaction. */
+export function runMigrations(db: Database, target = SCHEMA_VERSION): number[] {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  const pending = MIGRATIONS.filter((m) => m.version > from && m.version <= target);
+  if (!pending.length) return [];
+  db.transaction(() => {
+    for (const m of pending) m.up(db);
+    // PRAGMA cannot be bound; the value is our own integer constant.
+    db.pragma(`user_version = ${pending[pending.length - 1]!.version}`);
+  })();
+  return pending.map((m) => m.version);
+}

@@ -1,0 +1,138 @@
+/**
+ * Opening a portfolio file: check that it is ours before SQLite writes a byte to it, migrate
+ * an older one (after a backup copy), refuse a newer one, and set the durability pragmas.
+ */
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { PortfolioFileError } from './errors';
+import { MIGRATIONS, SCHEMA_VERSION, runMigrations } from './migrations/index';
+import { backupCopy } from './backup';
+
+/** PRAGMA application_id of a Puljeplan file: "PULJ" in ASCII. */
+export const APPLICATION_ID = 0x50554c4a;
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+export type DB = Database.Database;
+
+interface FileHeader {
+  applicationId: number;
+  userVersion: number;
+}
+
+/** Reads the 100-byte SQLite header without SQLite (SQLite file format §1.3). */
+export function readHeader(path: string): FileHeader {
+  const name = basename(path);
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new PortfolioFileError(`Filen «${name}» findes ikke.`);
+  }
+  if (size === 0) throw new PortfolioFileError(`«${name}» er tom (0 byte) og er ikke en Puljeplan-portefølje.`);
+  const buf = Buffer.alloc(100);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, buf, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (size < 100 || buf.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
+    throw new PortfolioFileError(`«${name}» er ikke en Puljeplan-portefølje (filen er ikke en SQLite-database).`);
+  }
+  return { userVersion: buf.readInt32BE(60), applicationId: buf.readInt32BE(68) };
+}
+
+function checkIdentity(name: string, header: FileHeader): void {
+  if (header.applicationId !== APPLICATION_ID) {
+    throw new PortfolioFileError(`«${name}» er en SQLite-database, men ikke en Puljeplan-portefølje.`);
+  }
+  if (header.userVersion > SCHEMA_VERSION) {
+    throw new PortfolioFileError(
+      `«${name}» er lavet med en nyere version af Puljeplan (skemaversion ${header.userVersion}; denne version kender op til ${SCHEMA_VERSION}). Opdatér Puljeplan for at åbne den.`,
+    );
+  }
+  if (header.userVersion < MIGRATIONS[0]!.version) {
+    throw new PortfolioFileError(`«${name}» har ingen kendt skemaversion og kan ikke åbnes.`);
+  }
+}
+
+function setPragmas(db: DB): void {
+  db.pragma('journal_mode = WAL');
+  // Money: an acknowledged edit must survive a power cut, so every commit syncs the WAL.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('trusted_schema = OFF');
+  db.pragma('busy_timeout = 3000');
+}
+
+function quickCheck(db: DB, name: string): void {
+  const rows = db.pragma('quick_check') as { quick_check: string }[];
+  if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') {
+    throw new PortfolioFileError(`«${name}» er beskadiget (SQLite quick_check fandt fejl) og kan ikke åbnes.`);
+  }
+}
+
+export interface OpenOptions {
+  readonly?: boolean;
+}
+
+/** Opens an existing portfolio file for work; migrates it if it is from an older version. */
+export function openPortfolio(path: string, options: OpenOptions = {}): DB {
+  const name = basename(path);
+  checkIdentity(name, readHeader(path));
+  let db: DB;
+  try {
+    db = new Database(path, { fileMustExist: true, readonly: options.readonly ?? false });
+  } catch (err) {
+    throw new PortfolioFileError(`«${name}» kunne ikke åbnes: ${(err as Error).message}`);
+  }
+  try {
+    if (!options.readonly) setPragmas(db);
+    else db.pragma('trusted_schema = OFF');
+    // The header may lag behind an uncheckpointed WAL; SQLite's own answer is the one that counts.
+    const header = {
+      applicationId: db.pragma('application_id', { simple: true }) as number,
+      userVersion: db.pragma('user_version', { simple: true }) as number,
+    };
+    checkIdentity(name, header);
+    quickCheck(db, name);
+    if (header.userVersion < SCHEMA_VERSION) {
+      if (options.readonly) {
+        throw new PortfolioFileError(`«${name}» er fra en ældre version af Puljeplan og skal åbnes i Puljeplan først.`);
+      }
+      backupCopy(db, path, 'opgradering');
+      runMigrations(db);
+    }
+    return db;
+  } catch (err) {
+    db.close();
+    if (err instanceof PortfolioFileError) throw err;
+    throw new PortfolioFileError(`«${name}» kunne ikke åbnes: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * Creates a new portfolio file atomically: built under a temporary name, checkpointed,
+ * then renamed into place, so a crash never leaves a half-made file under the real name.
+ */
+export function createPortfolioFile(path: string, seed: (db: DB) => void): void {
+  const name = basename(path);
+  if (existsSync(path)) throw new PortfolioFileError(`«${name}» findes allerede; vælg et andet navn.`);
+  const tmp = `${path}.${process.pid}.ny`;
+  rmSync(tmp, { force: true });
+  const db = new Database(tmp);
+  try {
+    db.pragma('journal_mode = DELETE');
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    runMigrations(db);
+    db.pragma('foreign_keys = ON');
+    db.transaction(() => seed(db))();
+    db.close();
+    renameSync(tmp, path);
+  } catch (err) {
+    if (db.open) db.close();
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Every channel name of the contract, with no runtime dependencies, so the sandboxed
+ * preload can be bundled from it alone. `contract.ts` gives each one its schemas.
+ */
+export const CHANNELS = [
+  'app.info',
+  'portfolio.load',
+  'portfolio.setMeta',
+  'amounts.set',
+  'lines.add',
+  'lines.rename',
+  'lines.setDescription',
+  'lines.delete',
+  'lines.move',
+  'lines.moveToPool',
+  'pools.add',
+  'pools.rename',
+  'pools.setDescription',
+  'pools.delete',
+  'pools.move',
+  'years.add',
+  'years.remove',
+  'history.undo',
+  'history.redo',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && (CHANNELS as readonly string[]).includes(name);
+}
+
+/** The IPC channel name Electron uses for a contract channel. */
+export function ipcName(channel: Channel): string {
+  return `puljeplan:${channel}`;
+}
+
+/** Commands the native menu sends to the page (Electron) — the page's toolbar runs the same ones. */
+export const MENU_COMMANDS = [
+  'undo',
+  'redo',
+  'addLine',
+  'addSubLine',
+  'addPool',
+  'deleteSelected',
+  'moveUp',
+  'moveDown',
+  'moveToPool',
+  'addYear',
+  'removeYear',
+  'toggleSidePanel',
+  'collapseAll',
+  'expandAll',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export const MENU_IPC = 'puljeplan:menu';

@@ -1,0 +1,161 @@
+/**
+ * The one contract between the UI and the backend: each channel with a runtime schema for
+ * its arguments and its result, and a line saying what it does. The dispatcher (db/) checks
+ * both; Electron's ipcMain and the browser harness's HTTP endpoint serve the same dispatcher.
+ * zod is used because these values cross a trust boundary (renderer -> main) and a schema
+ * library gives exact, tested checks and TypeScript types from one declaration.
+ */
+import { z } from 'zod';
+import { CHANNELS, type Channel } from './channels';
+import { MAX_CELL_KRONER } from './money';
+import { REGION_CODES, TEXT_LIMITS } from './model';
+
+const Id = z.uuid();
+const Year = z.number().int().min(1900).max(2200);
+const Kroner = z.number().int().min(-MAX_CELL_KRONER).max(MAX_CELL_KRONER);
+const Name = z.string().trim().min(1, 'Navnet må ikke være tomt.').max(TEXT_LIMITS.name);
+const Description = z.string().max(TEXT_LIMITS.description);
+const Direction = z.enum(['up', 'down']);
+const Region = z.enum(REGION_CODES);
+
+const Meta = z.object({ id: Id, title: z.string(), region: Region, createdAt: z.string() });
+const Pool = z.object({ id: Id, name: z.string(), position: z.number().int(), description: z.string() });
+const Amounts = z.record(z.string().regex(/^\d{4}$/), Kroner);
+const Line = z.object({
+  id: Id,
+  poolId: Id,
+  parentId: Id.nullable(),
+  name: z.string(),
+  position: z.number().int(),
+  description: z.string(),
+  amounts: Amounts,
+});
+const History = z.object({
+  canUndo: z.boolean(),
+  undoLabel: z.string().nullable(),
+  canRedo: z.boolean(),
+  redoLabel: z.string().nullable(),
+});
+const Snapshot = z.object({
+  meta: Meta,
+  years: z.array(Year),
+  pools: z.array(Pool),
+  lines: z.array(Line),
+  history: History,
+  revision: z.number().int(),
+});
+const Change = z.object({
+  meta: Meta.optional(),
+  years: z.array(Year).optional(),
+  upsertPools: z.array(Pool).optional(),
+  deletePoolIds: z.array(Id).optional(),
+  upsertLines: z.array(Line).optional(),
+  deleteLineIds: z.array(Id).optional(),
+  createdId: Id.optional(),
+  history: History,
+  revision: z.number().int(),
+});
+const None = z.object({}).strict();
+
+export const contract = {
+  'app.info': {
+    doc: 'Which file is open, and the app and schema versions.',
+    args: None,
+    result: z.object({
+      fileName: z.string(),
+      appVersion: z.string(),
+      schemaVersion: z.number().int(),
+      shell: z.enum(['electron', 'web', 'cli']),
+    }),
+  },
+  'portfolio.load': { doc: 'The whole open portfolio, with undo/redo state.', args: None, result: Snapshot },
+  'portfolio.setMeta': {
+    doc: "Set the portfolio's title and/or region.",
+    args: z.object({ title: Name.optional(), region: Region.optional() }).strict(),
+    result: Change,
+  },
+  'amounts.set': {
+    doc: 'Set amounts (whole kroner; null empties the cell) as one change and one undo step.',
+    args: z
+      .object({
+        cells: z.array(z.object({ lineId: Id, year: Year, value: Kroner.nullable() }).strict()).min(1).max(2_000_000),
+      })
+      .strict(),
+    result: Change,
+  },
+  'lines.add': {
+    doc: 'Add a line to a pool (after a given line, or last), or a sub-line under a line.',
+    args: z
+      .object({ poolId: Id, parentId: Id.nullable(), afterLineId: Id.nullable(), name: Name })
+      .strict(),
+    result: Change,
+  },
+  'lines.rename': { doc: 'Rename a line.', args: z.object({ lineId: Id, name: Name }).strict(), result: Change },
+  'lines.setDescription': {
+    doc: "Set a project's description (the annex's prose).",
+    args: z.object({ lineId: Id, description: Description }).strict(),
+    result: Change,
+  },
+  'lines.delete': { doc: 'Delete a line with its sub-lines.', args: z.object({ lineId: Id }).strict(), result: Change },
+  'lines.move': {
+    doc: 'Move a line one place up or down among its siblings.',
+    args: z.object({ lineId: Id, direction: Direction }).strict(),
+    result: Change,
+  },
+  'lines.moveToPool': {
+    doc: 'Move a line (with its sub-lines) to the end of another pool.',
+    args: z.object({ lineId: Id, poolId: Id }).strict(),
+    result: Change,
+  },
+  'pools.add': {
+    doc: 'Add a pool after a given pool, or last.',
+    args: z.object({ name: Name, afterPoolId: Id.nullable() }).strict(),
+    result: Change,
+  },
+  'pools.rename': { doc: 'Rename a pool.', args: z.object({ poolId: Id, name: Name }).strict(), result: Change },
+  'pools.setDescription': {
+    doc: "Set a pool's description.",
+    args: z.object({ poolId: Id, description: Description }).strict(),
+    result: Change,
+  },
+  'pools.delete': { doc: 'Delete a pool with all its lines.', args: z.object({ poolId: Id }).strict(), result: Change },
+  'pools.move': {
+    doc: 'Move a pool one place up or down.',
+    args: z.object({ poolId: Id, direction: Direction }).strict(),
+    result: Change,
+  },
+  'years.add': { doc: 'Add the year after the last one as a column.', args: None, result: Change },
+  'years.remove': {
+    doc: 'Remove a year whose amounts are all zero or empty.',
+    args: z.object({ year: Year }).strict(),
+    result: Change,
+  },
+  'history.undo': { doc: 'Undo the last change.', args: None, result: Change },
+  'history.redo': { doc: 'Redo the last undone change.', args: None, result: Change },
+} as const satisfies Record<Channel, { doc: string; args: z.ZodType; result: z.ZodType }>;
+
+// Every channel has a schema and every schema has a channel.
+const _complete: Record<Channel, unknown> = contract;
+void _complete;
+void CHANNELS;
+
+export type Contract = typeof contract;
+export type Args<C extends Channel> = z.input<Contract[C]['args']>;
+export type Result<C extends Channel> = z.output<Contract[C]['result']>;
+
+export interface ApiError {
+  code: 'unknown-channel' | 'invalid-args' | 'not-found' | 'refused' | 'conflict' | 'internal';
+  message: string;
+}
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Anything that can call the contract: the preload object, the HTTP client, a test. */
+export type Invoke = <C extends Channel>(channel: C, args: Args<C>) => Promise<Envelope<Result<C>>>;
+
+/** First Danish message from a zod error, naming the field. */
+export function describeIssues(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'Ugyldige oplysninger.';
+  const where = issue.path.length ? ` (${issue.path.join('.')})` : '';
+  return `Ugyldige oplysninger${where}: ${issue.message}`;
+}

@@ -1,0 +1,76 @@
+/** The portfolio as every layer sees it. Money is whole kroner (money.ts). */
+import type { Kroner } from './money';
+
+export const REGIONS = [
+  { code: 'RH', name: 'Region Hovedstaden' },
+  { code: 'RSJ', name: 'Region Sjælland' },
+  { code: 'RSD', name: 'Region Syddanmark' },
+  { code: 'RM', name: 'Region Midtjylland' },
+  { code: 'RN', name: 'Region Nordjylland' },
+] as const;
+export type RegionCode = (typeof REGIONS)[number]['code'];
+export const REGION_CODES = REGIONS.map((r) => r.code) as [RegionCode, ...RegionCode[]];
+
+export function regionName(code: RegionCode): string {
+  return REGIONS.find((r) => r.code === code)?.name ?? code;
+}
+
+export interface PortfolioMeta {
+  id: string;
+  title: string;
+  region: RegionCode;
+  createdAt: string;
+}
+
+export interface Pool {
+  id: string;
+  name: string;
+  position: number;
+  description: string;
+}
+
+/** Amounts by budget year (as a string key, for JSON). A missing year is an empty cell. */
+export type Amounts = Record<string, Kroner>;
+
+export interface Line {
+  id: string;
+  poolId: string;
+  /** Set on a sub-line. A line with sub-lines has no amounts of its own. */
+  parentId: string | null;
+  name: string;
+  position: number;
+  description: string;
+  amounts: Amounts;
+}
+
+export interface Snapshot {
+  meta: PortfolioMeta;
+  years: number[];
+  pools: Pool[];
+  lines: Line[];
+  history: HistoryState;
+  revision: number;
+}
+
+export interface HistoryState {
+  canUndo: boolean;
+  undoLabel: string | null;
+  canRedo: boolean;
+  redoLabel: string | null;
+}
+
+/** What one change did, so a client can update its copy without reloading the portfolio. */
+export interface Change {
+  meta?: PortfolioMeta;
+  years?: number[];
+  upsertPools?: Pool[];
+  deletePoolIds?: string[];
+  upsertLines?: Line[];
+  deleteLineIds?: string[];
+  /** The id of a line or pool the change created, so the UI can focus it. */
+  createdId?: string;
+  history: HistoryState;
+  revision: number;
+}
+
+export const TEXT_LIMITS = { name: 300, title: 300, description: 20_000 } as const;
