@@ -1,0 +1,202 @@
+/**
+ * Everything a user can do, in one place for the toolbar, the keyboard, the grid and the
+ * native menu. Each action asks the backend, and the store shows the answer; failures are
+ * reported in Danish and change nothing.
+ */
+import type { MenuCommand } from '../../shared/channels';
+import type { Channel } from '../../shared/channels';
+import type { Args, Result } from '../../shared/contract';
+import { formatAmount, parseAmount } from '../../shared/danish-number';
+import type { Change, RegionCode } from '../../shared/model';
+import type { GridRow } from '../../shared/row-model';
+import { ApiFailure, type Api } from './api/client';
+import { NAME_COL, TOTAL_COL, yearOfCol } from './grid/columns';
+import type { PortfolioStore } from './store/portfolio-store';
+
+export interface Ui {
+  notify(kind: 'error' | 'info', text: string): void;
+  confirm(title: string, text: string, confirmLabel: string): Promise<boolean>;
+  choose(title: string, label: string, options: { value: string; label: string }[], confirmLabel: string): Promise<string | null>;
+  focus(rowId: string, colId?: string, edit?: boolean): void;
+  selected(): GridRow | null;
+  toggleSidePanel(): void;
+}
+
+type ChangeChannel = Exclude<Channel, 'app.info' | 'portfolio.load'>;
+
+export class Actions {
+  constructor(
+    private readonly api: Api,
+    private readonly store: PortfolioStore,
+    private readonly ui: Ui,
+  ) {}
+
+  async load(): Promise<void> {
+    this.store.load(await this.api.call('portfolio.load', {}));
+  }
+
+  /** Sends one change; the store shows it once the backend has committed it. */
+  private async change<C extends ChangeChannel>(channel: C, args: Args<C>): Promise<Change | null> {
+    try {
+      const change = (await this.api.call(channel, args)) as Result<C> & Change;
+      this.store.apply(change);
+      return change;
+    } catch (err) {
+      this.ui.notify('error', err instanceof ApiFailure ? err.message : `Uventet fejl: ${(err as Error).message}`);
+      return null;
+    }
+  }
+
+  undo = async () => {
+    if (!this.store.history.canUndo) return this.ui.notify('info', 'Der er intet at fortryde.');
+    const label = this.store.history.undoLabel;
+    if (await this.change('history.undo', {})) this.ui.notify('info', `Fortrudt: ${label}`);
+  };
+
+  redo = async () => {
+    if (!this.store.history.canRedo) return this.ui.notify('info', 'Der er intet at annullere fortryd for.');
+    const label = this.store.history.redoLabel;
+    if (await this.change('history.redo', {})) this.ui.notify('info', `Gentaget: ${label}`);
+  };
+
+  /** A value typed into a cell (or null when cleared): a name or an amount. */
+  editCell = async (row: GridRow, colId: string, text: string | null) => {
+    if (colId === NAME_COL) return this.rename(row, text ?? '');
+    const year = yearOfCol(colId);
+    if (year === null || row.kind !== 'line') return;
+    if (row.hasChildren) {
+      return this.ui.notify('error', `«${row.name}» har underlinjer; dens beløb er summen af dem. Skriv beløbene på underlinjerne.`);
+    }
+    const parsed = parseAmount(text);
+    if (!parsed.ok) return this.ui.notify('error', `${parsed.message} (${row.name}, ${year}). Intet blev ændret.`);
+    if ((row.line.amounts[year] ?? null) === parsed.value) return;
+    await this.change('amounts.set', { cells: [{ lineId: row.id, year, value: parsed.value }] });
+  };
+
+  clearCell = async (row: GridRow, colId: string) => {
+    if (colId === NAME_COL || colId === TOTAL_COL || row.kind !== 'line' || row.hasChildren) return;
+    await this.editCell(row, colId, null);
+  };
+
+  private async rename(row: GridRow, text: string) {
+    const name = text.trim();
+    if (row.kind !== 'line' && row.kind !== 'pool') return;
+    if (!name) return this.ui.notify('error', 'Navnet må ikke være tomt. Intet blev ændret.');
+    if (name === row.name) return;
+    if (row.kind === 'line') await this.change('lines.rename', { lineId: row.id, name });
+    else await this.change('pools.rename', { poolId: row.poolId, name });
+  }
+
+  /** The pool and line the user is on, for actions that work "here". */
+  private context() {
+    const row = this.ui.selected();
+    const pools = this.store.poolList();
+    if (!row || row.kind === 'grandTotal') return { poolId: pools[pools.length - 1]?.id ?? null, line: null };
+    if (row.kind === 'line') return { poolId: row.poolId, line: row.line };
+    return { poolId: row.poolId, line: null };
+  }
+
+  addLine = async () => {
+    const { poolId, line } = this.context();
+    if (!poolId) return this.ui.notify('error', 'Opret først en pulje.');
+    const after = line ? (line.parentId ?? line.id) : null;
+    const change = await this.change('lines.add', { poolId, parentId: null, afterLineId: after, name: this.store.freeLineName(poolId, 'Ny linje') });
+    if (change?.createdId) this.ui.focus(change.createdId, NAME_COL, true);
+  };
+
+  addSubLine = async () => {
+    const { poolId, line } = this.context();
+    if (!poolId || !line) return this.ui.notify('error', 'Vælg den linje, der skal have en underlinje.');
+    const parentId = line.parentId ?? line.id;
+    const siblings = this.store.children(parentId).sort((a, b) => a.position - b.position);
+    const after = line.parentId ? line.id : (siblings[siblings.length - 1]?.id ?? null);
+    if (this.store.collapsed.has(parentId)) this.store.toggleCollapsed(parentId);
+    const change = await this.change('lines.add', { poolId, parentId, afterLineId: after, name: this.store.freeLineName(poolId, 'Ny underlinje') });
+    if (change?.createdId) this.ui.focus(change.createdId, NAME_COL, true);
+  };
+
+  addPool = async () => {
+    const row = this.ui.selected();
+    const afterPoolId = row && row.kind !== 'grandTotal' ? row.poolId : null;
+    const change = await this.change('pools.add', { name: this.store.freePoolName('Ny pulje'), afterPoolId });
+    if (change?.createdId) this.ui.focus(`pool:${change.createdId}`, NAME_COL, true);
+  };
+
+  deleteSelected = async () => {
+    const row = this.ui.selected();
+    if (!row || (row.kind !== 'line' && row.kind !== 'pool')) {
+      return this.ui.notify('info', 'Vælg den linje eller pulje, der skal slettes.');
+    }
+    const pool = this.store.pools.get(row.poolId);
+    if (row.kind === 'line') {
+      const holds = this.holdsAmounts([row.id, ...this.store.children(row.id).map((c) => c.id)]);
+      const what = row.hasChildren ? 'linjen og dens underlinjer' : 'linjen';
+      if (holds && !(await this.ui.confirm('Slet linje', `«${row.name}» har beløb (i alt ${formatAmount(row.total)}). Vil du slette ${what}? Du kan fortryde med Ctrl+Z.`, 'Slet'))) return;
+      await this.change('lines.delete', { lineId: row.id });
+    } else if (pool) {
+      const ids = [...this.store.lines.values()].filter((l) => l.poolId === pool.id).map((l) => l.id);
+      const total = this.store.rowModel.rows.find((r) => r.kind === 'poolTotal' && r.poolId === pool.id)?.total ?? 0;
+      if (this.holdsAmounts(ids) && !(await this.ui.confirm('Slet pulje', `Puljen «${pool.name}» har ${ids.length} linjer med beløb (i alt ${formatAmount(total)}). Vil du slette puljen og alle dens linjer? Du kan fortryde med Ctrl+Z.`, 'Slet pulje'))) return;
+      await this.change('pools.delete', { poolId: pool.id });
+    }
+  };
+
+  private holdsAmounts(lineIds: string[]): boolean {
+    return lineIds.some((id) => Object.values(this.store.lines.get(id)?.amounts ?? {}).some((v) => v !== 0));
+  }
+
+  move = async (direction: 'up' | 'down') => {
+    const row = this.ui.selected();
+    if (row?.kind === 'line') {
+      if (await this.change('lines.move', { lineId: row.id, direction })) this.ui.focus(row.id);
+    } else if (row?.kind === 'pool') {
+      if (await this.change('pools.move', { poolId: row.poolId, direction })) this.ui.focus(row.id);
+    } else this.ui.notify('info', 'Vælg den linje eller pulje, der skal flyttes.');
+  };
+
+  moveToPool = async () => {
+    const row = this.ui.selected();
+    if (row?.kind !== 'line') return this.ui.notify('info', 'Vælg den linje, der skal flyttes til en anden pulje.');
+    const options = this.store.poolList().filter((p) => p.id !== row.poolId || row.line.parentId).map((p) => ({ value: p.id, label: p.name }));
+    if (!options.length) return this.ui.notify('info', 'Der er ingen anden pulje at flytte til.');
+    const poolId = await this.ui.choose(`Flyt «${row.name}»`, 'Til puljen', options, 'Flyt');
+    if (poolId && (await this.change('lines.moveToPool', { lineId: row.id, poolId }))) this.ui.focus(row.id);
+  };
+
+  addYear = async () => {
+    const next = this.store.years.length ? this.store.years[this.store.years.length - 1]! + 1 : new Date().getFullYear();
+    if (await this.change('years.add', {})) this.ui.notify('info', `År ${next} er tilføjet.`);
+  };
+
+  removeYear = async () => {
+    const options = [...this.store.years].reverse().map((y) => ({ value: String(y), label: String(y) }));
+    const year = await this.ui.choose('Fjern år', 'År (kun et år uden beløb kan fjernes)', options, 'Fjern');
+    if (year && (await this.change('years.remove', { year: Number(year) }))) this.ui.notify('info', `År ${year} er fjernet.`);
+  };
+
+  setTitle = (title: string) => this.change('portfolio.setMeta', { title });
+  setRegion = (region: RegionCode) => this.change('portfolio.setMeta', { region });
+  setLineDescription = (lineId: string, description: string) => this.change('lines.setDescription', { lineId, description });
+  setPoolDescription = (poolId: string, description: string) => this.change('pools.setDescription', { poolId, description });
+
+  /** The native menu's commands (Electron), the same ones the toolbar runs. */
+  run = (command: MenuCommand): void => {
+    const table: Record<MenuCommand, () => unknown> = {
+      undo: this.undo,
+      redo: this.redo,
+      addLine: this.addLine,
+      addSubLine: this.addSubLine,
+      addPool: this.addPool,
+      deleteSelected: this.deleteSelected,
+      moveUp: () => this.move('up'),
+      moveDown: () => this.move('down'),
+      moveToPool: this.moveToPool,
+      addYear: this.addYear,
+      removeYear: this.removeYear,
+      toggleSidePanel: () => this.ui.toggleSidePanel(),
+      collapseAll: () => this.store.setAllCollapsed(true),
+      expandAll: () => this.store.setAllCollapsed(false),
+    };
+    void table[command]();
+  };
+}

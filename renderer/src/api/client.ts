@@ -1,0 +1,70 @@
+/**
+ * The renderer's one way to the backend. In Electron it calls the preload's bridge; in a
+ * plain browser it posts to the harness's /api/<channel>. Calls run one at a time, in the
+ * order made, so changes reach the file and come back in the order the user made them.
+ */
+import type { Channel } from '../../../shared/channels';
+import type { Args, Envelope, Result } from '../../../shared/contract';
+import type { PuljeplanBridge } from '../../../shared/bridge';
+
+declare global {
+  interface Window {
+    puljeplan?: PuljeplanBridge;
+  }
+}
+
+export class ApiFailure extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+type Transport = <C extends Channel>(channel: C, args: Args<C>) => Promise<Envelope<Result<C>>>;
+
+function httpTransport(): Transport {
+  return async (channel, args) => {
+    let response: Response;
+    try {
+      response = await fetch(`api/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(args),
+      });
+    } catch {
+      return { ok: false, error: { code: 'internal', message: 'Puljeplan-serveren svarer ikke. Er «npm run web» stoppet?' } };
+    }
+    if (!response.ok) return { ok: false, error: { code: 'internal', message: `Serveren svarede ${response.status}.` } };
+    return (await response.json()) as Envelope<never>;
+  };
+}
+
+function bridgeTransport(bridge: PuljeplanBridge): Transport {
+  return (channel, args) => bridge.channels[channel](args);
+}
+
+export interface Api {
+  call<C extends Channel>(channel: C, args: Args<C>): Promise<Result<C>>;
+  shell: 'electron' | 'web';
+}
+
+export function createApi(): Api {
+  const bridge = window.puljeplan;
+  const transport = bridge ? bridgeTransport(bridge) : httpTransport();
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    shell: bridge ? 'electron' : 'web',
+    call(channel, args) {
+      const run = async () => {
+        const envelope = await transport(channel, args);
+        if (!envelope.ok) throw new ApiFailure(envelope.error.message, envelope.error.code);
+        return envelope.value;
+      };
+      const next = queue.then(run, run);
+      queue = next.catch(() => undefined);
+      return next;
+    },
+  };
+}

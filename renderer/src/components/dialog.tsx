@@ -1,0 +1,69 @@
+/** A small modal for confirmations and choices; Enter confirms, Esc cancels. */
+import { useEffect, useRef, useState } from 'react';
+
+export type DialogSpec =
+  | { kind: 'confirm'; title: string; text: string; confirmLabel: string; resolve: (ok: boolean) => void }
+  | {
+      kind: 'choose';
+      title: string;
+      label: string;
+      options: { value: string; label: string }[];
+      confirmLabel: string;
+      resolve: (value: string | null) => void;
+    };
+
+export function Dialog({ spec, onClose }: { spec: DialogSpec; onClose: () => void }) {
+  const [value, setValue] = useState(spec.kind === 'choose' ? (spec.options[0]?.value ?? '') : '');
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const selectRef = useRef<HTMLSelectElement>(null);
+  useEffect(() => (spec.kind === 'choose' ? selectRef.current : confirmRef.current)?.focus(), [spec]);
+
+  const finish = (ok: boolean) => {
+    if (spec.kind === 'confirm') spec.resolve(ok);
+    else spec.resolve(ok ? value : null);
+    onClose();
+  };
+  return (
+    <div className="pp-overlay" onMouseDown={() => finish(false)}>
+      <div
+        className="pp-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="pp-dialog-title"
+        onMouseDown={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') finish(false);
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            finish(true);
+          }
+          e.stopPropagation();
+        }}
+      >
+        <h2 id="pp-dialog-title">{spec.title}</h2>
+        {spec.kind === 'confirm' ? (
+          <p>{spec.text}</p>
+        ) : (
+          <label>
+            {spec.label}
+            <select ref={selectRef} value={value} onChange={(e) => setValue(e.target.value)}>
+              {spec.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <div className="pp-dialog-buttons">
+          <button type="button" onClick={() => finish(false)}>
+            Annullér
+          </button>
+          <button type="button" ref={confirmRef} className="pp-primary" onClick={() => finish(true)}>
+            {spec.confirmLabel}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

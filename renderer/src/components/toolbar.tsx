@@ -1,0 +1,43 @@
+/** The command bar: the same actions as the native menu and the keyboard. */
+import type { HistoryState } from '../../../shared/model';
+import type { Actions } from '../actions';
+
+interface Props {
+  actions: Actions;
+  history: HistoryState;
+  sidePanel: boolean;
+}
+
+export function Toolbar({ actions, history, sidePanel }: Props) {
+  const b = (label: string, onClick: () => unknown, title: string, extra: { disabled?: boolean; pressed?: boolean } = {}) => (
+    <button type="button" onClick={() => void onClick()} title={title} disabled={extra.disabled} aria-pressed={extra.pressed} onMouseDown={(e) => e.preventDefault()}>
+      {label}
+    </button>
+  );
+  return (
+    <div className="pp-toolbar" role="toolbar" aria-label="Handlinger">
+      <div className="pp-group">
+        {b('↶ Fortryd', actions.undo, history.undoLabel ? `Fortryd: ${history.undoLabel} (Ctrl+Z)` : 'Intet at fortryde (Ctrl+Z)', { disabled: !history.canUndo })}
+        {b('↷ Annullér fortryd', actions.redo, history.redoLabel ? `Annullér fortryd: ${history.redoLabel} (Ctrl+Y)` : 'Intet at gentage (Ctrl+Y)', { disabled: !history.canRedo })}
+      </div>
+      <div className="pp-group">
+        {b('+ Ny linje', actions.addLine, 'Indsæt en linje under den valgte (Ctrl+Enter)')}
+        {b('+ Ny underlinje', actions.addSubLine, 'Indsæt en underlinje under den valgte linje')}
+        {b('+ Ny pulje', actions.addPool, 'Indsæt en pulje efter den valgte')}
+        {b('Slet', actions.deleteSelected, 'Slet den valgte linje eller pulje (Ctrl+Delete)')}
+      </div>
+      <div className="pp-group">
+        {b('↑ Flyt op', () => actions.move('up'), 'Flyt den valgte linje eller pulje op (Alt+↑)')}
+        {b('↓ Flyt ned', () => actions.move('down'), 'Flyt den valgte linje eller pulje ned (Alt+↓)')}
+        {b('Flyt til pulje…', actions.moveToPool, 'Flyt den valgte linje til en anden pulje')}
+      </div>
+      <div className="pp-group">
+        {b('+ Tilføj år', actions.addYear, 'Tilføj næste år som kolonne')}
+        {b('Fjern år…', actions.removeYear, 'Fjern et år uden beløb')}
+      </div>
+      <div className="pp-group pp-right">
+        {b('Beskrivelser', () => actions.run('toggleSidePanel'), 'Vis eller skjul sidepanelet med titel, region og beskrivelser', { pressed: sidePanel })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+/** The name column: indentation for sub-lines, a fold button on pools and parent lines. */
+import type { CustomCellRendererProps } from 'ag-grid-react';
+import type { GridRow } from '../../../shared/row-model';
+
+interface Props extends CustomCellRendererProps<GridRow> {
+  onToggle: (id: string) => void;
+}
+
+export function NameCell({ data, onToggle }: Props) {
+  if (!data) return null;
+  const foldId = data.kind === 'pool' ? data.poolId : data.kind === 'line' && data.hasChildren ? data.id : null;
+  const collapsed = (data.kind === 'pool' || data.kind === 'line') && data.collapsed;
+  const depth = data.kind === 'line' ? data.depth : 0;
+  return (
+    <span className={`pp-name pp-depth-${depth}`}>
+      {foldId ? (
+        <button
+          type="button"
+          className="pp-fold"
+          aria-label={collapsed ? `Fold «${data.name}» ud` : `Fold «${data.name}» ind`}
+          aria-expanded={!collapsed}
+          tabIndex={-1}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={(e) => {
+            e.stopPropagation();
+            onToggle(foldId);
+          }}
+        >
+          {collapsed ? '▸' : '▾'}
+        </button>
+      ) : (
+        <span className="pp-fold-space" />
+      )}
+      <span className="pp-name-text">{data.name}</span>
+    </span>
+  );
+}

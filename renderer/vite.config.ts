@@ -1,0 +1,16 @@
+import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+
+// The renderer is built to static files: Electron loads them with loadFile, and the
+// browser harness (db/web-server.ts) serves the same files.
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: './',
+  build: {
+    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2500,
+    sourcemap: true,
+  },
+  esbuild: { jsx: 'automatic' },
+});
