@@ -78,7 +78,19 @@ export function defaultColDef(handlers: ColumnHandlers): ColDef<GridRow> {
     // Grid callbacks like onCellKeyDown run after the grid acted; this one runs before.
     suppressKeyboardEvent: (p: SuppressKeyboardEventParams<GridRow>) => {
       const e = p.event;
-      if (p.editing || e.type !== 'keydown') return false;
+      if (e.type !== 'keydown') return false;
+      if (p.editing && e.key === 'Tab') {
+        // Excel: Tab commits and moves one cell right (Shift+Tab left), without editing it.
+        // The grid would instead jump to the next editable cell and open its editor.
+        const cols = p.api.getAllDisplayedColumns();
+        const next = cols[cols.indexOf(p.column) + (e.shiftKey ? -1 : 1)];
+        const rowIndex = p.node.rowIndex;
+        p.api.stopEditing();
+        if (next && rowIndex !== null) p.api.setFocusedCell(rowIndex, next, p.node.rowPinned);
+        e.preventDefault();
+        return true;
+      }
+      if (p.editing) return false;
       if (e.key === 'Delete' && p.data) {
         handlers.onClear(p.data, p.column.getColId());
         return true;

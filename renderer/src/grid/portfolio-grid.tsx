@@ -78,13 +78,19 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
   useImperativeHandle(ref, () => ({
     api: () => gridRef.current?.api ?? null,
     focus(rowId, colId = NAME_COL, edit = false) {
-      const api = gridRef.current?.api;
-      if (!api) return;
-      const node = api.getRowNode(rowId);
-      if (!node || node.rowIndex === null || node.rowIndex === undefined) return;
-      api.ensureIndexVisible(node.rowIndex);
-      api.setFocusedCell(node.rowIndex, colId);
-      if (edit) api.startEditingCell({ rowIndex: node.rowIndex, colKey: colId });
+      // The row may arrive with the next render; try for a few frames before giving up.
+      const attempt = (tries: number) => {
+        const api = gridRef.current?.api;
+        const node = api?.getRowNode(rowId);
+        if (!api || !node || node.rowIndex === null || node.rowIndex === undefined) {
+          if (tries > 0) requestAnimationFrame(() => attempt(tries - 1));
+          return;
+        }
+        api.ensureIndexVisible(node.rowIndex);
+        api.setFocusedCell(node.rowIndex, colId);
+        if (edit) api.startEditingCell({ rowIndex: node.rowIndex, colKey: colId });
+      };
+      attempt(10);
     },
   }));
 
