@@ -6,11 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-stamp=node_modules/.puljeplan-installed
-if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
+# npm writes node_modules/.package-lock.json at every install: older than our lock = stale.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "Installerer npm-pakker …"
   ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --no-audit --no-fund
-  touch "$stamp"
 fi
 
 # The app rebuilds better-sqlite3 for Electron's ABI; tests and the CLI need it for Node.
