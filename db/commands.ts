@@ -107,15 +107,13 @@ export function addLine(db: DB, args: Args<'lines.add'>): Plan {
     const l = list.find((x) => x.id === lineId)!;
     ops.push({ op: 'placeLine', lineId, poolId: l.pool_id, parentId: l.parent_id, position: p });
   });
+  // The first sub-line takes over its parent's amounts, so no total changes and nothing is lost.
+  // The parent's cells are emptied before the sub-line exists, so that the undo (the inverses in
+  // reverse) deletes the sub-line before it gives the amounts back to a parent without sub-lines.
+  const takeOver = parentId && list.length === 0 ? Object.entries(readLine(db, parentId)!.amounts) : [];
+  for (const [year] of takeOver) ops.push({ op: 'setAmount', lineId: parentId!, year: Number(year), value: null });
   ops.push({ op: 'insertLine', line: { id, pool_id: args.poolId, parent_id: parentId, name, position, description: '' } });
-  if (parentId && list.length === 0) {
-    // The first sub-line takes over its parent's amounts, so no total changes and nothing is lost.
-    const parent = readLine(db, parentId)!;
-    for (const [year, value] of Object.entries(parent.amounts)) {
-      ops.push({ op: 'setAmount', lineId: parentId, year: Number(year), value: null });
-      ops.push({ op: 'setAmount', lineId: id, year: Number(year), value });
-    }
-  }
+  for (const [year, value] of takeOver) ops.push({ op: 'setAmount', lineId: id, year: Number(year), value });
   return { label: parentId ? 'Tilføj underlinje' : 'Tilføj linje', ops, createdId: id };
 }
 

@@ -73,6 +73,15 @@ function quickCheck(db: DB, name: string): void {
   }
 }
 
+/** SQLite reports a damaged file (e.g. a truncated e-mail attachment) in English; say it in Danish. */
+function openFailure(name: string, err: unknown): PortfolioFileError {
+  const { code, message } = err as { code?: unknown; message?: string };
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+    return new PortfolioFileError(`«${name}» er beskadiget og kan ikke åbnes (SQLite: ${message}). Brug en sikkerhedskopi eller bed afsenderen om filen igen.`);
+  }
+  return new PortfolioFileError(`«${name}» kunne ikke åbnes: ${message}`);
+}
+
 export interface OpenOptions {
   readonly?: boolean;
 }
@@ -85,7 +94,7 @@ export function openPortfolio(path: string, options: OpenOptions = {}): DB {
   try {
     db = new Database(path, { fileMustExist: true, readonly: options.readonly ?? false });
   } catch (err) {
-    throw new PortfolioFileError(`«${name}» kunne ikke åbnes: ${(err as Error).message}`);
+    throw openFailure(name, err);
   }
   try {
     if (!options.readonly) setPragmas(db);
@@ -108,7 +117,7 @@ export function openPortfolio(path: string, options: OpenOptions = {}): DB {
   } catch (err) {
     db.close();
     if (err instanceof PortfolioFileError) throw err;
-    throw new PortfolioFileError(`«${name}» kunne ikke åbnes: ${(err as Error).message}`);
+    throw openFailure(name, err);
   }
 }
 

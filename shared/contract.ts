@@ -10,9 +10,18 @@ import { CHANNELS, type Channel } from './channels';
 import { MAX_CELL_KRONER } from './money';
 import { REGION_CODES, TEXT_LIMITS } from './model';
 
+// Error messages reach the user (guides/architecture.md: "Error messages are Danish"), and
+// zod's default ones are English ("Invalid UUID"); its own Danish locale covers every check.
+z.config(z.locales.da());
+
 const Id = z.uuid();
 const Year = z.number().int().min(1900).max(2200);
-const Kroner = z.number().int().min(-MAX_CELL_KRONER).max(MAX_CELL_KRONER);
+const KRONER_MESSAGE = 'Beløbet skal være hele kroner og højst 100 mia. kr (plus eller minus).';
+const Kroner = z
+  .number({ error: KRONER_MESSAGE })
+  .int({ error: KRONER_MESSAGE })
+  .min(-MAX_CELL_KRONER, { error: KRONER_MESSAGE })
+  .max(MAX_CELL_KRONER, { error: KRONER_MESSAGE });
 const Name = z.string().trim().min(1, 'Navnet må ikke være tomt.').max(TEXT_LIMITS.name);
 const Description = z.string().max(TEXT_LIMITS.description);
 const Direction = z.enum(['up', 'down']);
