@@ -99,7 +99,8 @@ function cmdSet(argv: string[], io: Io): void {
   if (!amount.ok) throw new UserError(amount.message);
   const lineName = values.line;
   const poolName = values.pool;
-  withSession(file, false, (session) => {
+  // Find the cell in a read-only look first, so a refused command never opens the file for writing.
+  const target = withSession(file, true, (session) => {
     const snap = session.snapshot();
     const eq = (a: string, b: string) => a.trim().toLocaleLowerCase('da') === b.trim().toLocaleLowerCase('da');
     const pools = poolName === undefined ? snap.pools : snap.pools.filter((p) => eq(p.name, poolName));
@@ -113,10 +114,20 @@ function cmdSet(argv: string[], io: Io): void {
     }
     const line = matches[0]!;
     if (!snap.years.includes(year)) throw new UserError(`År ${year} findes ikke i porteføljen (${snap.years.join(', ')}).`);
-    const old = line.amounts[year] ?? null;
-    session.run((db) => setAmounts(db, { cells: [{ lineId: line.id, year, value: amount.value }] }));
-    io.out(`${line.name} ${year}: ${formatAmount(old) || 'tom'} → ${formatAmount(amount.value) || 'tom'}`);
+    if (snap.lines.some((l) => l.parentId === line.id)) {
+      throw new UserError(`«${line.name}» har underlinjer; dens beløb er summen af dem. Skriv beløbene på underlinjerne.`);
+    }
+    return line;
   });
+  const old = target.amounts[year] ?? null;
+  if (old === amount.value) {
+    io.out(`${target.name} ${year}: uændret (${formatAmount(old) || 'tom'})`);
+    return;
+  }
+  withSession(file, false, (session) => {
+    session.run((db) => setAmounts(db, { cells: [{ lineId: target.id, year, value: amount.value }] }));
+  });
+  io.out(`${target.name} ${year}: ${formatAmount(old) || 'tom'} → ${formatAmount(amount.value) || 'tom'}`);
 }
 
 export function runCli(argv: string[], io: Io): number {

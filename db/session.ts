@@ -126,9 +126,12 @@ export class Session {
 
   close(): void {
     if (!this.db.open) return;
-    // Leave one self-contained file behind: fold the WAL back into it.
+    // Leave one self-contained file behind: fold the WAL back into it and leave WAL mode, so
+    // that the file a user attaches to an e-mail is complete and a read-only look at it (the
+    // CLI's summary) creates no -wal/-shm beside it. The next open turns WAL on again.
     try {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.pragma('journal_mode = DELETE');
     } finally {
       this.db.close();
     }
