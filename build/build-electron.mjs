@@ -1,0 +1,41 @@
+// Bundles Electron's main process and preload (npm run build:electron).
+// - main: everything but electron and better-sqlite3 (a native module, loaded from
+//   node_modules — unpacked from the asar in the installed app) goes into one file.
+// - preload: a sandboxed preload can require only 'electron', so it must be one file.
+// Warnings fail the build: e.g. import.meta in CommonJS would be undefined at run time.
+import { build } from 'esbuild';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// --outdir lets tests build into a temporary folder instead of the app's dist/.
+const { values } = parseArgs({ options: { outdir: { type: 'string' } } });
+const outdir = values.outdir ? resolve(values.outdir) : join(root, 'dist', 'electron');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  external: ['electron', 'better-sqlite3'],
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+const entries = [
+  { entryPoints: ['electron/main.ts'], outfile: join(outdir, 'main.cjs') },
+  { entryPoints: ['electron/preload.ts'], outfile: join(outdir, 'preload.cjs') },
+];
+
+let warnings = 0;
+for (const entry of entries) {
+  const result = await build({ ...common, ...entry });
+  warnings += result.warnings.length;
+}
+if (warnings > 0) {
+  console.error(`build-electron: ${warnings} advarsel(er) fra esbuild; ret dem før appen bygges.`);
+  process.exit(1);
+}
+console.log(`Electron-delen er bygget: ${join(outdir, 'main.cjs')}, ${join(outdir, 'preload.cjs')}`);

@@ -1,0 +1,151 @@
+/**
+ * The app's lifecycle: one instance, one window, one open portfolio. A second start hands its
+ * file to the running app (one process owns a file: files-from-elsewhere.md, "Durability");
+ * the session is closed, and so checkpointed, when the window closes or the app quits.
+ */
+import { BrowserWindow, app, dialog, ipcMain } from 'electron';
+import { basename, resolve } from 'node:path';
+import { MENU_IPC } from '../shared/channels';
+import { createDispatcher, type Dispatch } from '../db/dispatcher';
+import { UserError } from '../db/errors';
+import { openSession } from '../db/index';
+import { readMeta } from '../db/queries';
+import { registerIpcHandlers } from './ipc';
+import { installMenu } from './menu';
+import { PortfolioHost } from './portfolio-host';
+import { appPageUrl } from './security';
+import { readSettings, writeSettings } from './settings';
+import { chooseStartupFile, ensureExample, examplePath, fileFromArgs, fileFromInstanceData } from './startup-file';
+import { appPaths, createMainWindow, windowTitle } from './window';
+
+function messageOf(err: unknown, path: string): string {
+  // db/'s errors (PortfolioFileError is one) already speak Danish to the user and say what to do.
+  if (err instanceof UserError) return err.message;
+  return `«${basename(path)}» kunne ikke åbnes: ${err instanceof Error ? err.message : String(err)}`;
+}
+
+/** Documents, or home where the desktop has no Documents folder (getPath throws then). */
+function documentsDir(): string {
+  try {
+    return app.getPath('documents');
+  } catch {
+    return app.getPath('home');
+  }
+}
+
+export function startApp(argv: readonly string[] = process.argv, cwd: string = process.cwd()): void {
+  const argFile = fileFromArgs(argv.slice(1), cwd);
+  // The first instance gets the file directly, so it is not read from argv twice.
+  if (!app.requestSingleInstanceLock({ file: argFile })) {
+    app.quit();
+    return;
+  }
+
+  const userData = app.getPath('userData');
+  const host = new PortfolioHost({ openSession: (p) => openSession(p), remember: (p) => writeSettings(userData, { lastFile: p }) });
+  const paths = appPaths(app.getAppPath());
+  let win: BrowserWindow | null = null;
+  let pendingFile: string | null = argFile;
+
+  const titleFor = (): string => {
+    const s = host.session;
+    return s ? windowTitle(basename(s.path), readMeta(s.db).region) : 'Puljeplan';
+  };
+
+  const focus = () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  };
+
+  /** A file handed over while running: the current portfolio stays open if the new one cannot be. */
+  const openInRunningApp = (path: string) => {
+    focus();
+    if (host.session && resolve(host.session.path) === resolve(path)) return;
+    try {
+      host.open(path);
+    } catch (err) {
+      dialog.showErrorBox('Filen kunne ikke åbnes', `${messageOf(err, path)}\n\nDen portefølje, der var åben, er stadig åben.`);
+      return;
+    }
+    if (win) {
+      win.setTitle(titleFor());
+      // The page loads the portfolio on start; a reload shows the new file from a clean state.
+      win.webContents.reload();
+    }
+  };
+
+  /** At start: the chosen file, else the example; if even that fails there is nothing to show. */
+  const openAtStart = (): boolean => {
+    const exampleFile = examplePath(documentsDir());
+    let file = exampleFile;
+    try {
+      file = chooseStartupFile({ argFile: pendingFile, lastFile: readSettings(userData).lastFile, exampleFile });
+      host.open(file);
+      return true;
+    } catch (err) {
+      if (resolve(file) !== resolve(exampleFile)) {
+        dialog.showErrorBox('Filen kunne ikke åbnes', `${messageOf(err, file)}\n\nPuljeplan åbner i stedet eksemplet «${basename(exampleFile)}».`);
+      } else {
+        dialog.showErrorBox('Puljeplan kan ikke starte', `${messageOf(err, file)}\n\nFlyt eller omdøb filen ${file}, så laver Puljeplan et nyt eksempel ved næste start.`);
+        return false;
+      }
+    }
+    try {
+      host.open(ensureExample(exampleFile));
+      return true;
+    } catch (err) {
+      dialog.showErrorBox('Puljeplan kan ikke starte', `${messageOf(err, exampleFile)}\n\nFlyt eller omdøb filen ${exampleFile}, så laver Puljeplan et nyt eksempel ved næste start.`);
+      return false;
+    }
+  };
+
+  const dispatchWithTitle = (dispatch: Dispatch): Dispatch => (channel, args) => {
+    const result = dispatch(channel, args);
+    // A change to the region (or its undo) shows in the title at once.
+    if (result.ok && win && typeof result.value === 'object' && result.value !== null && 'meta' in result.value) win.setTitle(titleFor());
+    return result;
+  };
+
+  const onReady = () => {
+    const dispatch = createDispatcher(host.backend(app.getVersion()), { onError: (err) => console.error(err) });
+    registerIpcHandlers(ipcMain, dispatchWithTitle(dispatch), appPageUrl(paths.indexHtml));
+    installMenu({
+      send: (command) => win?.webContents.send(MENU_IPC, command),
+      editText: (action) => (action === 'undo' ? win?.webContents.undo() : win?.webContents.redo()),
+      showAbout: () => {
+        const detail = `Fordeling af midler til sundheds-it-projekter og bilagstabeller (Bilag 1).\n\nÅben fil: ${host.session?.path ?? 'ingen'}`;
+        const options = { type: 'info' as const, title: 'Om Puljeplan', message: `Puljeplan ${app.getVersion()}`, detail, buttons: ['OK'] };
+        void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+      },
+      isPackaged: app.isPackaged,
+      platform: process.platform,
+    });
+    if (!openAtStart()) {
+      app.quit();
+      return;
+    }
+    pendingFile = null;
+    win = createMainWindow(paths, titleFor());
+    win.on('closed', () => {
+      win = null;
+      host.close();
+    });
+  };
+
+  // macOS hands files over by event, possibly before ready (Finder double-click, Dock drop).
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (win) openInRunningApp(path);
+    else pendingFile = path;
+  });
+  app.on('second-instance', (_event, otherArgv, workingDirectory, additionalData) => {
+    const file = fileFromInstanceData(additionalData) ?? fileFromArgs(otherArgv.slice(1), workingDirectory);
+    if (file) openInRunningApp(file);
+    else focus();
+  });
+  // One window on one file: closing it ends the app on every platform.
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => host.close());
+  void app.whenReady().then(onReady);
+}

@@ -1,0 +1,55 @@
+/**
+ * The one open portfolio of the running app. Switching files opens the new one first, so a
+ * file that cannot be opened leaves the current one open; the old session is then closed,
+ * which checkpoints its WAL into one self-contained file.
+ */
+import type { Backend } from '../db/dispatcher';
+import { UserError } from '../db/errors';
+import type { Session } from '../db/session';
+
+export interface HostDeps {
+  openSession: (path: string) => Session;
+  /** Called after a file opened, to remember it for next start. */
+  remember: (path: string) => void;
+}
+
+export class PortfolioHost {
+  private current: Session | null = null;
+
+  constructor(private readonly deps: HostDeps) {}
+
+  get session(): Session | null {
+    return this.current;
+  }
+
+  /** Opens `path` and makes it the open portfolio; throws (PortfolioFileError) and changes nothing if it cannot. */
+  open(path: string): Session {
+    const next = this.deps.openSession(path);
+    this.close();
+    this.current = next;
+    try {
+      this.deps.remember(path);
+    } catch (err) {
+      // Not remembering the file costs the user one click next time; not worth failing the open.
+      console.error('Kunne ikke gemme indstillingerne:', err);
+    }
+    return next;
+  }
+
+  close(): void {
+    const s = this.current;
+    this.current = null;
+    s?.close();
+  }
+
+  backend(appVersion: string): Backend {
+    return {
+      shell: 'electron',
+      appVersion,
+      session: () => {
+        if (!this.current) throw new UserError('Ingen portefølje er åben. Åbn en fil og prøv igen.');
+        return this.current;
+      },
+    };
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The built main process and preload, as Electron would load them: bundled to CommonJS, the
+ * preload needing nothing but 'electron' (a sandboxed preload can require nothing else), and
+ * the main bundle starting and serving the portfolio when run in Node against a fake Electron.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, ipcName } from '../../shared/channels';
+
+const root = resolve('.');
+let dir: string;
+let out: string;
+
+function requires(file: string): string[] {
+  return [...new Set([...readFileSync(file, 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!))].sort();
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'puljeplan-bundle-'));
+  out = join(dir, 'electron');
+  const built = spawnSync(process.execPath, [join(root, 'build', 'build-electron.mjs'), '--outdir', out], { cwd: root, encoding: 'utf8' });
+  expect(built.stderr).toBe('');
+  expect(built.status).toBe(0);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the Electron bundles', () => {
+  it('the preload needs only electron', () => {
+    expect(requires(join(out, 'preload.cjs'))).toEqual(['electron']);
+  });
+
+  it('the main bundle needs only electron, better-sqlite3 and Node built-ins', () => {
+    const outside = requires(join(out, 'main.cjs')).filter((m) => !m.startsWith('node:'));
+    expect(outside).toEqual(['better-sqlite3', 'electron']);
+  });
+
+  it('the main bundle starts, opens the example and serves the contract', () => {
+    const home = join(dir, 'home');
+    const run = spawnSync(process.execPath, ['-r', join(root, 'tests', 'electron', 'fake-electron-main.cjs'), join(out, 'main.cjs')], {
+      cwd: dir,
+      encoding: 'utf8',
+      // NODE_PATH: the bundle sits in a temporary folder but loads better-sqlite3 from the repo.
+      env: { ...process.env, NODE_PATH: join(root, 'node_modules'), PULJEPLAN_FAKE_HOME: home, PULJEPLAN_FAKE_APP: root },
+      timeout: 30_000,
+    });
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
+    expect(report.title).toBe('Puljeplan — Bilag 1.sqlite (RM)');
+    expect(report.loadedFile).toBe(join(root, 'dist', 'renderer', 'index.html'));
+    expect(report.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect((report.channels as string[]).sort()).toEqual(CHANNELS.map(ipcName).sort());
+    expect(report.load).toEqual({ ok: true, pools: 3 });
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * The window a user gets: locked-down web preferences, and a page that cannot be taken
+ * elsewhere, open windows, get permissions or load anything from the network.
+ */
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { BrowserWindow, FakeWebContents, resetFakeElectron } from './fake-electron';
+import { appPaths, createMainWindow, windowTitle } from '../../electron/window';
+import { isAllowedRequest, isAppPage } from '../../electron/security';
+
+vi.mock('electron', () => import('./fake-electron'));
+
+const paths = appPaths(resolve('/opt/puljeplan/app'));
+const ownPage = pathToFileURL(paths.indexHtml).href;
+
+function open(): { win: BrowserWindow; contents: FakeWebContents } {
+  createMainWindow(paths, windowTitle('Bilag 1.sqlite', 'RH'));
+  const win = BrowserWindow.instances.at(-1)!;
+  return { win, contents: win.webContents };
+}
+
+function navigationEvent(url: string) {
+  return { url, preventDefault: vi.fn() };
+}
+
+beforeEach(() => resetFakeElectron());
+
+describe('the window', () => {
+  it('runs the page sandboxed and isolated, without Node, with our preload', () => {
+    const { win } = open();
+    expect(win.options.webPreferences).toEqual({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      preload: join(resolve('/opt/puljeplan/app'), 'dist', 'electron', 'preload.cjs'),
+      spellcheck: false,
+    });
+  });
+
+  it('loads the built renderer from disk and shows itself only when drawn', () => {
+    const { win } = open();
+    expect(win.loadedFile).toBe(join(resolve('/opt/puljeplan/app'), 'dist', 'renderer', 'index.html'));
+    expect(win.options.show).toBe(false);
+    expect(win.shown).toBe(false);
+    win.emit('ready-to-show');
+    expect(win.shown).toBe(true);
+  });
+
+  it('names the file and region in the title, and the page cannot replace it', () => {
+    const { win } = open();
+    expect(win.getTitle()).toBe('Puljeplan — Bilag 1.sqlite (RH)');
+    const event = { preventDefault: vi.fn() };
+    win.emit('page-title-updated', event, 'Puljeplan');
+    expect(event.preventDefault).toHaveBeenCalled();
+  });
+});
+
+describe('navigation', () => {
+  it.each(['will-navigate', 'will-redirect'])('%s to another site or file is stopped', (name) => {
+    const { contents } = open();
+    for (const url of ['https://evil.example/', 'http://127.0.0.1:5719/', 'file:///etc/passwd', pathToFileURL(join(paths.rendererDir, 'other.html')).href]) {
+      const event = navigationEvent(url);
+      contents.emit(name, event, url);
+      expect(event.preventDefault, url).toHaveBeenCalled();
+    }
+  });
+
+  it.each(['will-navigate', 'will-redirect'])('%s to our own page is allowed', (name) => {
+    const { contents } = open();
+    for (const url of [ownPage, `${ownPage}#/pulje`]) {
+      const event = navigationEvent(url);
+      contents.emit(name, event, url);
+      expect(event.preventDefault, url).not.toHaveBeenCalled();
+    }
+  });
+
+  it('window.open is denied', () => {
+    const { contents } = open();
+    expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: ownPage })).toEqual({ action: 'deny' });
+  });
+
+  it('a <webview> is never attached', () => {
+    const { contents } = open();
+    const event = { preventDefault: vi.fn() };
+    contents.emit('will-attach-webview', event, {}, { src: 'https://evil.example/' });
+    expect(event.preventDefault).toHaveBeenCalled();
+  });
+});
+
+describe('permissions and requests', () => {
+  it('every permission request and check is refused', () => {
+    const { contents } = open();
+    const callback = vi.fn();
+    const request = contents.session.permissionRequestHandler as (w: unknown, p: string, cb: (ok: boolean) => void) => void;
+    for (const permission of ['media', 'notifications', 'clipboard-read', 'openExternal']) request({}, permission, callback);
+    expect(callback.mock.calls).toEqual([[false], [false], [false], [false]]);
+    const check = contents.session.permissionCheckHandler as (w: unknown, p: string, origin: string) => boolean;
+    expect(check({}, 'clipboard-read', ownPage)).toBe(false);
+  });
+
+  function cancelled(contents: FakeWebContents, url: string): boolean | undefined {
+    let response: { cancel?: boolean } | undefined;
+    const listener = contents.session.beforeRequest as (d: { url: string }, cb: (r: { cancel?: boolean }) => void) => void;
+    listener({ url }, (r) => (response = r));
+    return response?.cancel;
+  }
+
+  it('remote requests are cancelled', () => {
+    const { contents } = open();
+    for (const url of ['https://evil.example/x.js', 'http://localhost:5719/api/portfolio.load', 'wss://evil.example/', 'ftp://evil.example/']) {
+      expect(cancelled(contents, url), url).toBe(true);
+    }
+  });
+
+  it("the app's own files are allowed; other local files are not", () => {
+    const { contents } = open();
+    expect(cancelled(contents, ownPage)).toBe(false);
+    expect(cancelled(contents, pathToFileURL(join(paths.rendererDir, 'assets', 'index.js')).href)).toBe(false);
+    expect(cancelled(contents, 'devtools://devtools/bundled/devtools_app.html')).toBe(false);
+    expect(cancelled(contents, 'file:///etc/passwd')).toBe(true);
+    // A sibling folder whose name starts like ours is not inside it.
+    expect(cancelled(contents, pathToFileURL(paths.rendererDir + '-evil/x.js').href)).toBe(true);
+  });
+
+  it('a way out of the renderer folder with .. is refused', () => {
+    const { contents } = open();
+    const base = pathToFileURL(paths.rendererDir).href;
+    expect(cancelled(contents, `${base}/../../../../etc/passwd`)).toBe(true);
+    expect(cancelled(contents, `${base}/%2e%2e/%2e%2e/secret.sqlite`)).toBe(true);
+  });
+
+  it('URLs that cannot be parsed are refused', () => {
+    expect(isAllowedRequest('not a url', paths.rendererDir)).toBe(false);
+  });
+});
+
+describe('our own page', () => {
+  it('is recognised however its path is spelled (spaces, Danish letters)', () => {
+    const index = resolve('/home/Søren Ø/Puljeplan app/dist/renderer/index.html');
+    const own = pathToFileURL(index).href;
+    expect(isAppPage(own, own)).toBe(true);
+    expect(isAppPage(own.replace(/%20/g, ' '), own)).toBe(true);
+    expect(isAppPage(`${own}?x=1#/pulje`, own)).toBe(true);
+    expect(isAppPage(own.replace('index.html', 'evil.html'), own)).toBe(false);
+    expect(isAppPage(own.replace('file:///', 'file://evil.example/'), own)).toBe(false);
+    expect(isAppPage('https://evil.example/dist/renderer/index.html', own)).toBe(false);
+  });
+});
