@@ -1,0 +1,120 @@
+/**
+ * Child process for the kill -9 test (crash.test.ts): opens a portfolio and edits it through the
+ * real dispatcher until the parent kills it. Usage:
+ *   node --import tsx tests/db/crash-child.ts <file> <stream|big> <first counter value> <seed>
+ *
+ * Protocol on stdout, one line per event, written with writeSync so every line is in the pipe
+ * before the next step starts (a line under PIPE_BUF is written atomically, so a kill never
+ * leaves half a line):
+ *   opening                         about to open the file
+ *   ready                           opened; edits follow
+ *   try <n> <json of the call>      about to dispatch call n (the parent's "in flight" edit)
+ *   ack <n> <lineId> <year> <value> amounts.set n returned ok (one line per cell)
+ *   ack <n> <lineId> name <name>    lines.add / lines.rename n returned ok
+ *   try <n> big <marker> <count>    about to set <count> cells to <marker> in one amounts.set
+ *   ack <n> big <marker> <count>    ... and it returned ok (one line, not 5,000)
+ * An ack is only written after dispatch returned ok, i.e. after the transaction committed.
+ */
+import { writeSync } from 'node:fs';
+import { createDispatcher } from '../../db/dispatcher';
+import { openSession } from '../../db/index';
+import type { Session } from '../../db/session';
+
+const [file, mode, firstArg, seedArg] = process.argv.slice(2);
+if (!file || (mode !== 'stream' && mode !== 'big')) throw new Error('usage: crash-child.ts <file> <stream|big> <first> <seed>');
+
+/** Writes one line, retrying if the pipe is full and stdout happens to be non-blocking. */
+function say(text: string): void {
+  const buf = Buffer.from(`${text}\n`);
+  for (let off = 0; off < buf.length; ) {
+    try {
+      off += writeSync(1, buf, off);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+    }
+  }
+}
+
+// A small deterministic PRNG (mulberry32), so a failing run can be replayed from its seed.
+let seed = Number(seedArg) >>> 0;
+function random(): number {
+  seed = (seed + 0x6d2b79f5) >>> 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+
+say('opening');
+const session: Session = openSession(file);
+const dispatch = createDispatcher({ session: () => session, shell: 'cli', appVersion: 'crash-test' });
+say('ready');
+
+const snap = session.snapshot();
+const years = snap.years;
+const poolIds = snap.pools.map((p) => p.id);
+const parents = new Set(snap.lines.map((l) => l.parentId).filter((id): id is string => !!id));
+// Only leaf lines take amounts (a line with sub-lines shows their sum).
+const leaves = snap.lines.filter((l) => !parents.has(l.id)).map((l) => l.id);
+
+let counter = Number(firstArg);
+let n = 0;
+
+function call(channel: string, args: unknown, announce?: string): { value: unknown } {
+  n++;
+  say(`try ${n} ${announce ?? JSON.stringify({ channel, args })}`);
+  const res = dispatch(channel, args);
+  if (!res.ok) throw new Error(`${channel} failed: ${res.error.message}`);
+  return res;
+}
+
+if (mode === 'big') {
+  // A few ordinary edits, then one large change whose cells all get the same marker value: after a
+  // kill the parent finds either all of them or none.
+  for (let i = 0; i < 3; i++) {
+    const lineId = pick(leaves);
+    const year = pick(years);
+    const value = counter++;
+    call('amounts.set', { cells: [{ lineId, year, value }] });
+    say(`ack ${n} ${lineId} ${year} ${value}`);
+  }
+  const marker = counter++;
+  const cells = leaves.flatMap((lineId) => years.map((year) => ({ lineId, year, value: marker }))).slice(0, 5000);
+  call('amounts.set', { cells }, `big ${marker} ${cells.length}`);
+  say(`ack ${n} big ${marker} ${cells.length}`);
+  // Stay alive so the parent decides when this process dies.
+  setInterval(() => {}, 1000);
+} else {
+  let previous = '';
+  for (;;) {
+    const r = random();
+    if (r < 0.04) {
+      const name = `Ny linje ${counter++}`;
+      const res = call('lines.add', { poolId: pick(poolIds), parentId: null, afterLineId: null, name });
+      const id = (res.value as { createdId: string }).createdId;
+      leaves.push(id);
+      say(`ack ${n} ${id} name ${name}`);
+    } else if (r < 0.08) {
+      const lineId = pick(leaves);
+      const name = `Omdøbt ${counter++}`;
+      call('lines.rename', { lineId, name });
+      say(`ack ${n} ${lineId} name ${name}`);
+    } else {
+      // One to three cells, never the cell of the previous edit, each with the next counter value.
+      const cells: { lineId: string; year: number; value: number }[] = [];
+      const keys = new Set<string>([previous]);
+      const count = r < 0.9 ? 1 : 2 + Math.floor(random() * 2);
+      while (cells.length < count) {
+        const lineId = pick(leaves);
+        const year = pick(years);
+        if (keys.has(`${lineId}:${year}`)) continue;
+        keys.add(`${lineId}:${year}`);
+        cells.push({ lineId, year, value: counter++ });
+      }
+      previous = `${cells[cells.length - 1]!.lineId}:${cells[cells.length - 1]!.year}`;
+      call('amounts.set', { cells });
+      for (const c of cells) say(`ack ${n} ${c.lineId} ${c.year} ${c.value}`);
+    }
+  }
+}
