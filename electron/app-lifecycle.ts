@@ -108,7 +108,11 @@ export function startApp(argv: readonly string[] = process.argv, cwd: string = p
   };
 
   const onReady = () => {
-    const dispatch = createDispatcher(host.backend(app.getVersion()), { onError: (err) => console.error(err) });
+    const dispatch = createDispatcher(host.backend(app.getVersion()), {
+      onError: (err) => console.error(err),
+      // The contract's result check is for development and tests; see DispatcherOptions.
+      checkResults: !app.isPackaged,
+    });
     registerIpcHandlers(ipcMain, dispatchWithTitle(dispatch), appPageUrl(paths.indexHtml));
     installMenu({
       send: (command) => win?.webContents.send(MENU_IPC, command),
