@@ -7,7 +7,8 @@
 import { sumKroner, type Kroner } from './money';
 import type { Line, Pool } from './model';
 
-export type RowAmounts = Record<string, Kroner | null>;
+/** Amounts by year; a year that is missing (or null) is an empty cell. */
+export type RowAmounts = Readonly<Record<string, Kroner | null | undefined>>;
 
 interface RowBase {
   id: string;
@@ -72,23 +73,22 @@ export const GRAND_TOTAL_ROW_ID = 'grand-total';
 
 const byPosition = (a: { position: number }, b: { position: number }) => a.position - b.position;
 
+/** A leaf shows its own amounts object as it is (a missing year reads as an empty cell): no copy per line. */
 function leafAmounts(line: Line, years: readonly number[]): { amounts: RowAmounts; total: Kroner | null } {
-  const amounts: RowAmounts = {};
   let total = 0;
   let any = false;
   for (const y of years) {
     const v = line.amounts[y];
-    amounts[y] = v ?? null;
     if (v !== undefined) {
       total += v;
       any = true;
     }
   }
-  return { amounts, total: any ? total : null };
+  return { amounts: line.amounts, total: any ? total : null };
 }
 
 function sumRows(rows: readonly RowBase[], years: readonly number[]): { amounts: RowAmounts; total: Kroner } {
-  const amounts: RowAmounts = {};
+  const amounts: Record<string, Kroner> = {};
   for (const y of years) amounts[y] = sumKroner(rows.map((r) => r.amounts[y]));
   return { amounts, total: sumKroner(rows.map((r) => r.total)) };
 }

@@ -79,8 +79,13 @@ describe('buildRowModel', () => {
   it('an empty cell stays empty on a line; a line with no amounts at all has an empty I alt', () => {
     const lines = [line('new', 'nat', 'Ny linje', 1, {}), line('half', 'nat', 'Halv', 2, { 2023: k(5) })];
     const { rows } = buildRowModel({ years: YEARS, pools, lines });
-    expect(rows.find((r) => r.id === 'new')).toMatchObject({ amounts: { 2022: null, 2023: null }, total: null });
-    expect(rows.find((r) => r.id === 'half')).toMatchObject({ amounts: { 2022: null, 2023: k(5) }, total: k(5) });
+    // What each year's cell shows: a missing year is an empty cell, not 0.
+    const shown = (id: string) => {
+      const row = rows.find((r) => r.id === id)!;
+      return { cells: YEARS.map((y) => row.amounts[y] ?? null), total: row.total };
+    };
+    expect(shown('new')).toEqual({ cells: [null, null], total: null });
+    expect(shown('half')).toEqual({ cells: [null, k(5)], total: k(5) });
     // An empty pool still has its heading and a zero "i alt", as in the annex.
     expect(table(inPool(rows, 'vis'))).toEqual(['Vestdansk It Samarbejde', 'Vestdansk It Samarbejde i alt | 0 | 0 | 0']);
   });
@@ -145,6 +150,7 @@ describe('RowCache', () => {
     const second = buildRowModel({ years, pools, lines }, new Set(), cache);
     const lpr = second.rows.find((r) => r.id === 'lpr')!;
     expect(lpr).not.toBe(first.rows.find((r) => r.id === 'lpr'));
-    expect(lpr.amounts).toEqual({ 2022: k(1500), 2023: k(2800), 2024: null });
+    expect(years.map((y) => lpr.amounts[y] ?? null)).toEqual([k(1500), k(2800), null]);
+    expect(lpr.total).toBe(k(4300));
   });
 });
