@@ -5,9 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Args } from '../shared/contract';
 import { formatAmount } from '../shared/danish-number';
-import { regionName, type Pool } from '../shared/model';
+import { regionName } from '../shared/model';
 import { UserError } from './errors';
-import type { Op } from './ops';
+import { mustLine, mustPool, type Op } from './ops';
 import type { DB } from './open';
 import { readLine, readLineRecord, sql, type LineRecord } from './queries';
 
@@ -19,17 +19,8 @@ export interface Plan {
 
 const GAP = 1024;
 
-function line(db: DB, id: string): LineRecord {
-  const l = readLineRecord(db, id);
-  if (!l) throw new UserError('Linjen findes ikke længere. Genindlæs porteføljen.', 'not-found');
-  return l;
-}
-
-function pool(db: DB, id: string): Pool {
-  const p = sql(db).pool.get(id);
-  if (!p) throw new UserError('Puljen findes ikke længere. Genindlæs porteføljen.', 'not-found');
-  return p;
-}
+const line = mustLine;
+const pool = mustPool;
 
 const same = (a: string, b: string) => a.trim().toLocaleLowerCase('da') === b.trim().toLocaleLowerCase('da');
 

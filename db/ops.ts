@@ -51,13 +51,13 @@ function audit(db: DB, ctx: OpContext, entity: Entity, id: string | null, field:
   sql(db).audit.run(ctx.at, ctx.changeNo, ctx.action, entity, id, field, text(oldValue), text(newValue));
 }
 
-function mustLine(db: DB, id: string): LineRecord {
+export function mustLine(db: DB, id: string): LineRecord {
   const line = readLineRecord(db, id);
   if (!line) throw new UserError('Linjen findes ikke længere. Genindlæs porteføljen.', 'not-found');
   return line;
 }
 
-function mustPool(db: DB, id: string): Pool {
+export function mustPool(db: DB, id: string): Pool {
   const pool = sql(db).pool.get(id);
   if (!pool) throw new UserError('Puljen findes ikke længere. Genindlæs porteføljen.', 'not-found');
   return pool;

@@ -19,6 +19,7 @@ import { createPortfolio } from '../../db/create';
 import { openSession } from '../../db/index';
 import { openPortfolio } from '../../db/open';
 import { sql } from '../../db/queries';
+import { seededRandom } from '../../tests/seeded-random';
 
 const { values: opts } = parseArgs({
   options: {
@@ -68,15 +69,8 @@ function table(header: string[], rows: (string | number)[][]): void {
   for (const r of cells) console.log('  ' + r.map((c, i) => c.padStart(widths[i]!)).join('  '));
 }
 
-// A deterministic PRNG (mulberry32): every run generates the same portfolios.
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded: every run generates the same portfolios.
+const prng = seededRandom;
 
 // ---------- portfolio generation ----------
 

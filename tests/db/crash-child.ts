@@ -19,6 +19,7 @@ import { writeSync } from 'node:fs';
 import { createDispatcher } from '../../db/dispatcher';
 import { openSession } from '../../db/index';
 import type { Session } from '../../db/session';
+import { seededRandom } from '../seeded-random';
 
 const [file, mode, firstArg, seedArg] = process.argv.slice(2);
 if (!file || (mode !== 'stream' && mode !== 'big')) throw new Error('usage: crash-child.ts <file> <stream|big> <first> <seed>');
@@ -35,15 +36,8 @@ function say(text: string): void {
   }
 }
 
-// A small deterministic PRNG (mulberry32), so a failing run can be replayed from its seed.
-let seed = Number(seedArg) >>> 0;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+// Seeded, so a failing run can be replayed from its seed.
+const random = seededRandom(Number(seedArg));
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
 say('opening');

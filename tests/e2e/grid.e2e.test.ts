@@ -2,23 +2,20 @@
  * The foundation, as a finance officer uses it, in Debian's Chromium against `npm run web`'s
  * server: open the example, edit like in Excel, undo, shape the portfolio, reload.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { formatAmount, parseAmount } from '../../shared/danish-number';
-import { ARTIFACTS, backendAmount, cell, chromiumMissing, grandTotal, openApp, rowId, startHarness, waitForEditor, type Harness } from './harness';
+import { ARTIFACTS, backendAmount, cell, chromiumMissing, grandTotal, rowId, useApp, waitForEditor, type Harness } from './harness';
 
 const LPR3 = 'LPR3 ID3 - Landspatientregister';
 
 describe.skipIf(chromiumMissing)('grid in Chromium', () => {
   let h: Harness;
   let page: Page;
-  beforeAll(async () => {
-    h = await startHarness();
-    page = await openApp(h);
-  });
-  afterAll(async () => {
-    await h?.close();
+  useApp((harness, p) => {
+    h = harness;
+    page = p;
   });
 
   it('opens the example as the annex: pools, lines, totals in Danish format', async () => {

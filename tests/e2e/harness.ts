@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startWebServer, type WebServer } from '../../db/web-server';
 import { hasChromium, launchChromium, CHROMIUM } from './browser';
 
@@ -83,5 +84,22 @@ export async function backendAmount(h: Harness, lineName: string, year: number):
 
 /** Waits until a cell editor is open and has the keyboard focus. */
 export async function waitForEditor(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.activeElement?.closest('.ag-cell-inline-editing') != null, undefined, { timeout: 5000 });
+  // The editing cell has the class itself: wait for its input to hold the focus.
+  await page.waitForFunction(
+    () => document.activeElement?.tagName === 'INPUT' && document.activeElement.closest('.ag-cell-inline-editing') != null,
+    undefined,
+    { timeout: 5000 },
+  );
+}
+
+/** Registers a suite's set-up: one harness and one open page, handed to `ready`; closed after. */
+export function useApp(ready: (h: Harness, page: Page) => void): void {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+    ready(h, await openApp(h));
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
 }

@@ -2,9 +2,9 @@
  * Shaping the portfolio from the UI: years, pools, sub-lines, moves, the side panel — each
  * undoable, each kept in the file.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cell, chromiumMissing, grandTotal, openApp, rowId, startHarness, waitForEditor, type Harness } from './harness';
+import { cell, chromiumMissing, grandTotal, rowId, useApp, waitForEditor, type Harness } from './harness';
 
 const headers = (page: Page) => page.locator('.ag-header-cell').allTextContents().then((t) => t.map((s) => s.trim()).filter(Boolean));
 const rowIndex = async (page: Page, name: string) => Number(await page.locator(`.ag-row[row-id="${await rowId(page, name)}"]`).first().getAttribute('row-index'));
@@ -13,12 +13,9 @@ const message = (page: Page) => page.getByTestId('message').textContent();
 describe.skipIf(chromiumMissing)('shaping the portfolio in Chromium', () => {
   let h: Harness;
   let page: Page;
-  beforeAll(async () => {
-    h = await startHarness();
-    page = await openApp(h);
-  });
-  afterAll(async () => {
-    await h?.close();
+  useApp((harness, p) => {
+    h = harness;
+    page = p;
   });
 
   it('adds the next year as a column and removes a year only when it has no amounts', async () => {

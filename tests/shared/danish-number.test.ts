@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatAmount, formatAmountPlain, parseAmount, parseYear } from '../../shared/danish-number';
 import { MAX_CELL_KRONER } from '../../shared/money';
+import { seededRandom as random } from '../seeded-random';
 
 const NBSP = '\u00a0';
 
@@ -20,17 +21,6 @@ function refused(text: string): string {
   return result.message;
 }
 
-/** A small seeded generator, so a failure can be reproduced. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('parseAmount accepts what a Danish user types', () => {
   it.each([

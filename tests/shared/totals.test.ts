@@ -8,17 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { formatAmount, parseAmount } from '../../shared/danish-number';
 import type { Line, Pool } from '../../shared/model';
 import { buildRowModel, RowCache, type GridRow } from '../../shared/row-model';
+import { seededRandom as random } from '../seeded-random';
 
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const YEARS = Array.from({ length: 10 }, (_, i) => 2022 + i);
 

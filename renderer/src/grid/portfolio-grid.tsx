@@ -87,8 +87,10 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
           return;
         }
         api.ensureIndexVisible(node.rowIndex);
-        api.setFocusedCell(node.rowIndex, colId);
+        // startEditingCell focuses the cell itself; focusing it first as well raced with the
+        // editor for the keyboard on a busy machine, and the first keys went to the cell.
         if (edit) api.startEditingCell({ rowIndex: node.rowIndex, colKey: colId });
+        else api.setFocusedCell(node.rowIndex, colId);
       };
       attempt(10);
     },
