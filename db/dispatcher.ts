@@ -18,7 +18,8 @@ export interface Backend {
   appVersion: string;
 }
 
-type Handlers = { [C in Channel]: (backend: Backend, args: Args<C>) => Result<C> };
+/** A handler answers at once, or later for work done off the main thread (reading a workbook). */
+type Handlers = { [C in Channel]: (backend: Backend, args: Args<C>) => Result<C> | Promise<Result<C>> };
 
 const handlers: Handlers = {
   'app.info': (b) => ({ fileName: basename(b.session().path), appVersion: b.appVersion, schemaVersion: SCHEMA_VERSION, shell: b.shell }),
@@ -42,7 +43,7 @@ const handlers: Handlers = {
   'history.redo': (b) => b.session().redo(),
 };
 
-export type Dispatch = (channel: unknown, args: unknown) => Envelope<unknown>;
+export type Dispatch = (channel: unknown, args: unknown) => Promise<Envelope<unknown>>;
 
 export interface DispatcherOptions {
   onError?: (err: unknown) => void;
@@ -57,7 +58,7 @@ export interface DispatcherOptions {
 
 export function createDispatcher(backend: Backend, options: DispatcherOptions = {}): Dispatch {
   const checkResults = options.checkResults ?? true;
-  return (channel, rawArgs) => {
+  return async (channel, rawArgs) => {
     if (!isChannel(channel)) {
       return { ok: false, error: { code: 'unknown-channel', message: `Ukendt kanal: ${String(channel).slice(0, 80)}` } };
     }
@@ -66,7 +67,7 @@ export function createDispatcher(backend: Backend, options: DispatcherOptions = 
     if (!parsed.success) return { ok: false, error: { code: 'invalid-args', message: describeIssues(parsed.error) } };
     try {
       const handler = handlers[channel] as (b: Backend, a: unknown) => unknown;
-      const value = handler(backend, parsed.data);
+      const value = await handler(backend, parsed.data);
       if (!checkResults) return { ok: true, value };
       const checked = spec.result.safeParse(value);
       if (!checked.success) throw new Error(`Svaret på ${channel} passer ikke til kontrakten: ${describeIssues(checked.error)}`);

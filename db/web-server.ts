@@ -99,7 +99,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid-args', message: 'Forespørgslen kunne ikke læses.' } }));
         }
         const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
-        return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(dispatch(channel, args)));
+        return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(await dispatch(channel, args)));
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Kun GET');
       const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');

@@ -100,8 +100,8 @@ export function startApp(argv: readonly string[] = process.argv, cwd: string = p
     }
   };
 
-  const dispatchWithTitle = (dispatch: Dispatch): Dispatch => (channel, args) => {
-    const result = dispatch(channel, args);
+  const dispatchWithTitle = (dispatch: Dispatch): Dispatch => async (channel, args) => {
+    const result = await dispatch(channel, args);
     // A change to the region (or its undo) shows in the title at once.
     if (result.ok && win && typeof result.value === 'object' && result.value !== null && 'meta' in result.value) win.setTitle(titleFor());
     return result;

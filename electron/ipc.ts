@@ -38,7 +38,7 @@ export function isTrustedSender(event: InvokeEvent, appUrl: string): boolean {
 
 /** One handler for one channel: check the sender, then dispatch (which checks the arguments). */
 export function channelHandler(channel: string, dispatch: Dispatch, appUrl: string) {
-  return (event: InvokeEvent, args: unknown): Envelope<unknown> => {
+  return async (event: InvokeEvent, args: unknown): Promise<Envelope<unknown>> => {
     if (!isTrustedSender(event, appUrl)) return REFUSED;
     return dispatch(channel, args);
   };

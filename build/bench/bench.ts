@@ -197,7 +197,7 @@ function open(): void {
  * latency drifts and every commit waits for one fsync of the WAL (and a checkpoint, every few
  * hundred commits, for one of the database file).
  */
-function edit(): void {
+async function edit(): Promise<void> {
   const rows: (string | number)[][] = [];
   for (const lines of SIZES) {
     const g = portfolio(lines);
@@ -212,10 +212,12 @@ function edit(): void {
     const probe = fsyncProbe('probe.bin');
     collectGarbage();
     try {
-      for (let i = 0; i < 50; i++) dispatch('amounts.set', { cells: [cell()] }); // warm-up: JIT and statement cache
+      for (let i = 0; i < 50; i++) await dispatch('amounts.set', { cells: [cell()] }); // warm-up: JIT and statement cache
       for (let i = 0; i < EDITS; i++) {
         const args = { cells: [cell()] };
-        const [res, t] = time(() => dispatch('amounts.set', args));
+        const t0 = performance.now();
+        const res = await dispatch('amounts.set', args);
+        const t = performance.now() - t0;
         if (!res.ok) throw new Error(res.error.message);
         viaDispatch.push(t);
         fsyncs.push(probe.sample());
@@ -240,7 +242,7 @@ function edit(): void {
 
 // ---------- main ----------
 
-const SECTIONS: Record<string, { title: string; run: () => void }> = {
+const SECTIONS: Record<string, { title: string; run: () => void | Promise<void> }> = {
   disk: { title: 'Disk: raw fsync latency (reference for the commit cost)', run: disk },
   open: { title: 'Open to grid: openSession / snapshot / row model (goal: total < 2 s at 100,000 lines), ms; zod = the portfolio.load result check', run: open },
   edit: { title: `Per-edit persistence: ${int(EDITS)} single-cell amounts.set, each committed (WAL, synchronous=FULL), ms (goal: p99 < 1 ms)`, run: edit },
@@ -259,7 +261,7 @@ try {
   for (const name of Object.keys(SECTIONS).filter((n) => only.includes(n))) {
     collectGarbage();
     console.log(`\n[${name}] ${SECTIONS[name]!.title}`);
-    SECTIONS[name]!.run();
+    await SECTIONS[name]!.run();
   }
 } finally {
   if (opts.keep) console.log(`\nKept ${dir}`);

@@ -55,10 +55,10 @@ const leaves = snap.lines.filter((l) => !parents.has(l.id)).map((l) => l.id);
 let counter = Number(firstArg);
 let n = 0;
 
-function call(channel: string, args: unknown, announce?: string): { value: unknown } {
+async function call(channel: string, args: unknown, announce?: string): Promise<{ value: unknown }> {
   n++;
   say(`try ${n} ${announce ?? JSON.stringify({ channel, args })}`);
-  const res = dispatch(channel, args);
+  const res = await dispatch(channel, args);
   if (!res.ok) throw new Error(`${channel} failed: ${res.error.message}`);
   return res;
 }
@@ -70,12 +70,12 @@ if (mode === 'big') {
     const lineId = pick(leaves);
     const year = pick(years);
     const value = counter++;
-    call('amounts.set', { cells: [{ lineId, year, value }] });
+    await call('amounts.set', { cells: [{ lineId, year, value }] });
     say(`ack ${n} ${lineId} ${year} ${value}`);
   }
   const marker = counter++;
   const cells = leaves.flatMap((lineId) => years.map((year) => ({ lineId, year, value: marker }))).slice(0, 5000);
-  call('amounts.set', { cells }, `big ${marker} ${cells.length}`);
+  await call('amounts.set', { cells }, `big ${marker} ${cells.length}`);
   say(`ack ${n} big ${marker} ${cells.length}`);
   // Stay alive so the parent decides when this process dies.
   setInterval(() => {}, 1000);
@@ -85,14 +85,14 @@ if (mode === 'big') {
     const r = random();
     if (r < 0.04) {
       const name = `Ny linje ${counter++}`;
-      const res = call('lines.add', { poolId: pick(poolIds), parentId: null, afterLineId: null, name });
+      const res = await call('lines.add', { poolId: pick(poolIds), parentId: null, afterLineId: null, name });
       const id = (res.value as { createdId: string }).createdId;
       leaves.push(id);
       say(`ack ${n} ${id} name ${name}`);
     } else if (r < 0.08) {
       const lineId = pick(leaves);
       const name = `Omdøbt ${counter++}`;
-      call('lines.rename', { lineId, name });
+      await call('lines.rename', { lineId, name });
       say(`ack ${n} ${lineId} name ${name}`);
     } else {
       // One to three cells, never the cell of the previous edit, each with the next counter value.
@@ -107,7 +107,7 @@ if (mode === 'big') {
         cells.push({ lineId, year, value: counter++ });
       }
       previous = `${cells[cells.length - 1]!.lineId}:${cells[cells.length - 1]!.year}`;
-      call('amounts.set', { cells });
+      await call('amounts.set', { cells });
       for (const c of cells) say(`ack ${n} ${c.lineId} ${c.year} ${c.value}`);
     }
   }

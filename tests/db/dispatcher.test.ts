@@ -38,19 +38,19 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const load = (): Snapshot => {
-  const answer = dispatch('portfolio.load', {});
+const load = async (): Promise<Snapshot> => {
+  const answer = await dispatch('portfolio.load', {});
   if (!answer.ok) throw new Error(answer.error.message);
   return answer.value as Snapshot;
 };
-const lineId = (name: string) => load().lines.find((l) => l.name === name)!.id;
+const lineId = async (name: string) => (await load()).lines.find((l) => l.name === name)!.id;
 const auditCount = () => (session.db.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n;
 
 /** Calls the dispatcher and checks that the portfolio and its audit log did not change. */
-function refusedWithoutChange(channel: unknown, args: unknown) {
-  const before = load();
-  const answer = dispatch(channel, args);
-  expect(load()).toEqual(before);
+async function refusedWithoutChange(channel: unknown, args: unknown) {
+  const before = await load();
+  const answer = await dispatch(channel, args);
+  expect(await load()).toEqual(before);
   expect(auditCount()).toBe(0);
   if (answer.ok) throw new Error(`${String(channel)} was accepted`);
   // The message is for the user: Danish, not zod's English defaults.
@@ -59,79 +59,79 @@ function refusedWithoutChange(channel: unknown, args: unknown) {
 }
 
 describe('refusals change nothing', () => {
-  it('an unknown channel', () => {
-    expect(refusedWithoutChange('portfolio.drop', {})).toEqual({ code: 'unknown-channel', message: 'Ukendt kanal: portfolio.drop' });
-    expect(refusedWithoutChange(42, {})).toMatchObject({ code: 'unknown-channel' });
-    expect(refusedWithoutChange('__proto__', {})).toMatchObject({ code: 'unknown-channel' });
+  it('an unknown channel', async () => {
+    expect((await refusedWithoutChange('portfolio.drop', {}))).toEqual({ code: 'unknown-channel', message: 'Ukendt kanal: portfolio.drop' });
+    expect((await refusedWithoutChange(42, {}))).toMatchObject({ code: 'unknown-channel' });
+    expect((await refusedWithoutChange('__proto__', {}))).toMatchObject({ code: 'unknown-channel' });
   });
 
-  it('a line id that is not a UUID', () => {
-    const error = refusedWithoutChange('amounts.set', { cells: [{ lineId: 'LPR3', year: 2022, value: 1000 }] });
+  it('a line id that is not a UUID', async () => {
+    const error = (await refusedWithoutChange('amounts.set', { cells: [{ lineId: 'LPR3', year: 2022, value: 1000 }] }));
     expect(error).toEqual({ code: 'invalid-args', message: 'Ugyldige oplysninger (cells.0.lineId): Ugyldig UUID' });
   });
 
-  it('an amount that is not whole kroner', () => {
-    const error = refusedWithoutChange('amounts.set', { cells: [{ lineId: lineId('Labrek (Laboratorie)'), year: 2022, value: 1.5 }] });
+  it('an amount that is not whole kroner', async () => {
+    const error = (await refusedWithoutChange('amounts.set', { cells: [{ lineId: (await lineId('Labrek (Laboratorie)')), year: 2022, value: 1.5 }] }));
     expect(error.code).toBe('invalid-args');
     expect(error.message).toMatch(/^Ugyldige oplysninger \(cells\.0\.value\): /);
   });
 
-  it('an amount as text, or beyond the largest cell', () => {
-    const id = lineId('Labrek (Laboratorie)');
-    expect(refusedWithoutChange('amounts.set', { cells: [{ lineId: id, year: 2022, value: '1.500' }] }).message).toMatch(/^Ugyldige oplysninger \(cells\.0\.value\)/);
-    expect(refusedWithoutChange('amounts.set', { cells: [{ lineId: id, year: 2022, value: 1e15 }] }).message).toMatch(/^Ugyldige oplysninger \(cells\.0\.value\)/);
+  it('an amount as text, or beyond the largest cell', async () => {
+    const id = (await lineId('Labrek (Laboratorie)'));
+    expect((await refusedWithoutChange('amounts.set', { cells: [{ lineId: id, year: 2022, value: '1.500' }] })).message).toMatch(/^Ugyldige oplysninger \(cells\.0\.value\)/);
+    expect((await refusedWithoutChange('amounts.set', { cells: [{ lineId: id, year: 2022, value: 1e15 }] })).message).toMatch(/^Ugyldige oplysninger \(cells\.0\.value\)/);
   });
 
-  it('an unknown extra key, at the top or inside a cell', () => {
-    const id = lineId('Labrek (Laboratorie)');
-    const top = refusedWithoutChange('amounts.set', { cells: [{ lineId: id, year: 2022, value: 1 }], force: true });
+  it('an unknown extra key, at the top or inside a cell', async () => {
+    const id = (await lineId('Labrek (Laboratorie)'));
+    const top = (await refusedWithoutChange('amounts.set', { cells: [{ lineId: id, year: 2022, value: 1 }], force: true }));
     expect(top).toEqual({ code: 'invalid-args', message: 'Ugyldige oplysninger: Ukendt nøgle: "force"' });
-    const inner = refusedWithoutChange('amounts.set', { cells: [{ lineId: id, year: 2022, value: 1, note: 'x' }] });
+    const inner = (await refusedWithoutChange('amounts.set', { cells: [{ lineId: id, year: 2022, value: 1, note: 'x' }] }));
     expect(inner.code).toBe('invalid-args');
     expect(inner.message).toContain('(cells.0)');
-    expect(refusedWithoutChange('years.add', { year: 2030 }).code).toBe('invalid-args');
+    expect((await refusedWithoutChange('years.add', { year: 2030 })).code).toBe('invalid-args');
   });
 
-  it('an empty name gets the contract\u2019s own Danish message', () => {
-    expect(refusedWithoutChange('lines.rename', { lineId: lineId('Labrek (Laboratorie)'), name: '   ' })).toEqual({
+  it('an empty name gets the contract\u2019s own Danish message', async () => {
+    expect((await refusedWithoutChange('lines.rename', { lineId: (await lineId('Labrek (Laboratorie)')), name: '   ' }))).toEqual({
       code: 'invalid-args',
       message: 'Ugyldige oplysninger (name): Navnet må ikke være tomt.',
     });
   });
 
-  it('arguments that are not an object at all', () => {
-    expect(refusedWithoutChange('amounts.set', 'cells').code).toBe('invalid-args');
-    expect(refusedWithoutChange('amounts.set', null).code).toBe('invalid-args');
+  it('arguments that are not an object at all', async () => {
+    expect((await refusedWithoutChange('amounts.set', 'cells')).code).toBe('invalid-args');
+    expect((await refusedWithoutChange('amounts.set', null)).code).toBe('invalid-args');
   });
 });
 
 describe('a UserError from the backend becomes its code and message', () => {
-  it('an amount on a parent line is refused', () => {
-    expect(refusedWithoutChange('amounts.set', { cells: [{ lineId: lineId('MUSE EKG'), year: 2022, value: 1000 }] })).toEqual({
+  it('an amount on a parent line is refused', async () => {
+    expect((await refusedWithoutChange('amounts.set', { cells: [{ lineId: (await lineId('MUSE EKG')), year: 2022, value: 1000 }] }))).toEqual({
       code: 'refused',
       message: '«MUSE EKG» har underlinjer; dens beløb er summen af dem. Skriv beløbene på underlinjerne.',
     });
   });
 
-  it('a line that no longer exists is not-found', () => {
-    expect(refusedWithoutChange('lines.rename', { lineId: '0b8f2a4e-1c3d-4e5f-8a9b-0c1d2e3f4a5b', name: 'X' })).toEqual({
+  it('a line that no longer exists is not-found', async () => {
+    expect((await refusedWithoutChange('lines.rename', { lineId: '0b8f2a4e-1c3d-4e5f-8a9b-0c1d2e3f4a5b', name: 'X' }))).toEqual({
       code: 'not-found',
       message: 'Linjen findes ikke længere. Genindlæs porteføljen.',
     });
   });
 
-  it('a duplicate pool name is a conflict', () => {
-    expect(refusedWithoutChange('pools.add', { name: 'Vestdansk it samarbejde', afterPoolId: null })).toEqual({
+  it('a duplicate pool name is a conflict', async () => {
+    expect((await refusedWithoutChange('pools.add', { name: 'Vestdansk it samarbejde', afterPoolId: null }))).toEqual({
       code: 'conflict',
       message: 'Der findes allerede en pulje med navnet «Vestdansk It Samarbejde».',
     });
   });
 
-  it('no open portfolio', () => {
+  it('no open portfolio', async () => {
     const none = createDispatcher(backend(() => {
       throw new UserError('Ingen portefølje er åben. Åbn eller opret en portefølje.');
     }));
-    expect(none('portfolio.load', {})).toEqual({
+    expect((await none('portfolio.load', {}))).toEqual({
       ok: false,
       error: { code: 'refused', message: 'Ingen portefølje er åben. Åbn eller opret en portefølje.' },
     });
@@ -139,27 +139,27 @@ describe('a UserError from the backend becomes its code and message', () => {
 });
 
 describe('successful answers fit the contract', () => {
-  it('portfolio.load and app.info', () => {
-    const answer = dispatch('portfolio.load', undefined);
+  it('portfolio.load and app.info', async () => {
+    const answer = (await dispatch('portfolio.load', undefined));
     expect(answer.ok).toBe(true);
     if (answer.ok) expect(contract['portfolio.load'].result.safeParse(answer.value).success).toBe(true);
-    expect(dispatch('app.info', {})).toEqual({ ok: true, value: { fileName: 'bilag1.sqlite', appVersion: '0.1.0', schemaVersion: 20, shell: 'web' } });
+    expect((await dispatch('app.info', {}))).toEqual({ ok: true, value: { fileName: 'bilag1.sqlite', appVersion: '0.1.0', schemaVersion: 20, shell: 'web' } });
   });
 
-  it('amounts.set answers with the changed line, and undo through the dispatcher restores it', () => {
-    const id = lineId('LPR3 ID3 - Landspatientregister');
-    const answer = dispatch('amounts.set', { cells: [{ lineId: id, year: 2023, value: 3_000_000 }] });
+  it('amounts.set answers with the changed line, and undo through the dispatcher restores it', async () => {
+    const id = (await lineId('LPR3 ID3 - Landspatientregister'));
+    const answer = (await dispatch('amounts.set', { cells: [{ lineId: id, year: 2023, value: 3_000_000 }] }));
     expect(answer.ok).toBe(true);
     if (!answer.ok) return;
     const value = contract['amounts.set'].result.parse(answer.value);
     expect(value.upsertLines?.map((l) => [l.id, l.amounts])).toEqual([[id, { 2022: 1_500_000, 2023: 3_000_000 }]]);
     expect(value.history).toEqual({ canUndo: true, undoLabel: 'Ret beløb', canRedo: false, redoLabel: null });
-    expect(summarize(load()).totals).toEqual({ 2022: 28050, 2023: 11800 });
-    expect(dispatch('history.undo', {}).ok).toBe(true);
-    expect(summarize(load()).totals).toEqual({ 2022: 28050, 2023: 11600 });
+    expect(summarize((await load())).totals).toEqual({ 2022: 28050, 2023: 11800 });
+    expect((await dispatch('history.undo', {})).ok).toBe(true);
+    expect(summarize((await load())).totals).toEqual({ 2022: 28050, 2023: 11600 });
   });
 
-  it('an answer that does not fit the contract is not sent: it becomes an internal error', () => {
+  it('an answer that does not fit the contract is not sent: it becomes an internal error', async () => {
     const broken = {
       snapshot: () => {
         const snap = session.snapshot();
@@ -167,7 +167,7 @@ describe('successful answers fit the contract', () => {
       },
     } as unknown as Session;
     const errors: unknown[] = [];
-    const answer = createDispatcher(backend(() => broken), { onError: (err) => errors.push(err) })('portfolio.load', {});
+    const answer = await createDispatcher(backend(() => broken), { onError: (err) => errors.push(err) })('portfolio.load', {});
     expect(answer.ok).toBe(false);
     if (answer.ok) return;
     expect(answer.error.code).toBe('internal');
@@ -175,19 +175,19 @@ describe('successful answers fit the contract', () => {
     expect(errors).toHaveLength(1);
     // The packaged app skips the result check (it costs ~10 µs a line); arguments are still checked.
     const unchecked = createDispatcher(backend(() => broken), { checkResults: false });
-    const passed = unchecked('portfolio.load', {});
+    const passed = (await unchecked('portfolio.load', {}));
     expect(passed.ok && (passed.value as { lines: { amounts: unknown }[] }).lines[0]?.amounts).toEqual({ 2022: 0.5 });
-    expect(unchecked('amounts.set', { cells: [{ lineId: 'x', year: 2022, value: 1 }] }).ok).toBe(false);
+    expect((await unchecked('amounts.set', { cells: [{ lineId: 'x', year: 2022, value: 1 }] })).ok).toBe(false);
   });
 
-  it('an unexpected error is reported to onError and answered in Danish', () => {
+  it('an unexpected error is reported to onError and answered in Danish', async () => {
     const failing = createDispatcher(
       backend(() => {
         throw new Error('disk I/O error');
       }),
       { onError: (err) => unexpected.push(err) },
     );
-    expect(failing('portfolio.load', {})).toEqual({
+    expect((await failing('portfolio.load', {}))).toEqual({
       ok: false,
       error: { code: 'internal', message: 'Der opstod en uventet fejl: disk I/O error. Intet blev ændret.' },
     });

@@ -41,8 +41,8 @@ async function start(...args: string[]): Promise<BrowserWindow | undefined> {
   return BrowserWindow.instances.at(-1);
 }
 
-function call(channel: Channel, args: unknown = {}) {
-  const handler = ipcMain.handlers.get(ipcName(channel)) as (e: unknown, a: unknown) => { ok: boolean; value?: Record<string, unknown> };
+async function call(channel: Channel, args: unknown = {}) {
+  const handler = ipcMain.handlers.get(ipcName(channel)) as (e: unknown, a: unknown) => Promise<{ ok: boolean; value?: Record<string, unknown> }>;
   return handler({ senderFrame: { url: ownPage, parent: null } }, args);
 }
 
@@ -66,20 +66,20 @@ describe('the first start', () => {
     expect(existsSync(exampleFile())).toBe(true);
     expect(win?.getTitle()).toBe('Puljeplan — Bilag 1.sqlite (RM)');
     expect(settings()).toEqual({ lastFile: exampleFile() });
-    expect(call('app.info')).toEqual({ ok: true, value: expect.objectContaining({ fileName: 'Bilag 1.sqlite', shell: 'electron' }) });
+    expect((await call('app.info'))).toEqual({ ok: true, value: expect.objectContaining({ fileName: 'Bilag 1.sqlite', shell: 'electron' }) });
     // Settings are written through a temporary file; none is left behind.
     expect(readdirSync(userData)).toEqual(['settings.json']);
   });
 
   it('does not overwrite an example the user already worked in', async () => {
     const first = await start();
-    const added = call('pools.add', { name: 'Min egen pulje', afterPoolId: null });
+    const added = (await call('pools.add', { name: 'Min egen pulje', afterPoolId: null }));
     expect(added.ok).toBe(true);
     first?.emit('closed');
     resetFakeElectron();
     app.paths = { documents, userData };
     await start();
-    const pools = (call('portfolio.load').value as { pools: { name: string }[] }).pools.map((p) => p.name);
+    const pools = ((await call('portfolio.load')).value as { pools: { name: string }[] }).pools.map((p) => p.name);
     expect(pools).toContain('Min egen pulje');
   });
 });
@@ -146,7 +146,7 @@ describe('one instance', () => {
     expect(win?.getTitle()).toBe('Puljeplan — Syd.sqlite (RSD)');
     expect(win?.webContents.reloads).toBe(1);
     expect(win?.focused).toBeGreaterThan(0);
-    expect(call('app.info').value?.fileName).toBe('Syd.sqlite');
+    expect((await call('app.info')).value?.fileName).toBe('Syd.sqlite');
   });
 
   it('reads the file from the second start’s arguments when no data came with it', async () => {
@@ -162,7 +162,7 @@ describe('one instance', () => {
     app.emit('second-instance', {}, [exe], dir, { file: join(dir, 'Noter.sqlite') });
     expect(dialog.showErrorBox.mock.calls[0]?.[1]).toContain('er stadig åben');
     expect(win?.getTitle()).toContain('Bilag 1.sqlite');
-    expect(call('app.info').value?.fileName).toBe('Bilag 1.sqlite');
+    expect((await call('app.info')).value?.fileName).toBe('Bilag 1.sqlite');
   });
 
   it('a second start without a file only brings the window forward', async () => {
@@ -193,19 +193,19 @@ describe('while running', () => {
 
   it('a change of region shows in the title at once', async () => {
     const win = await start();
-    expect(call('portfolio.setMeta', { region: 'RN' }).ok).toBe(true);
+    expect((await call('portfolio.setMeta', { region: 'RN' })).ok).toBe(true);
     expect(win?.getTitle()).toBe('Puljeplan — Bilag 1.sqlite (RN)');
-    call('history.undo');
+    (await call('history.undo'));
     expect(win?.getTitle()).toBe('Puljeplan — Bilag 1.sqlite (RM)');
   });
 
   it('closing the window closes the portfolio into one self-contained file', async () => {
     const win = await start();
-    call('pools.add', { name: 'Sidste ændring', afterPoolId: null });
+    (await call('pools.add', { name: 'Sidste ændring', afterPoolId: null }));
     expect(existsSync(`${exampleFile()}-wal`)).toBe(true);
     win?.emit('closed');
     expect(existsSync(`${exampleFile()}-wal`)).toBe(false);
-    const after = call('portfolio.load');
+    const after = (await call('portfolio.load'));
     expect(after.ok).toBe(false);
   });
 });

@@ -56,13 +56,13 @@ Module._load = function (request, ...rest) {
   return request === 'electron' ? fake : load.call(this, request, ...rest);
 };
 
-process.on('beforeExit', () => {
+process.on('beforeExit', async () => {
   if (process.env.PULJEPLAN_FAKE_REPORTED) return;
   process.env.PULJEPLAN_FAKE_REPORTED = '1';
   const win = windows[0];
   const event = { senderFrame: { url: require('node:url').pathToFileURL(join(process.env.PULJEPLAN_FAKE_APP, 'dist', 'renderer', 'index.html')).href, parent: null } };
   const load = handlers.get('puljeplan:portfolio.load');
-  const result = load ? load(event, {}) : null;
+  const result = load ? await load(event, {}) : null;
   app.emit('before-quit');
   console.log(JSON.stringify({
     title: win ? win.title : null,

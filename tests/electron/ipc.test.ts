@@ -25,10 +25,10 @@ let session: Session;
 let dispatch: ReturnType<typeof vi.fn<Dispatch>>;
 let unregister: () => void;
 
-function call(channel: string, event: unknown, args: unknown = {}) {
+async function call(channel: string, event: unknown, args: unknown = {}) {
   const handler = ipcMain.handlers.get(ipcName(channel as (typeof CHANNELS)[number]));
   if (!handler) throw new Error(`no handler for ${channel}`);
-  return (handler as (e: unknown, a: unknown) => unknown)(event, args) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+  return (await (handler as (e: unknown, a: unknown) => Promise<unknown>)(event, args)) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
 }
 
 function poolCount(): number {
@@ -52,27 +52,27 @@ afterEach(() => {
 });
 
 describe('IPC handlers', () => {
-  it('are registered for exactly the contract channels', () => {
+  it('are registered for exactly the contract channels', async () => {
     expect([...ipcMain.handlers.keys()].sort()).toEqual(CHANNELS.map(ipcName).sort());
   });
 
-  it('can be removed again (so a restart of the wiring does not throw)', () => {
+  it('can be removed again (so a restart of the wiring does not throw)', async () => {
     unregister();
     expect(ipcMain.handlers.size).toBe(0);
   });
 
-  it("answer our own page with the dispatcher's envelope", () => {
-    const info = call('app.info', topFrame(ownPage));
+  it("answer our own page with the dispatcher's envelope", async () => {
+    const info = (await call('app.info', topFrame(ownPage)));
     expect(info).toEqual({ ok: true, value: expect.objectContaining({ fileName: 'Bilag 1.sqlite', shell: 'electron' }) });
     const before = poolCount();
-    const added = call('pools.add', topFrame(`${ownPage}#/`), { name: 'Ny pulje', afterPoolId: null });
+    const added = (await call('pools.add', topFrame(`${ownPage}#/`), { name: 'Ny pulje', afterPoolId: null }));
     expect(added.ok).toBe(true);
     expect(poolCount()).toBe(before + 1);
     expect(dispatch).toHaveBeenCalledWith('pools.add', { name: 'Ny pulje', afterPoolId: null });
   });
 
-  it('pass bad arguments on to the dispatcher, which refuses them in Danish', () => {
-    const result = call('pools.add', topFrame(ownPage), { name: '', afterPoolId: null });
+  it('pass bad arguments on to the dispatcher, which refuses them in Danish', async () => {
+    const result = (await call('pools.add', topFrame(ownPage), { name: '', afterPoolId: null }));
     expect(result.ok).toBe(false);
     expect(result.error?.code).toBe('invalid-args');
   });
@@ -86,9 +86,9 @@ describe('IPC handlers', () => {
     ['a frame disposed meanwhile', { get senderFrame() { throw new Error('Render frame was disposed before WebFrameMain could be accessed'); } }],
   ];
 
-  it.each(foreign)('refuse %s without dispatching', (_what, event) => {
+  it.each(foreign)('refuse %s without dispatching', async (_what, event) => {
     const before = poolCount();
-    const result = call('pools.add', event, { name: 'Indtrængende pulje', afterPoolId: null });
+    const result = (await call('pools.add', event, { name: 'Indtrængende pulje', afterPoolId: null }));
     expect(result).toEqual(REFUSED);
     expect(result.error?.message).toBe('Afvist: forespørgslen kom ikke fra Puljeplans eget vindue.');
     expect(dispatch).not.toHaveBeenCalled();
