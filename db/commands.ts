@@ -17,7 +17,7 @@ export interface Plan {
   createdId?: string;
 }
 
-const GAP = 1024;
+export const GAP = 1024;
 
 const line = mustLine;
 const pool = mustPool;
@@ -43,8 +43,9 @@ function siblings(db: DB, poolId: string, parentId: string | null): LineRecord[]
 /**
  * Positions are spaced so that an insert between two rows usually touches one row; when a
  * gap is used up the siblings are renumbered (each renumbering is an op, so undo restores it).
+ * `afterId` null puts it last; an id that is not in the list puts it first (import uses that).
  */
-function positionAfter(list: { id: string; position: number }[], afterId: string | null, renumber: (id: string, position: number) => void): number {
+export function positionAfter(list: { id: string; position: number }[], afterId: string | null, renumber: (id: string, position: number) => void): number {
   const index = afterId === null ? list.length - 1 : list.findIndex((x) => x.id === afterId);
   const before = index >= 0 ? list[index]!.position : 0;
   const next = list[index + 1];
@@ -122,11 +123,10 @@ export function setLineDescription(db: DB, args: Args<'lines.setDescription'>): 
   return { label: `Ret beskrivelse af «${l.name}»`, ops: [{ op: 'setLineText', lineId: l.id, field: 'description', value: args.description }] };
 }
 
-/** Ops that delete a line and its sub-lines, amounts first, so the inverse restores every value. */
+/** Ops that delete a line and its sub-lines first; each deleteLine's inverse restores its figures. */
 function deleteLineOps(db: DB, lineId: string): Op[] {
   const ops: Op[] = [];
   for (const child of sql(db).children.all(lineId)) ops.push(...deleteLineOps(db, child.id));
-  for (const a of sql(db).lineAmounts.all(lineId)) ops.push({ op: 'setAmount', lineId, year: a.year, value: null });
   ops.push({ op: 'deleteLine', lineId });
   return ops;
 }

@@ -64,6 +64,9 @@ function setPragmas(db: DB): void {
   db.pragma('foreign_keys = ON');
   db.pragma('trusted_schema = OFF');
   db.pragma('busy_timeout = 3000');
+  // 64 MB of page cache (the default is 2 MB): a 100,000-line portfolio is about 100 MB, and
+  // an import or merge writing most of it ran 1.4× slower with the default.
+  db.pragma('cache_size = -65536');
 }
 
 function quickCheck(db: DB, name: string): void {

@@ -3,7 +3,7 @@
  * it, records one audit row, notes what it touched, and returns the op that undoes it. A
  * user action is a list of ops in one transaction; its undo is the inverses in reverse.
  */
-import type { Pool, RegionCode } from '../shared/model';
+import type { Amounts, Pool, RegionCode } from '../shared/model';
 import { regionName } from '../shared/model';
 import { formatAmount } from '../shared/danish-number';
 import { UserError } from './errors';
@@ -13,7 +13,9 @@ import { readLineRecord, sql, type LineRecord } from './queries';
 export type Op =
   | { op: 'setAmount'; lineId: string; year: number; value: number | null }
   | { op: 'setLineText'; lineId: string; field: 'name' | 'description'; value: string }
-  | { op: 'insertLine'; line: LineRecord }
+  /** A new line, with its own figures (a leaf's) in the same step: one op and one audit row per line. */
+  | { op: 'insertLine'; line: LineRecord; amounts?: Amounts }
+  /** Deletes a line without sub-lines, figures included; its inverse puts both back. */
   | { op: 'deleteLine'; lineId: string }
   | { op: 'placeLine'; lineId: string; poolId: string; parentId: string | null; position: number }
   | { op: 'insertPool'; pool: Pool }
@@ -101,17 +103,27 @@ export function applyOp(db: DB, op: Op, ctx: OpContext): Op {
         if (parent.pool_id !== op.line.pool_id) throw new UserError('En underlinje skal ligge i samme pulje som sin linje.');
       }
       s.insertLine.run(op.line);
-      audit(db, ctx, 'line', op.line.id, null, null, op.line);
+      const amounts = op.amounts ?? {};
+      for (const [year, kroner] of Object.entries(amounts)) {
+        if (!s.yearExists.get(Number(year))) throw new UserError(`År ${year} findes ikke i porteføljen.`, 'not-found');
+        s.upsertAmount.run(op.line.id, Number(year), kroner);
+      }
+      audit(db, ctx, 'line', op.line.id, null, null, Object.keys(amounts).length ? { ...op.line, amounts } : op.line);
       touchLine(ctx, op.line.id);
       return { op: 'deleteLine', lineId: op.line.id };
     }
     case 'deleteLine': {
       const line = mustLine(db, op.lineId);
+      if (s.hasChildren.get(op.lineId)) throw new UserError(`«${line.name}» har underlinjer; slet dem først.`);
+      const amounts: Amounts = {};
+      for (const a of s.lineAmounts.all(op.lineId)) amounts[a.year] = a.kroner;
+      const hasAmounts = Object.keys(amounts).length > 0;
+      if (hasAmounts) s.deleteLineAmounts.run(op.lineId);
       s.deleteLine.run(op.lineId);
-      audit(db, ctx, 'line', op.lineId, null, line, null);
+      audit(db, ctx, 'line', op.lineId, null, hasAmounts ? { ...line, amounts } : line, null);
       ctx.touched.lines.delete(op.lineId);
       ctx.touched.deletedLines.add(op.lineId);
-      return { op: 'insertLine', line };
+      return hasAmounts ? { op: 'insertLine', line, amounts } : { op: 'insertLine', line };
     }
     case 'placeLine': {
       const line = mustLine(db, op.lineId);

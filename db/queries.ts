@@ -47,6 +47,7 @@ function prepare(db: DB) {
       'INSERT INTO line (id, pool_id, parent_id, name, position, description) VALUES (@id, @pool_id, @parent_id, @name, @position, @description)',
     ),
     deleteLine: db.prepare<[string]>('DELETE FROM line WHERE id = ?'),
+    deleteLineAmounts: db.prepare<[string]>('DELETE FROM amount WHERE line_id = ?'),
     placeLine: db.prepare<[string, string | null, number, string]>(
       'UPDATE line SET pool_id = ?, parent_id = ?, position = ? WHERE id = ?',
     ),

@@ -17,6 +17,14 @@ interface Step {
 
 export const HISTORY_LIMIT = 500;
 
+/** Above this many lines one pass over the table beats a lookup per line (an import, a paste). */
+const BULK_READ = 2_000;
+
+function readLines(db: DB, ids: Set<string>): Line[] {
+  if (ids.size > BULK_READ) return readAllLines(db).filter((l) => ids.has(l.id));
+  return [...ids].map((id) => readLine(db, id)).filter((l): l is Line => !!l);
+}
+
 export class Session {
   private undoStack: Step[] = [];
   private redoStack: Step[] = [];
@@ -119,7 +127,7 @@ export class Session {
     if (t.years) change.years = readYears(this.db);
     if (t.pools.size) change.upsertPools = readPools(this.db).filter((p) => t.pools.has(p.id));
     if (t.deletedPools.size) change.deletePoolIds = [...t.deletedPools];
-    if (t.lines.size) change.upsertLines = [...t.lines].map((id) => readLine(this.db, id)).filter((l): l is Line => !!l);
+    if (t.lines.size) change.upsertLines = readLines(this.db, t.lines);
     if (t.deletedLines.size) change.deleteLineIds = [...t.deletedLines];
     return change;
   }

@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import * as m0010 from './0010-create-portfolio';
 import * as m0020 from './0020-audit-log';
+import * as m0030 from './0030-drop-amount-year-index';
 
 export interface Migration {
   version: number;
@@ -9,7 +10,7 @@ export interface Migration {
   up: (db: Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0010, m0020];
+export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** Runs every migration above the file's version, in one transaction. */

@@ -195,6 +195,14 @@ describe('lines', () => {
     expect(poolLines('Vestdansk It Samarbejde')).toEqual(['RIAS udbudsprojekt', 'SIA ankomst - It understøttelse af akutafdelinger', 'RIS/PACS (Regionalt RM)']);
     expect(view().totals).toEqual({ 2022: 25350, 2023: 9300 });
     expect(session.db.prepare('SELECT count(*) AS n FROM amount').get()).toEqual({ n: 20 });
+    // One audit row per deleted line, holding what it was, figures included (in kroner).
+    const rows = audit().filter((r) => r.action === 'Slet linje «MUSE EKG»');
+    expect(rows.map((r) => [r.entity, r.new_value, JSON.parse(r.old_value!).name])).toEqual([
+      ['line', null, 'MUSE EKG fase 1'],
+      ['line', null, 'MUSE EKG fase 2'],
+      ['line', null, 'MUSE EKG'],
+    ]);
+    expect(JSON.parse(rows[0]!.old_value!).amounts).toEqual({ 2022: 2_700_000, 2023: 0 });
   });
 
   it('moves a line up and down among its siblings, and a sub-line under its parent', () => {

@@ -143,7 +143,7 @@ describe('successful answers fit the contract', () => {
     const answer = (await dispatch('portfolio.load', undefined));
     expect(answer.ok).toBe(true);
     if (answer.ok) expect(contract['portfolio.load'].result.safeParse(answer.value).success).toBe(true);
-    expect((await dispatch('app.info', {}))).toEqual({ ok: true, value: { fileName: 'bilag1.sqlite', appVersion: '0.1.0', schemaVersion: 20, shell: 'web' } });
+    expect((await dispatch('app.info', {}))).toEqual({ ok: true, value: { fileName: 'bilag1.sqlite', appVersion: '0.1.0', schemaVersion: 30, shell: 'web' } });
   });
 
   it('amounts.set answers with the changed line, and undo through the dispatcher restores it', async () => {

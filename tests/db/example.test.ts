@@ -110,7 +110,7 @@ describe('the example file', () => {
 
   it('is marked as a Puljeplan file with the current schema version', () => {
     expect(db.pragma('application_id', { simple: true })).toBe(0x50554c4a);
-    expect(db.pragma('user_version', { simple: true })).toBe(20);
+    expect(db.pragma('user_version', { simple: true })).toBe(30);
   });
 
   it('has only STRICT tables', () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupDir } from '../../db/backup';
-import { setAmounts } from '../../db/commands';
+import { removeYear, setAmounts } from '../../db/commands';
 import { createPortfolio } from '../../db/create';
 import { UserError } from '../../db/errors';
 import { openSession } from '../../db/index';
@@ -105,8 +105,7 @@ describe('migration 0020 (audit-log)', () => {
 
     const db = openPortfolio(path);
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(20);
-      expect(SCHEMA_VERSION).toBe(20);
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       expect(tableSql(db, 'audit')).toContain('STRICT');
       expect(dump(db)).toEqual(before);
       expect(db.prepare('SELECT count(*) AS n FROM audit').get()).toEqual({ n: 0 });
@@ -178,6 +177,51 @@ describe('migration 0020 (audit-log)', () => {
   });
 });
 
+describe('migration 0030 (drop-amount-year-index)', () => {
+  const indexes = (db: Database.Database) =>
+    db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all().map((r) => r.name);
+
+  it('migrates a seeded version-20 file: the data and audit survive, the year index is gone', () => {
+    const path = join(dir, 'budget.sqlite');
+    buildVersion(path, 20);
+    seedV10(path);
+    const old = new Database(path);
+    old.exec("INSERT INTO audit (at, change_no, action, entity, entity_id, field, old_value, new_value) VALUES ('2025-01-01T00:00:00.000Z', 1, 'Ret beløb', 'amount', 'x', '2024', NULL, '5')");
+    const before = dump(old);
+    expect(indexes(old)).toContain('amount_by_year');
+    old.close();
+
+    const db = openPortfolio(path);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(30);
+      expect(SCHEMA_VERSION).toBe(30);
+      expect(indexes(db)).toEqual(['audit_by_change', 'line_by_parent', 'line_by_pool']);
+      expect(dump(db)).toEqual(before);
+      expect(db.prepare('SELECT count(*) AS n FROM audit').get()).toEqual({ n: 1 });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a migrated file still removes an empty year and refuses one with amounts', () => {
+    const path = join(dir, 'budget.sqlite');
+    buildVersion(path, 20);
+    seedV10(path);
+    const setup = new Database(path);
+    setup.exec('INSERT INTO budget_year (year) VALUES (2026)');
+    setup.close();
+    const session = openSession(path);
+    try {
+      session.run((db) => removeYear(db, { year: 2026 }));
+      expect(session.snapshot().years).toEqual([2024, 2025]);
+      expect(() => session.run((db) => removeYear(db, { year: 2025 }))).toThrow(UserError);
+      expect(session.snapshot().years).toEqual([2024, 2025]);
+    } finally {
+      session.close();
+    }
+  });
+});
+
 describe('files that are refused, unchanged', () => {
   function expectRefusedUnchanged(path: string, message: string | RegExp): void {
     const before = readFileSync(path);
@@ -195,15 +239,15 @@ describe('files that are refused, unchanged', () => {
     expect(existsSync(backupDir(path))).toBe(false);
   }
 
-  it('a file from a newer Puljeplan (user_version 30)', () => {
+  it('a file from a newer Puljeplan (user_version 40)', () => {
     const path = join(dir, 'ny.sqlite');
     createPortfolio(path, { example: true });
     const db = new Database(path);
-    db.pragma('user_version = 30');
+    db.pragma('user_version = 40');
     db.close();
     expectRefusedUnchanged(
       path,
-      '«ny.sqlite» er lavet med en nyere version af Puljeplan (skemaversion 30; denne version kender op til 20). Opdatér Puljeplan for at åbne den.',
+      '«ny.sqlite» er lavet med en nyere version af Puljeplan (skemaversion 40; denne version kender op til 30). Opdatér Puljeplan for at åbne den.',
     );
     expect(() => openPortfolio(path, { readonly: true })).toThrow('nyere version af Puljeplan');
   });
