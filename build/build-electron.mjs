@@ -24,9 +24,18 @@ const common = {
   absWorkingDir: root,
 };
 
+// import.meta is undefined in CommonJS; the main bundle's modules that locate files beside
+// themselves (the Excel import worker) get the bundle's own URL instead.
+const moduleUrl = {
+  define: { 'import.meta.url': '__puljeplan_module_url' },
+  banner: { js: 'const __puljeplan_module_url = require("node:url").pathToFileURL(__filename).href;' },
+};
+
 const entries = [
-  { entryPoints: ['electron/main.ts'], outfile: join(outdir, 'main.cjs') },
+  { entryPoints: ['electron/main.ts'], outfile: join(outdir, 'main.cjs'), ...moduleUrl },
   { entryPoints: ['electron/preload.ts'], outfile: join(outdir, 'preload.cjs') },
+  // The Excel reader runs in a worker thread with its own heap limit (db/excel/read-annex-file.ts).
+  { entryPoints: ['db/excel/import-worker.ts'], outfile: join(outdir, 'excel-worker.cjs') },
 ];
 
 let warnings = 0;
@@ -38,4 +47,4 @@ if (warnings > 0) {
   console.error(`build-electron: ${warnings} advarsel(er) fra esbuild; ret dem før appen bygges.`);
   process.exit(1);
 }
-console.log(`Electron-delen er bygget: ${join(outdir, 'main.cjs')}, ${join(outdir, 'preload.cjs')}`);
+console.log(`Electron-delen er bygget: ${entries.map((e) => e.outfile).join(', ')}`);

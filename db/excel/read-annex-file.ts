@@ -1,0 +1,103 @@
+/**
+ * Reads Bilag 1 from the bytes of an .xlsx that came from elsewhere: the zip directory is checked
+ * here (zip-guard.ts), then the workbook is parsed in a worker thread with a heap limit and a
+ * timeout (guides/files-from-elsewhere.md: a 6.4 KB workbook took 13 s and 1.4 GB in exceljs).
+ * Whatever goes wrong becomes a Danish UserError; the app and the open portfolio are untouched.
+ */
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AnnexRead } from '../../shared/annex-types';
+import { unpackAnnex } from '../../shared/annex-transfer';
+import { UserError } from '../errors';
+import type { WorkerAnswer, WorkerRequest } from './import-worker';
+import { checkZip } from './zip-guard';
+
+export interface ReadAnnexOptions {
+  /** Milliseconds before the worker is stopped (default 60 s). */
+  timeoutMs?: number;
+  /** The worker's V8 old-generation heap limit (default 1536 MB). */
+  maxOldGenerationSizeMb?: number;
+  /** Rows holding a value, over all sheets (default 200,000). */
+  maxRows?: number;
+}
+
+export const IMPORT_DEFAULTS = { timeoutMs: 60_000, maxOldGenerationSizeMb: 1536 };
+
+/** How to start the worker: a file, or (from TypeScript source) a bootstrap that loads it through tsx. */
+export interface WorkerStart {
+  script: string | URL;
+  eval: boolean;
+}
+
+/**
+ * Where the worker's code is, relative to this module. From TypeScript source (vitest, tsx) it
+ * is import-worker.ts, required through tsx's CommonJS hook (in Node 20 a worker does not get
+ * the hooks of `--import tsx`). In the Electron main bundle, where build-electron.mjs defines
+ * `import.meta.url` as the URL of dist/electron/main.cjs, it is excel-worker.cjs beside it.
+ */
+export function importWorkerStart(moduleUrl: string = import.meta.url): WorkerStart {
+  if (/\.[cm]?ts$/.test(moduleUrl)) {
+    const tsx = createRequire(moduleUrl).resolve('tsx/cjs/api');
+    const entry = fileURLToPath(new URL('./import-worker.ts', moduleUrl));
+    return { script: `require(${JSON.stringify(tsx)}).register();\nrequire(${JSON.stringify(entry)});\n`, eval: true };
+  }
+  // A path rather than a URL: Electron reads a worker inside app.asar by path (electron#33216).
+  return { script: fileURLToPath(new URL('./excel-worker.cjs', moduleUrl)), eval: false };
+}
+
+export const tooComplexMessage = (why: string) =>
+  `Projektmappen er for stor eller for kompleks til at blive læst (${why}). ` +
+  'Gem en kopi, der kun indeholder bilagstabellen, og prøv igen.';
+
+const unreadableMessage = (fileName: string) =>
+  `«${fileName}» er beskadiget eller ikke en gyldig Excel-projektmappe og kan ikke læses. Åbn den i Excel, gem den igen, og prøv igen.`;
+
+const seconds = (ms: number) => (ms <= 1000 ? '1 sekund' : `${Math.ceil(ms / 1000)} sekunder`);
+
+function runWorker(request: WorkerRequest, options: ReadAnnexOptions, fileName: string): Promise<WorkerAnswer> {
+  const timeoutMs = options.timeoutMs ?? IMPORT_DEFAULTS.timeoutMs;
+  const start = importWorkerStart();
+  const worker = new Worker(start.script, {
+    eval: start.eval,
+    workerData: request,
+    transferList: [request.bytes.buffer as ArrayBuffer],
+    resourceLimits: { maxOldGenerationSizeMb: options.maxOldGenerationSizeMb ?? IMPORT_DEFAULTS.maxOldGenerationSizeMb },
+  });
+  return new Promise<WorkerAnswer>((resolve, reject) => {
+    let settled = false;
+    const settle = (done: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      done();
+    };
+    const timer = setTimeout(
+      () => settle(() => reject(new UserError(tooComplexMessage(`læsningen tog mere end ${seconds(timeoutMs)}`)))),
+      timeoutMs,
+    );
+    worker.once('message', (reply: WorkerAnswer) => settle(() => resolve(reply)));
+    worker.once('error', (error: Error & { code?: string }) =>
+      settle(() => {
+        const user = error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new UserError(tooComplexMessage('den kræver for meget hukommelse'))
+          : new UserError(unreadableMessage(fileName));
+        reject(Object.assign(user, { cause: error }));
+      }),
+    );
+    worker.once('exit', (code) => settle(() => reject(new UserError(tooComplexMessage(`læsningen stoppede med kode ${code}`)))));
+  });
+}
+
+/** The annex in an .xlsx; throws UserError (Danish) and changes nothing when the file is refused. */
+export async function readAnnexFile(bytes: Uint8Array, fileName: string, options: ReadAnnexOptions = {}): Promise<AnnexRead> {
+  checkZip(bytes, fileName);
+  // A copy of exactly these bytes, moved to the worker: Buffer#slice would share (and the
+  // transfer detach) the caller's memory, possibly Node's shared pool.
+  const copy = new Uint8Array(bytes);
+  const request: WorkerRequest = { bytes: copy, fileName, limits: options.maxRows === undefined ? {} : { maxRows: options.maxRows } };
+  const reply = await runWorker(request, options, fileName);
+  if (reply.ok) return unpackAnnex(reply.packed);
+  throw new UserError(reply.kind === 'user' ? reply.message : unreadableMessage(fileName));
+}
