@@ -15,11 +15,18 @@ import { createPortfolio } from './create';
 import { UserError } from './errors';
 import { openSession } from './index';
 import type { Session } from './session';
+import { exportToFile, importIntoNewFile, previewText, readWorkbookBytes } from './excel/cli-excel';
+import { applyImport, mismatchMessage } from './excel/import-apply';
+import { conflictMessage, matchAnnex } from './excel/import-match';
+import { planImport } from './excel/import-plan';
+import { readAnnexFile } from './excel/read-annex-file';
 
 const USAGE = `Brug:
   puljeplan new <fil.sqlite> [--example] [--title "<titel>"] [--region RH|RSJ|RSD|RM|RN]
   puljeplan summary <fil.sqlite> [--json]
-  puljeplan set <fil.sqlite> --line "<navn>" [--pool "<pulje>"] --year <år> --amount "<beløb>"`;
+  puljeplan set <fil.sqlite> --line "<navn>" [--pool "<pulje>"] --year <år> --amount "<beløb>"
+  puljeplan import <bilag.xlsx> --db <fil.sqlite> [--dry-run] [--force] [--remove-missing] [--json]
+  puljeplan export <fil.sqlite> --out <bilag.xlsx> [--per-pool] [--years 2022,2023] [--descriptions]`;
 
 class UsageError extends Error {}
 
@@ -130,6 +137,90 @@ function cmdSet(argv: string[], io: Io): void {
   io.out(`${target.name} ${year}: ${formatAmount(old) || 'tom'} → ${formatAmount(amount.value) || 'tom'}`);
 }
 
+async function cmdImport(argv: string[], io: Io): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      force: { type: 'boolean' },
+      'remove-missing': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+  });
+  const annex = positional(positionals, 'projektmappen (.xlsx), der skal importeres');
+  if (values.db === undefined) throw new UsageError('import kræver --db <fil.sqlite>.');
+  const file = values.db;
+  const fileName = basename(annex);
+  const removeMissing = values['remove-missing'] ?? false;
+  const read = await readAnnexFile(readWorkbookBytes(annex), fileName);
+  const isNew = !existsSync(file);
+  // Everything that can refuse is decided on a read-only look, so a refusal leaves the file as it was.
+  const state = isNew ? { years: [], pools: [], lines: [] } : withSession(file, true, (s) => s.snapshot());
+  const preview = planImport(state, read, fileName);
+  if (values['dry-run'] || (read.mismatches.length && !values.force)) {
+    if (values.json) io.out(JSON.stringify(preview));
+    else for (const line of previewText(preview, basename(file))) io.out(line);
+    if (values['dry-run']) return;
+    throw new UserError(mismatchMessage(read.mismatches, 'brug --force'));
+  }
+  const conflict = removeMissing ? undefined : matchAnnex(state, read).conflicts[0];
+  if (conflict) throw new UserError(conflictMessage(conflict, 'Brug --remove-missing'));
+  if (isNew) importIntoNewFile(file, read, fileName, removeMissing);
+  else withSession(file, false, (s) => applyImport(s, read, fileName, { removeMissing, acceptMismatches: true }));
+  const removed = removeMissing ? preview.missing.length : 0;
+  io.out(
+    `${isNew ? 'Oprettede' : 'Opdaterede'} ${basename(file)} fra «${fileName}»: ${preview.added.length} nye linjer, ` +
+      `${preview.changed.length} ændrede beløb, ${preview.newYears.length} nye år, ${removed} fjernede linjer.`,
+  );
+}
+
+async function cmdExport(argv: string[], io: Io): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, 'per-pool': { type: 'boolean' }, years: { type: 'string' }, descriptions: { type: 'boolean' } },
+  });
+  const file = positional(positionals, 'porteføljefilen');
+  if (values.out === undefined) throw new UsageError('export kræver --out <bilag.xlsx>.');
+  const years = values.years?.split(',').map((text) => {
+    const year = parseYear(text);
+    if (year === null) throw new UserError(`«${text.trim()}» er ikke et årstal (skriv fx --years 2022,2023).`);
+    return year;
+  });
+  const snap = withSession(file, true, (s) => s.snapshot());
+  await exportToFile(snap, { perPool: values['per-pool'] ?? false, years, descriptions: values.descriptions ?? false }, values.out);
+  io.out(`Eksporterede ${basename(file)} til ${basename(values.out)}.`);
+}
+
+/** Every command, the asynchronous ones (import, export) included: what `npm run cli` runs. */
+export async function runCliAsync(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command !== 'import' && command !== 'export') return runCli(argv, io);
+  try {
+    await (command === 'import' ? cmdImport(rest, io) : cmdExport(rest, io));
+    return 0;
+  } catch (err) {
+    return failure(err, io);
+  }
+}
+
+function failure(err: unknown, io: Io): number {
+  const e = err as Error & { code?: string };
+  if (err instanceof UsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {
+    io.err(`${e.message.split('\n')[0]}\n${USAGE}`);
+    return 2;
+  }
+  if (err instanceof UserError) {
+    io.err(e.message);
+    return 1;
+  }
+  io.err(`Uventet fejl: ${e.message.split('\n')[0]}`);
+  return 1;
+}
+
+/** The synchronous commands (new, summary, set); import and export need runCliAsync. */
 export function runCli(argv: string[], io: Io): number {
   const [command, ...rest] = argv;
   try {
@@ -149,28 +240,23 @@ export function runCli(argv: string[], io: Io): number {
       case 'help':
         (command ? io.out : io.err)(USAGE);
         return command ? 0 : 2;
+      case 'import':
+      case 'export':
+        throw new UsageError(`«${command}» læser og skriver Excel-filer asynkront; kald runCliAsync.`);
       default:
         throw new UsageError(`Ukendt kommando «${command}».`);
     }
   } catch (err) {
-    const e = err as Error & { code?: string };
-    if (err instanceof UsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`${e.message.split('\n')[0]}\n${USAGE}`);
-      return 2;
-    }
-    if (err instanceof UserError) {
-      io.err(e.message);
-      return 1;
-    }
-    io.err(`Uventet fejl: ${e.message.split('\n')[0]}`);
-    return 1;
+    return failure(err, io);
   }
 }
 
 const isMain = process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]).replace(/\.ts$/, '') + '.ts');
 if (isMain) {
-  process.exitCode = runCli(process.argv.slice(2), {
+  void runCliAsync(process.argv.slice(2), {
     out: (t) => process.stdout.write(`${t}\n`),
     err: (t) => process.stderr.write(`${t}\n`),
+  }).then((code) => {
+    process.exitCode = code;
   });
 }

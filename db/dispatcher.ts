@@ -5,8 +5,16 @@
  */
 import { isChannel, type Channel } from '../shared/channels';
 import { contract, describeIssues, type Args, type Envelope, type Result } from '../shared/contract';
+import { Writable } from 'node:stream';
+import { format } from 'date-fns';
 import * as commands from './commands';
 import { UserError } from './errors';
+import { exportAnnex } from './excel/export';
+import { exportFileName } from './excel/export-layout';
+import { applyImport } from './excel/import-apply';
+import { planImport } from './excel/import-plan';
+import { pendingImports } from './excel/pending';
+import { readAnnexFile } from './excel/read-annex-file';
 import { SCHEMA_VERSION } from './migrations/index';
 import type { Session } from './session';
 import { basename } from 'node:path';
@@ -41,7 +49,41 @@ const handlers: Handlers = {
   'years.remove': (b, a) => b.session().run((db) => commands.removeYear(db, a)),
   'history.undo': (b) => b.session().undo(),
   'history.redo': (b) => b.session().redo(),
+  'excel.preview': async (b, a) => {
+    const session = b.session();
+    const read = await readAnnexFile(Buffer.from(a.data, 'base64'), a.fileName);
+    const preview = planImport(session.snapshot(), read, a.fileName);
+    const token = pendingImports(session).put({ read, fileName: a.fileName, revision: session.revision });
+    return { token, ...preview };
+  },
+  'excel.apply': (b, a) => {
+    const session = b.session();
+    const store = pendingImports(session);
+    const pending = store.get(a.token);
+    if (!pending) throw new UserError('Forhåndsvisningen af importen findes ikke længere. Vælg projektmappen igen.', 'not-found');
+    if (pending.revision !== session.revision) {
+      throw new UserError('Porteføljen er ændret siden forhåndsvisningen. Vælg projektmappen igen for at se, hvad importen nu vil ændre.', 'conflict');
+    }
+    const change = applyImport(session, pending.read, pending.fileName, a);
+    store.delete(a.token);
+    return change;
+  },
+  'excel.export': async (b, a) => exportToBase64(b.session(), a),
 };
+
+/** The workbook in memory, for the contract (the renderer saves it); the CLI writes to a file instead. */
+async function exportToBase64(session: Session, options: Args<'excel.export'>): Promise<Result<'excel.export'>> {
+  const snapshot = session.snapshot();
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  await exportAnnex(snapshot, options, sink);
+  return { fileName: exportFileName(snapshot.meta.title, format(new Date(), 'yyyy-MM-dd')), data: Buffer.concat(chunks).toString('base64') };
+}
 
 export type Dispatch = (channel: unknown, args: unknown) => Promise<Envelope<unknown>>;
 

@@ -22,6 +22,9 @@ export const CHANNELS = [
   'years.remove',
   'history.undo',
   'history.redo',
+  'excel.preview',
+  'excel.apply',
+  'excel.export',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -51,6 +54,8 @@ export const MENU_COMMANDS = [
   'toggleSidePanel',
   'collapseAll',
   'expandAll',
+  'importExcel',
+  'exportExcel',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_IPC = 'puljeplan:menu';

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { CHANNELS, type Channel } from './channels';
 import { MAX_CELL_KRONER } from './money';
 import { REGION_CODES, TEXT_LIMITS } from './model';
+import type { ImportPreview as ImportPreviewType } from './annex-types';
 
 // Error messages reach the user (guides/architecture.md: "Error messages are Danish"), and
 // zod's default ones are English ("Invalid UUID"); its own Danish locale covers every check.
@@ -65,6 +66,32 @@ const Change = z.object({
   revision: z.number().int(),
 });
 const None = z.object({}).strict();
+
+// The Excel annex (shared/annex-types.ts). A total may pass the limit of one cell, so it is any exact integer.
+const TotalKroner = z.number().int();
+const YearKey = z.string().regex(/^\d{4}$/);
+const Mismatch = z.object({ sheet: z.string(), cell: z.string(), found: TotalKroner, computed: TotalKroner, message: z.string() });
+const ImportPreview = z.object({
+  token: Id,
+  fileName: z.string(),
+  years: z.array(Year),
+  newYears: z.array(Year),
+  pools: z.array(z.object({ name: z.string(), isNew: z.boolean(), lineCount: z.number().int(), totals: z.record(YearKey, TotalKroner) })),
+  added: z.array(z.object({ pool: z.string(), line: z.string(), parent: z.string().nullable(), amounts: Amounts })),
+  changed: z.array(z.object({ pool: z.string(), line: z.string(), year: Year, old: Kroner.nullable(), new: Kroner.nullable() })),
+  missing: z.array(z.object({ pool: z.string(), line: z.string() })),
+  mismatches: z.array(Mismatch),
+  notes: z.array(z.string()),
+});
+// The schema and the interface the reader and the dialog use must say the same thing.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _previewMatches: Same<z.output<typeof ImportPreview>, ImportPreviewType> = true;
+void _previewMatches;
+
+/** An .xlsx of up to about 100 MB, as base64 (4 characters per 3 bytes). */
+export const MAX_WORKBOOK_BASE64 = 140_000_000;
+const WORKBOOK_TOO_BIG = 'Projektmappen er for stor (højst 100 MB).';
+const Workbook = z.string().max(MAX_WORKBOOK_BASE64, WORKBOOK_TOO_BIG).pipe(z.base64('Filens indhold kunne ikke læses (ugyldig base64).'));
 
 export const contract = {
   'app.info': {
@@ -141,6 +168,21 @@ export const contract = {
   },
   'history.undo': { doc: 'Undo the last change.', args: None, result: Change },
   'history.redo': { doc: 'Redo the last undone change.', args: None, result: Change },
+  'excel.preview': {
+    doc: 'Read an annex workbook (base64) and say what importing it would change; nothing changes yet.',
+    args: z.object({ fileName: z.string().min(1).max(255), data: Workbook }).strict(),
+    result: ImportPreview,
+  },
+  'excel.apply': {
+    doc: 'Import the previewed workbook (after a backup copy) as one change and one undo step.',
+    args: z.object({ token: Id, removeMissing: z.boolean(), acceptMismatches: z.boolean() }).strict(),
+    result: Change,
+  },
+  'excel.export': {
+    doc: 'The portfolio as the Bilag 1 workbook (base64), on one sheet or one per pool.',
+    args: z.object({ perPool: z.boolean(), years: z.array(Year).min(1).max(400).optional(), descriptions: z.boolean() }).strict(),
+    result: z.object({ fileName: z.string(), data: z.string() }),
+  },
 } as const satisfies Record<Channel, { doc: string; args: z.ZodType; result: z.ZodType }>;
 
 // Every channel has a schema and every schema has a channel.

@@ -4,6 +4,7 @@
  * the main bundle starting and serving the portfolio when run in Node against a fake Electron.
  */
 import { spawnSync } from 'node:child_process';
+import { builtinModules } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -33,9 +34,15 @@ describe('the Electron bundles', () => {
     expect(requires(join(out, 'preload.cjs'))).toEqual(['electron']);
   });
 
+  const builtin = (m: string) => m.startsWith('node:') || builtinModules.includes(m);
+
   it('the main bundle needs only electron, better-sqlite3 and Node built-ins', () => {
-    const outside = requires(join(out, 'main.cjs')).filter((m) => !m.startsWith('node:'));
+    const outside = requires(join(out, 'main.cjs')).filter((m) => !builtin(m));
     expect(outside).toEqual(['better-sqlite3', 'electron']);
+  });
+
+  it('the Excel import worker is its own bundle, needing only Node built-ins', () => {
+    expect(requires(join(out, 'excel-worker.cjs')).filter((m) => !builtin(m))).toEqual([]);
   });
 
   it('the main bundle starts, opens the example and serves the contract', () => {
@@ -44,7 +51,7 @@ describe('the Electron bundles', () => {
       cwd: dir,
       encoding: 'utf8',
       // NODE_PATH: the bundle sits in a temporary folder but loads better-sqlite3 from the repo.
-      env: { ...process.env, NODE_PATH: join(root, 'node_modules'), PULJEPLAN_FAKE_HOME: home, PULJEPLAN_FAKE_APP: root },
+      env: { ...process.env, NODE_PATH: join(root, 'node_modules'), PULJEPLAN_FAKE_HOME: home, PULJEPLAN_FAKE_APP: root, PULJEPLAN_FAKE_WORKBOOK: join(root, 'tests', 'fixtures', 'bilag1-2022-2023.xlsx') },
       timeout: 30_000,
     });
     expect(run.stderr).toBe('');
@@ -54,5 +61,7 @@ describe('the Electron bundles', () => {
     expect(report.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect((report.channels as string[]).sort()).toEqual(CHANNELS.map(ipcName).sort());
     expect(report.load).toEqual({ ok: true, pools: 3 });
+    // The bundled main reads a workbook in dist/electron/excel-worker.cjs, as the app will.
+    expect(report.preview).toEqual({ ok: true, pools: ['Nationale projekter', 'Fællesregionale projekter', 'Vestdansk It Samarbejde'] });
   });
 });

@@ -12,7 +12,7 @@ const handlers = new Map();
 class FakeWebContents extends EventEmitter {
   constructor() {
     super();
-    this.session = { setPermissionRequestHandler() {}, setPermissionCheckHandler() {}, webRequest: { onBeforeRequest() {} } };
+    this.session = Object.assign(new EventEmitter(), { setPermissionRequestHandler() {}, setPermissionCheckHandler() {}, webRequest: { onBeforeRequest() {} } });
   }
   setWindowOpenHandler() {}
   send() {}
@@ -63,6 +63,12 @@ process.on('beforeExit', async () => {
   const event = { senderFrame: { url: require('node:url').pathToFileURL(join(process.env.PULJEPLAN_FAKE_APP, 'dist', 'renderer', 'index.html')).href, parent: null } };
   const load = handlers.get('puljeplan:portfolio.load');
   const result = load ? await load(event, {}) : null;
+  // An Excel import through the bundled main: the worker must be found beside main.cjs.
+  const previewHandler = handlers.get('puljeplan:excel.preview');
+  const workbook = process.env.PULJEPLAN_FAKE_WORKBOOK;
+  const preview = previewHandler && workbook
+    ? await previewHandler(event, { fileName: 'bilag.xlsx', data: require('node:fs').readFileSync(workbook).toString('base64') })
+    : null;
   app.emit('before-quit');
   console.log(JSON.stringify({
     title: win ? win.title : null,
@@ -70,5 +76,6 @@ process.on('beforeExit', async () => {
     loadedFile: win ? win.loadedFile : null,
     channels: [...handlers.keys()],
     load: result ? { ok: result.ok, pools: result.ok ? result.value.pools.length : 0 } : null,
+    preview: preview ? (preview.ok ? { ok: true, pools: preview.value.pools.map((p) => p.name) } : preview) : null,
   }));
 });
