@@ -82,7 +82,10 @@ export function menuTemplate(o: MenuOptions): Item[] {
     });
   }
   template.push(
-    { label: 'Filer', submenu: [{ label: 'Afslut', role: 'quit' }] },
+    {
+      label: 'Filer',
+      submenu: [command('Importér fra Excel…', 'importExcel', s), command('Eksportér til Excel…', 'exportExcel', s), { type: 'separator' }, { label: 'Afslut', role: 'quit' }],
+    },
     editMenu(o),
     {
       label: 'Linjer',

@@ -99,11 +99,36 @@ export function requestFilter(rendererDir: string) {
   };
 }
 
+/** A minimal view of Electron's DownloadItem, so tests can pass a plain object. */
+export interface DownloadLike {
+  getURL(): string;
+  getFilename(): string;
+  cancel(): void;
+  setSaveDialogOptions(options: { title?: string; defaultPath?: string; filters?: { name: string; extensions: string[] }[] }): void;
+}
+
+/**
+ * will-download: the only downloads are the workbooks the page itself makes (an export, as a
+ * blob: URL); they get the native save dialog, offering .xlsx. Anything else is cancelled.
+ */
+export function guardDownload(item: DownloadLike): void {
+  if (!item.getURL().startsWith('blob:') || !item.getFilename().toLowerCase().endsWith('.xlsx')) {
+    item.cancel();
+    return;
+  }
+  item.setSaveDialogOptions({
+    title: 'Eksportér til Excel',
+    defaultPath: item.getFilename(),
+    filters: [{ name: 'Excel-projektmappe', extensions: ['xlsx'] }],
+  });
+}
+
 /** Session-wide guards: they also cover DevTools and anything the page might spawn. */
 export function hardenSession(session: Session, rendererDir: string): void {
   session.setPermissionRequestHandler(denyPermissionRequest);
   session.setPermissionCheckHandler(denyPermissionCheck);
   session.webRequest.onBeforeRequest(requestFilter(rendererDir));
+  session.on('will-download', (_event, item) => guardDownload(item));
 }
 
 /** Per-window guards on the page's WebContents. */

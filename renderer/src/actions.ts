@@ -12,6 +12,9 @@ import type { GridRow } from '../../shared/row-model';
 import { ApiFailure, type Api } from './api/client';
 import { NAME_COL, TOTAL_COL, yearOfCol } from './grid/columns';
 import type { PortfolioStore } from './store/portfolio-store';
+import type { ImportPreview } from '../../shared/annex-types';
+import type { ExportOptions } from './components/export-dialog';
+import { downloadBase64, pickWorkbook, readAsBase64 } from './files';
 
 export interface Ui {
   notify(kind: 'error' | 'info', text: string): void;
@@ -20,9 +23,13 @@ export interface Ui {
   focus(rowId: string, colId?: string, edit?: boolean): void;
   selected(): GridRow | null;
   toggleSidePanel(): void;
+  /** Shows (or with null, hides) that long work is under way. */
+  busy(text: string | null): void;
+  reviewImport(preview: ImportPreview): Promise<{ removeMissing: boolean; acceptMismatches: boolean } | null>;
+  chooseExport(years: readonly number[]): Promise<ExportOptions | null>;
 }
 
-type ChangeChannel = Exclude<Channel, 'app.info' | 'portfolio.load'>;
+type ChangeChannel = Exclude<Channel, 'app.info' | 'portfolio.load' | 'excel.preview' | 'excel.export'>;
 
 export class Actions {
   constructor(
@@ -179,6 +186,50 @@ export class Actions {
   setLineDescription = (lineId: string, description: string) => this.change('lines.setDescription', { lineId, description });
   setPoolDescription = (poolId: string, description: string) => this.change('pools.setDescription', { poolId, description });
 
+  /** Filer → Importér fra Excel…, or a workbook dropped on the window. */
+  importExcel = async (dropped?: File) => {
+    const file = dropped ?? (await pickWorkbook());
+    if (!file) return;
+    if (!/\.xlsx$/i.test(file.name)) return this.ui.notify('error', `«${file.name}» er ikke en Excel-projektmappe (.xlsx). Intet blev ændret.`);
+    let preview: ImportPreview;
+    this.ui.busy(`Læser «${file.name}» …`);
+    try {
+      preview = await this.api.call('excel.preview', { fileName: file.name, data: await readAsBase64(file) });
+    } catch (err) {
+      const message = (err as Error).message;
+      return this.ui.notify('error', message.includes('Intet blev ændret') ? message : `${message} Intet blev ændret.`);
+    } finally {
+      this.ui.busy(null);
+    }
+    const options = await this.ui.reviewImport(preview);
+    if (!options) return this.ui.notify('info', 'Importen er annulleret. Intet blev ændret.');
+    this.ui.busy('Importerer …');
+    try {
+      const change = await this.change('excel.apply', { token: preview.token, ...options });
+      if (change) {
+        this.ui.notify('info', `Importeret fra «${preview.fileName}»: ${preview.added.length} nye linjer, ${preview.changed.length} ændrede beløb. Ctrl+Z fortryder hele importen.`);
+      }
+    } finally {
+      this.ui.busy(null);
+    }
+  };
+
+  /** Filer → Eksportér til Excel…: a ready Bilag 1 workbook as a download (a save dialog in Electron). */
+  exportExcel = async () => {
+    const options = await this.ui.chooseExport(this.store.years);
+    if (!options) return;
+    this.ui.busy('Laver projektmappen …');
+    try {
+      const file = await this.api.call('excel.export', options);
+      downloadBase64(file.fileName, file.data);
+      this.ui.notify('info', `Bilag 1 er gemt som «${file.fileName}».`);
+    } catch (err) {
+      this.ui.notify('error', (err as Error).message);
+    } finally {
+      this.ui.busy(null);
+    }
+  };
+
   /** The native menu's commands (Electron), the same ones the toolbar runs. */
   run = (command: MenuCommand): void => {
     const table: Record<MenuCommand, () => unknown> = {
@@ -196,6 +247,8 @@ export class Actions {
       toggleSidePanel: () => this.ui.toggleSidePanel(),
       collapseAll: () => this.store.setAllCollapsed(true),
       expandAll: () => this.store.setAllCollapsed(false),
+      importExcel: () => this.importExcel(),
+      exportExcel: this.exportExcel,
     };
     void table[command]();
   };

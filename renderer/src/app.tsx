@@ -5,6 +5,9 @@ import type { GridRow } from '../../shared/row-model';
 import { Actions, type Ui } from './actions';
 import type { Api } from './api/client';
 import { Dialog, type DialogSpec } from './components/dialog';
+import { ExportDialog, type ExportOptions } from './components/export-dialog';
+import { ImportDialog } from './components/import-dialog';
+import type { ImportPreview } from '../../shared/annex-types';
 import { SidePanel } from './components/side-panel';
 import { Toolbar } from './components/toolbar';
 import { PortfolioGrid, type GridHandle } from './grid/portfolio-grid';
@@ -27,6 +30,11 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
   const [sidePanel, setSidePanel] = useState(true);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  type Review = { preview: ImportPreview; resolve: (o: { removeMissing: boolean; acceptMismatches: boolean } | null) => void };
+  const [review, setReview] = useState<Review | null>(null);
+  const [exporting, setExporting] = useState<{ resolve: (o: ExportOptions | null) => void } | null>(null);
   const grid = useRef<GridHandle>(null);
   const selectedRef = useRef<string | null>(null);
 
@@ -40,6 +48,9 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
       focus: (rowId, colId, edit) => requestAnimationFrame(() => grid.current?.focus(rowId, colId, edit)),
       selected: () => findRow(selectedRef.current),
       toggleSidePanel: () => setSidePanel((v) => !v),
+      busy: setBusy,
+      reviewImport: (preview) => new Promise((resolve) => setReview({ preview, resolve })),
+      chooseExport: () => new Promise((resolve) => setExporting({ resolve })),
     };
     return new Actions(api, store, ui);
   }, [api, store, findRow]);
@@ -58,7 +69,7 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
     // Capture phase: the app's shortcuts win over the grid's, except inside a text field,
     // where Ctrl+Z undoes typing as everywhere else.
     const onKey = (e: KeyboardEvent) => {
-      if (dialog) return;
+      if (dialog || review || exporting || busy) return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       const inText = isTextField(e.target);
@@ -77,7 +88,7 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [actions, dialog]);
+  }, [actions, dialog, review, exporting, busy]);
 
   const onFocusRow = useCallback((row: GridRow | null) => {
     selectedRef.current = row?.id ?? null;
@@ -89,8 +100,29 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
   if (!meta) return <div className="pp-loading">Indlæser porteføljen …</div>;
   const selected = findRow(selectedId);
 
+  // A workbook dragged onto the window is imported (with the same preview as the menu's).
+  const hasFiles = (e: React.DragEvent) => [...e.dataTransfer.types].includes('Files');
+  const dropHandlers = {
+    onDragOver: (e: React.DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+      setDragging(true);
+    },
+    onDragLeave: (e: React.DragEvent) => {
+      if (e.currentTarget === e.target) setDragging(false);
+    },
+    onDrop: (e: React.DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setDragging(false);
+      const file = e.dataTransfer.files[0];
+      if (file) void actions.importExcel(file);
+    },
+  };
+
   return (
-    <div className="pp-app">
+    <div className="pp-app" {...dropHandlers}>
       <header className="pp-header">
         <div>
           <h1 data-testid="portfolio-title">{meta.title}</h1>
@@ -114,6 +146,34 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
         </span>
       </footer>
       {dialog && <Dialog spec={dialog} onClose={() => setDialog(null)} />}
+      {review && (
+        <ImportDialog
+          preview={review.preview}
+          onApply={(o) => {
+            review.resolve(o);
+            setReview(null);
+          }}
+          onCancel={() => {
+            review.resolve(null);
+            setReview(null);
+          }}
+        />
+      )}
+      {exporting && (
+        <ExportDialog
+          years={store.years}
+          onExport={(o) => {
+            exporting.resolve(o);
+            setExporting(null);
+          }}
+          onCancel={() => {
+            exporting.resolve(null);
+            setExporting(null);
+          }}
+        />
+      )}
+      {busy && <div className="pp-busy" role="status" data-testid="busy">{busy}</div>}
+      {dragging && <div className="pp-drop">Slip projektmappen for at importere den</div>}
     </div>
   );
 }

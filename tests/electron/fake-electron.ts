@@ -10,7 +10,7 @@ import { vi } from 'vitest';
 
 type Listener = (...args: never[]) => unknown;
 
-export class FakeSession {
+export class FakeSession extends EventEmitter {
   permissionRequestHandler: Listener | null = null;
   permissionCheckHandler: Listener | null = null;
   beforeRequest: Listener | null = null;

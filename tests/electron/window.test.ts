@@ -108,6 +108,32 @@ describe('permissions and requests', () => {
     return response?.cancel;
   }
 
+  function download(contents: FakeWebContents, url: string, filename: string) {
+    const item = { getURL: () => url, getFilename: () => filename, cancel: vi.fn(), setSaveDialogOptions: vi.fn() };
+    contents.session.emit('will-download', {}, item, contents);
+    return item;
+  }
+
+  it('an exported workbook is saved through the native save dialog, offering .xlsx', () => {
+    const { contents } = open();
+    const item = download(contents, 'blob:file:///3f1c…', 'Bilag 1 RM.xlsx');
+    expect(item.cancel).not.toHaveBeenCalled();
+    expect(item.setSaveDialogOptions).toHaveBeenCalledWith({
+      title: 'Eksportér til Excel',
+      defaultPath: 'Bilag 1 RM.xlsx',
+      filters: [{ name: 'Excel-projektmappe', extensions: ['xlsx'] }],
+    });
+  });
+
+  it('any other download is cancelled', () => {
+    const { contents } = open();
+    for (const [url, name] of [['https://evil.example/x.xlsx', 'x.xlsx'], ['blob:file:///1', 'run.exe'], ['file:///etc/passwd', 'passwd']] as const) {
+      const item = download(contents, url, name);
+      expect(item.cancel, url).toHaveBeenCalled();
+      expect(item.setSaveDialogOptions).not.toHaveBeenCalled();
+    }
+  });
+
   it('remote requests are cancelled', () => {
     const { contents } = open();
     for (const url of ['https://evil.example/x.js', 'http://localhost:5719/api/portfolio.load', 'wss://evil.example/', 'ftp://evil.example/']) {

@@ -17,6 +17,10 @@ export function Toolbar({ actions, history, sidePanel }: Props) {
   return (
     <div className="pp-toolbar" role="toolbar" aria-label="Handlinger">
       <div className="pp-group">
+        {b('Importér fra Excel…', () => actions.importExcel(), 'Indlæs et Bilag 1 fra en Excel-projektmappe (eller træk filen ind i vinduet)')}
+        {b('Eksportér til Excel…', actions.exportExcel, 'Gem porteføljen som et færdigt Bilag 1 i Excel')}
+      </div>
+      <div className="pp-group">
         {b('↶ Fortryd', actions.undo, history.undoLabel ? `Fortryd: ${history.undoLabel} (Ctrl+Z)` : 'Intet at fortryde (Ctrl+Z)', { disabled: !history.canUndo })}
         {b('↷ Annullér fortryd', actions.redo, history.redoLabel ? `Annullér fortryd: ${history.redoLabel} (Ctrl+Y)` : 'Intet at gentage (Ctrl+Y)', { disabled: !history.canRedo })}
       </div>
