@@ -4,6 +4,7 @@
  * Sections run in the order below; a later one (Excel import/export, merge) is one more entry in
  * SECTIONS. Portfolios are generated once per size in a temp dir and shared by the sections.
  */
+import { spawnSync } from 'node:child_process';
 import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -79,7 +80,7 @@ interface Generated {
   seconds: number;
   leaves: string[];
 }
-const generated = new Map<number, Generated>();
+const generated = new Map<string, Generated>();
 
 /**
  * A portfolio of `lines` lines x 10 years: 5 pools, about 10% of lines are sub-lines (2-3 under
@@ -88,14 +89,15 @@ const generated = new Map<number, Generated>();
  * Written with the app's own schema and prepared statements in one transaction, not through
  * commands (so no audit rows, as after an import).
  */
-function portfolio(lines: number): Generated {
-  const known = generated.get(lines);
+function portfolio(lines: number, years: number[] = YEARS): Generated {
+  const key = `${lines}x${years.length}`;
+  const known = generated.get(key);
   if (known) return known;
-  const path = join(dir, `${lines}.sqlite`);
+  const path = join(dir, `${key}.sqlite`);
   const random = prng(lines);
   const leaves: string[] = [];
   const t = now();
-  createPortfolio(path, { title: `Benchmark ${int(lines)}`, region: 'RM', years: YEARS });
+  createPortfolio(path, { title: `Benchmark ${int(lines)}`, region: 'RM', years });
   const db = openPortfolio(path);
   const s = sql(db);
   const prose = 'Projektet understøtter den fælles digitale infrastruktur i regionen. '.repeat(5);
@@ -113,7 +115,7 @@ function portfolio(lines: number): Generated {
       s.insertLine.run({ id, pool_id: poolId, parent_id: parentId, name: `Projekt ${made}`, position, description });
       if (!leaf) return id;
       leaves.push(id);
-      for (const y of YEARS) if (random() < 0.9) s.upsertAmount.run(id, y, Math.round(10 ** (2 + random() * 2.7)) * 1000);
+      for (const y of years) if (random() < 0.9) s.upsertAmount.run(id, y, Math.round(10 ** (2 + random() * 2.7)) * 1000);
       return id;
     };
     for (let i = 0; made < lines; i++) {
@@ -126,7 +128,7 @@ function portfolio(lines: number): Generated {
   })();
   db.close(); // the last connection checkpoints the WAL into the file
   const result = { path, seconds: (now() - t) / 1000, leaves };
-  generated.set(lines, result);
+  generated.set(key, result);
   return result;
 }
 
@@ -240,12 +242,51 @@ async function edit(): Promise<void> {
   table(['lines', 'dispatch med', 'p99', 'max', 'session.run med', 'p99', 'max', 'raw fsync med', 'p99', 'max'], rows);
 }
 
+/**
+ * Excel import and export at 2,000 and 100,000 lines x 12 years, each step in a fresh process
+ * (build/bench/excel-child.ts) so its peak RSS is its own, next to exceljs alone doing the same
+ * in the same run. 2,000 lines: median of 3 runs; 100,000: one run.
+ */
+function excel(): void {
+  const years = Array.from({ length: 12 }, (_, i) => 2025 + i);
+  const child = (...args: string[]) => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'excel-child.ts'), ...args], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`excel-child ${args[0]}: ${run.stderr}`);
+    return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { ms: number; maxRssMb: number };
+  };
+  const rows: (string | number)[][] = [];
+  for (const lines of [2_000, 100_000]) {
+    const { path } = portfolio(lines, years);
+    const xlsx = join(dir, `${lines}.xlsx`);
+    const runs = lines <= 10_000 ? 3 : 1;
+    const measure = (label: string, ...args: string[]) => {
+      const results = Array.from({ length: runs }, () => child(...args));
+      const msMedian = median(results.map((r) => r.ms));
+      const rss = Math.max(...results.map((r) => r.maxRssMb));
+      rows.push([int(lines), label, ms(msMedian), `${rss.toFixed(0)} MB`]);
+      return msMedian;
+    };
+    measure('export (ours, streaming)', 'export', path, xlsx);
+    measure('exceljs alone: in-memory write', 'exceljs-write', path, join(dir, `${lines}-exceljs.xlsx`));
+    const ours = measure('import read (ours: zip check + worker)', 'import', xlsx);
+    const theirs = measure('exceljs alone: xlsx.load + eachRow', 'exceljs-load', xlsx);
+    rows.push([int(lines), '  import / exceljs load', `${(ours / theirs).toFixed(2)}x`, '']);
+    measure('import read + apply into a new file (CLI)', 'apply', xlsx, join(dir, `${lines}-imported.sqlite`));
+    rows.push([int(lines), '  workbook size', mb(statSync(xlsx).size), '']);
+  }
+  table(['lines', 'step', 'ms', 'peak RSS'], rows);
+}
+
 // ---------- main ----------
 
 const SECTIONS: Record<string, { title: string; run: () => void | Promise<void> }> = {
   disk: { title: 'Disk: raw fsync latency (reference for the commit cost)', run: disk },
   open: { title: 'Open to grid: openSession / snapshot / row model (goal: total < 2 s at 100,000 lines), ms; zod = the portfolio.load result check', run: open },
   edit: { title: `Per-edit persistence: ${int(EDITS)} single-cell amounts.set, each committed (WAL, synchronous=FULL), ms (goal: p99 < 1 ms)`, run: edit },
+  excel: {
+    title: 'Excel: import and export of Bilag 1 at 2,000 and 100,000 lines x 12 years (goals: import <= 1.2x exceljs load; 100,000 lines < 8 s and < 500 MB each)',
+    run: excel,
+  },
 };
 
 const only = opts.only ?? Object.keys(SECTIONS);
