@@ -24,6 +24,7 @@ export interface TableLines {
 }
 
 export interface PackedAnnex {
+  title?: string;
   years: number[];
   mismatches: Mismatch[];
   notes: string[];
@@ -35,10 +36,11 @@ export interface PackedAnnex {
   amounts: Float64Array;
 }
 
-export function packTables(tables: TableLines[], years: number[], mismatches: Mismatch[], notes: string[]): PackedAnnex {
+export function packTables(tables: TableLines[], years: number[], mismatches: Mismatch[], notes: string[], title?: string): PackedAnnex {
   const count = tables.reduce((n, t) => n + t.lines.length, 0);
   const width = years.length;
   const packed: PackedAnnex = {
+    ...(title === undefined ? {} : { title }),
     years,
     mismatches,
     notes,
@@ -86,5 +88,6 @@ export function unpackAnnex(packed: PackedAnnex): AnnexRead {
     }
     return { name: pool.name, lines, sheet: pool.sheet, headerRow: pool.headerRow };
   });
-  return { years: packed.years, pools, mismatches: packed.mismatches, notes: packed.notes };
+  const read: AnnexRead = { years: packed.years, pools, mismatches: packed.mismatches, notes: packed.notes };
+  return packed.title === undefined ? read : { title: packed.title, ...read };
 }

@@ -53,6 +53,8 @@ export interface Mismatch {
 }
 
 export interface AnnexRead {
+  /** The text above the first table (`Bilag 1. Udmøntning af …`), when there is one. */
+  title?: string;
   years: number[];
   pools: AnnexPool[];
   mismatches: Mismatch[];

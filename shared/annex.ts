@@ -61,8 +61,24 @@ function poolName(ctx: SheetContext, heading: number | null, table: TableRead): 
   return ctx.sheet.name;
 }
 
-function readSheet(ctx: SheetContext, pools: TableLines[], years: Set<number>, pending: Pending): void {
+/** The first row of text alone above the first table: the annex's title (`Bilag 1. Udmøntning af …`). */
+function titleAbove(ctx: SheetContext, end: number): string | undefined {
+  for (let i = 0; i < end; i++) {
+    const cells = [...(ctx.rows[i]?.cells ?? [])].sort((a, b) => a[0] - b[0]).map(([, c]) => c);
+    if (cells.some(holdsNumber)) continue;
+    const text = cells.map(cellText).find((t) => t !== '');
+    if (text) return text;
+  }
+  return undefined;
+}
+
+function readSheet(ctx: SheetContext, pools: TableLines[], years: Set<number>, pending: Pending, titles: string[]): void {
   const headers = findHeaders(ctx.sheet, ctx.rows, ctx.notes);
+  const first = headers[0];
+  if (first && pools.length === 0) {
+    const title = titleAbove(ctx, headingIndex(ctx, first, -1) ?? first.index);
+    if (title) titles.push(title);
+  }
   headers.forEach((header, k) => {
     const previous = headers[k - 1]?.index ?? -1;
     const next = headers[k + 1];
@@ -95,13 +111,14 @@ export function readAnnexPacked(sheets: SheetGrid[], readerNotes: string[] = [])
   const pools: TableLines[] = [];
   const years = new Set<number>();
   const pending: Pending = [];
+  const titles: string[] = [];
   try {
-    for (const sheet of sheets) readSheet({ sheet, rows: sheetRows(sheet), notes, mismatches }, pools, years, pending);
+    for (const sheet of sheets) readSheet({ sheet, rows: sheetRows(sheet), notes, mismatches }, pools, years, pending, titles);
   } catch (error) {
     // sumKroner refuses a sum past 2^53 kroner rather than round it.
     if (error instanceof RangeError) throw new AnnexError(error.message);
     throw error;
   }
   if (pools.length === 0) throw new AnnexError(NO_TABLE_MESSAGE);
-  return packTables(pools, [...years].sort((a, b) => a - b), mismatches, notes.finish());
+  return packTables(pools, [...years].sort((a, b) => a - b), mismatches, notes.finish(), titles[0]);
 }

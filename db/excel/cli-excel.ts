@@ -58,8 +58,7 @@ export function previewText(p: ImportPreviewData, target: string): string[] {
 
 /** A new title from the workbook when the reader found one, else from the file's name. */
 function titleFor(read: AnnexRead, fileName: string): string {
-  const title = (read as AnnexRead & { title?: unknown }).title;
-  if (typeof title === 'string' && title.trim()) return title.trim();
+  if (read.title?.trim()) return read.title.trim();
   return fileName.replace(/\.xlsx$/i, '').trim() || 'Importeret portefølje';
 }
 

@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupDir } from '../../db/backup';
 import { runCliAsync } from '../../db/cli';
+import { openSession } from '../../db/index';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // The annex fixture: the repository's copy, else the shared one it was copied from.
@@ -77,6 +78,13 @@ describe('import', () => {
     const imported = await summary(file);
     expect(imported.totals).toEqual({ 2022: 28050, 2023: 11600 });
     expect(imported).toEqual(await example(join(dir, 'eksempel.sqlite')));
+    // The annex's title becomes the portfolio's.
+    const session = openSession(file);
+    try {
+      expect(session.snapshot().meta.title).toBe('Bilag 1. Udmøntning af midler til nationale og tværregionale projekter');
+    } finally {
+      session.close();
+    }
   });
 
   it('--dry-run prints the preview and changes nothing, as text or JSON', async () => {

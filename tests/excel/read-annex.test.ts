@@ -71,6 +71,7 @@ describe('the Bilag 1 fixture', () => {
   it('imports to exactly the figures of guides/domain.md, through the worker', async () => {
     const annex = await readAnnexFile(FIXTURE, 'bilag1-2022-2023.xlsx');
     expectExample(annex);
+    expect(annex.title).toBe('Bilag 1. Udmøntning af midler til nationale og tværregionale projekter');
     expect(annex.pools.map((p) => [p.name, p.sheet, p.headerRow])).toEqual([
       ['Nationale projekter', 'Bilag 1', 4],
       ['Fællesregionale projekter', 'Bilag 1', 11],
