@@ -1,8 +1,9 @@
 /**
- * Backup copies before anything destructive (a migration now; import, merge and restore later).
+ * Backup copies before anything destructive: a migration, an import, a merge, a restore. The
+ * reason is part of the file's name (`2026-11-22T13-03-00 fletning.sqlite`); listBackups reads it.
  * A copy is written with SQLite's VACUUM INTO next to a temporary name, checked, then renamed.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as DB } from 'better-sqlite3';
@@ -37,4 +38,28 @@ export function backupCopy(db: DB, path: string, reason: string, now = new Date(
   const copies = readdirSync(dir).filter((f) => f.endsWith('.sqlite')).sort();
   for (const old of copies.slice(0, Math.max(0, copies.length - BACKUPS_KEPT))) rmSync(join(dir, old), { force: true });
   return target;
+}
+
+export interface BackupEntry {
+  fileName: string;
+  /** When it was made (ISO, UTC), from its name. */
+  at: string;
+  /** Why: opgradering, import, fletning, gendannelse … */
+  reason: string;
+  bytes: number;
+}
+
+const BACKUP_NAME = /^(\d{4}-\d\d-\d\dT\d\d)-(\d\d)-(\d\d) (.+?)(?: \d+)?\.sqlite$/;
+
+/** The backup copies of a portfolio, newest first, with the date and reason from their names. */
+export function listBackups(path: string): BackupEntry[] {
+  const dir = backupDir(path);
+  if (!existsSync(dir)) return [];
+  const out: BackupEntry[] = [];
+  for (const fileName of readdirSync(dir)) {
+    const m = BACKUP_NAME.exec(fileName);
+    if (!m) continue;
+    out.push({ fileName, at: `${m[1]}:${m[2]}:${m[3]}Z`, reason: m[4]!, bytes: statSync(join(dir, fileName)).size });
+  }
+  return out.sort((a, b) => b.fileName.localeCompare(a.fileName));
 }

@@ -1,7 +1,7 @@
 /**
  * Puljeplan's headless CLI over the same backend code as the app.
  * Exit codes: 0 success; 1 bad input or a refused file (one Danish line on stderr, nothing
- * changed); 2 usage error.
+ * changed); 2 usage error; 3 merge conflicts (nothing changed).
  */
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -20,13 +20,15 @@ import { applyImport, mismatchMessage } from './excel/import-apply';
 import { conflictMessage, matchAnnex } from './excel/import-match';
 import { planImport } from './excel/import-plan';
 import { readAnnexFile } from './excel/read-annex-file';
+import { SHARE_USAGE, cmdCheck, cmdMerge, cmdSend } from './share/cli-share';
 
 const USAGE = `Brug:
   puljeplan new <fil.sqlite> [--example] [--title "<titel>"] [--region RH|RSJ|RSD|RM|RN]
   puljeplan summary <fil.sqlite> [--json]
   puljeplan set <fil.sqlite> --line "<navn>" [--pool "<pulje>"] --year <år> --amount "<beløb>"
   puljeplan import <bilag.xlsx> --db <fil.sqlite> [--dry-run] [--force] [--remove-missing] [--json]
-  puljeplan export <fil.sqlite> --out <bilag.xlsx> [--per-pool] [--years 2022,2023] [--descriptions]`;
+  puljeplan export <fil.sqlite> --out <bilag.xlsx> [--per-pool] [--years 2022,2023] [--descriptions]
+${SHARE_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -234,6 +236,12 @@ export function runCli(argv: string[], io: Io): number {
       case 'set':
         cmdSet(rest, io);
         return 0;
+      case 'check':
+        return cmdCheck(rest, io, (m) => new UsageError(m));
+      case 'send':
+        return cmdSend(rest, io, (m) => new UsageError(m));
+      case 'merge':
+        return cmdMerge(rest, io, (m) => new UsageError(m));
       case undefined:
       case '--help':
       case '-h':

@@ -94,7 +94,7 @@ export function addLine(db: DB, args: Args<'lines.add'>): Plan {
     parentId = parent.id;
   }
   const list = siblings(db, args.poolId, parentId);
-  const afterId = args.afterLineId && list.some((l) => l.id === args.afterLineId) ? args.afterLineId : null;
+  const afterId = args.beforeLineId ? lineBefore(list, args.beforeLineId) : args.afterLineId && list.some((l) => l.id === args.afterLineId) ? args.afterLineId : null;
   const position = positionAfter(list, afterId, (lineId, p) => {
     const l = list.find((x) => x.id === lineId)!;
     ops.push({ op: 'placeLine', lineId, poolId: l.pool_id, parentId: l.parent_id, position: p });
@@ -109,6 +109,13 @@ export function addLine(db: DB, args: Args<'lines.add'>): Plan {
   return { label: parentId ? 'Tilføj underlinje' : 'Tilføj linje', ops, createdId: id };
 }
 
+/** The sibling before `id` for positionAfter: '' (not in the list) puts it first; null, last. */
+function lineBefore(list: { id: string }[], id: string): string | null {
+  const i = list.findIndex((l) => l.id === id);
+  if (i < 0) return null;
+  return i > 0 ? list[i - 1]!.id : '';
+}
+
 export function renameLine(db: DB, args: Args<'lines.rename'>): Plan {
   const l = line(db, args.lineId);
   const name = args.name.trim();
@@ -121,6 +128,83 @@ export function setLineDescription(db: DB, args: Args<'lines.setDescription'>): 
   const l = line(db, args.lineId);
   if (args.description === l.description) return { label: 'Ret beskrivelse', ops: [] };
   return { label: `Ret beskrivelse af «${l.name}»`, ops: [{ op: 'setLineText', lineId: l.id, field: 'description', value: args.description }] };
+}
+
+export function setLineComment(db: DB, args: Args<'lines.setComment'>): Plan {
+  const l = line(db, args.lineId);
+  const comment = args.comment.trim();
+  if (comment === (sql(db).lineComment.get(l.id)?.comment ?? '')) return { label: 'Ret kommentar', ops: [] };
+  return { label: comment ? `Kommentar til «${l.name}»` : `Fjern kommentar til «${l.name}»`, ops: [{ op: 'setLineText', lineId: l.id, field: 'comment', value: comment }] };
+}
+
+/** Names taken in a pool, by their lower-case form: one read for a whole paste, not one per line. */
+function takenNames(db: DB, poolId: string): Map<string, { id: string; name: string }> {
+  return new Map(sql(db).poolLineNames.all(poolId).map((l) => [l.name.trim().toLocaleLowerCase('da'), l]));
+}
+
+/** A paste: amounts (as amounts.set), renames, and new lines at the end of a pool; one undo step. */
+export function pasteCells(db: DB, args: Args<'amounts.paste'>): Plan {
+  const ops = args.cells.length ? setAmounts(db, { cells: args.cells }).ops : [];
+  const cellCount = ops.length;
+  const taken = new Map<string, Map<string, { id: string; name: string }>>();
+  const namesOf = (poolId: string) => taken.get(poolId) ?? taken.set(poolId, takenNames(db, poolId)).get(poolId)!;
+  const claim = (poolId: string, name: string, id: string) => {
+    const names = namesOf(poolId);
+    const key = name.toLocaleLowerCase('da');
+    const clash = names.get(key);
+    if (clash && clash.id !== id) throw new UserError(`Der findes allerede en linje med navnet «${clash.name}» i puljen «${pool(db, poolId).name}».`, 'conflict');
+    names.set(key, { id, name });
+  };
+  for (const r of args.renames) {
+    const l = line(db, r.lineId);
+    const name = r.name.trim();
+    if (name === l.name) continue;
+    namesOf(l.pool_id).delete(l.name.trim().toLocaleLowerCase('da'));
+    claim(l.pool_id, name, l.id);
+    ops.push({ op: 'setLineText', lineId: l.id, field: 'name', value: name });
+  }
+  let added = 0;
+  if (args.add) {
+    const poolId = pool(db, args.add.poolId).id;
+    const list = sql(db).topLines.all(poolId);
+    let position = list[list.length - 1]?.position ?? 0;
+    for (const l of args.add.lines) {
+      const id = randomUUID();
+      const name = l.name.trim();
+      claim(poolId, name, id);
+      position += GAP;
+      const record = { id, pool_id: poolId, parent_id: null, name, position, description: '' };
+      ops.push(Object.keys(l.amounts).length ? { op: 'insertLine', line: record, amounts: { ...l.amounts } } : { op: 'insertLine', line: record });
+      added++;
+    }
+  }
+  const parts = [cellCount ? `${cellCount} beløb` : '', ops.length - cellCount - added ? `${ops.length - cellCount - added} navne` : '', added ? `${added} nye linjer` : ''];
+  return { label: `Sæt ind: ${parts.filter(Boolean).join(', ') || 'intet'}`, ops };
+}
+
+/** Row dragging: puts a line before or after another of the same level (a sub-line among sub-lines). */
+export function placeLine(db: DB, args: Args<'lines.place'>): Plan {
+  const l = line(db, args.lineId);
+  const target = line(db, args.targetLineId);
+  if (l.id === target.id) return { label: 'Flyt linje', ops: [] };
+  if (!l.parent_id !== !target.parent_id) {
+    throw new UserError(l.parent_id ? 'En underlinje kan kun flyttes blandt underlinjer.' : 'En linje kan kun flyttes blandt linjer, ikke ind under en anden linje.');
+  }
+  const children = sql(db).children.all(l.id);
+  if (target.pool_id !== l.pool_id) {
+    checkLineName(db, target.pool_id, l.name, l.id);
+    for (const c of children) checkLineName(db, target.pool_id, c.name, c.id);
+  }
+  const ops: Op[] = [];
+  const list = siblings(db, target.pool_id, target.parent_id).filter((x) => x.id !== l.id);
+  const afterId = args.where === 'after' ? target.id : lineBefore(list, target.id);
+  const position = positionAfter(list, afterId, (lineId, p) => {
+    const x = list.find((y) => y.id === lineId)!;
+    ops.push({ op: 'placeLine', lineId, poolId: x.pool_id, parentId: x.parent_id, position: p });
+  });
+  ops.push({ op: 'placeLine', lineId: l.id, poolId: target.pool_id, parentId: target.parent_id, position });
+  if (target.pool_id !== l.pool_id) for (const c of children) ops.push({ op: 'placeLine', lineId: c.id, poolId: target.pool_id, parentId: l.id, position: c.position });
+  return { label: `Flyt «${l.name}»`, ops };
 }
 
 /** Ops that delete a line and its sub-lines first; each deleteLine's inverse restores its figures. */

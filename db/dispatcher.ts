@@ -17,6 +17,7 @@ import { pendingImports } from './excel/pending';
 import { readAnnexFile } from './excel/read-annex-file';
 import { SCHEMA_VERSION } from './migrations/index';
 import type { Session } from './session';
+import { shareHandlers } from './share/handlers';
 import { basename } from 'node:path';
 
 export interface Backend {
@@ -31,12 +32,15 @@ type Handlers = { [C in Channel]: (backend: Backend, args: Args<C>) => Result<C>
 
 const handlers: Handlers = {
   'app.info': (b) => ({ fileName: basename(b.session().path), appVersion: b.appVersion, schemaVersion: SCHEMA_VERSION, shell: b.shell }),
-  'portfolio.load': (b) => b.session().snapshot(),
+  'portfolio.load': (b) => b.session().snapshot({ lineInfo: true }),
   'portfolio.setMeta': (b, a) => b.session().run((db) => commands.setMeta(db, a)),
   'amounts.set': (b, a) => b.session().run((db) => commands.setAmounts(db, a)),
+  'amounts.paste': (b, a) => b.session().run((db) => commands.pasteCells(db, a)),
   'lines.add': (b, a) => b.session().run((db) => commands.addLine(db, a)),
   'lines.rename': (b, a) => b.session().run((db) => commands.renameLine(db, a)),
   'lines.setDescription': (b, a) => b.session().run((db) => commands.setLineDescription(db, a)),
+  'lines.setComment': (b, a) => b.session().run((db) => commands.setLineComment(db, a)),
+  'lines.place': (b, a) => b.session().run((db) => commands.placeLine(db, a)),
   'lines.delete': (b, a) => b.session().run((db) => commands.deleteLine(db, a)),
   'lines.move': (b, a) => b.session().run((db) => commands.moveLine(db, a)),
   'lines.moveToPool': (b, a) => b.session().run((db) => commands.moveLineToPool(db, a)),
@@ -69,6 +73,13 @@ const handlers: Handlers = {
     return change;
   },
   'excel.export': async (b, a) => exportToBase64(b.session(), a),
+  'file.check': (_b, a) => shareHandlers['file.check'](null, a),
+  'file.send': (b, a) => shareHandlers['file.send'](b.session(), a, b.appVersion),
+  'file.import': (_b, a) => shareHandlers['file.import'](a),
+  'merge.preview': (b, a) => shareHandlers['merge.preview'](b.session(), a),
+  'merge.apply': (b, a) => shareHandlers['merge.apply'](b.session(), a),
+  'backups.list': (b) => shareHandlers['backups.list'](b.session()),
+  'backups.restore': (b, a) => shareHandlers['backups.restore'](b.session(), a),
 };
 
 /** The workbook in memory, for the contract (the renderer saves it); the CLI writes to a file instead. */

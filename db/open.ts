@@ -15,9 +15,11 @@ const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
 export type DB = Database.Database;
 
-interface FileHeader {
+export interface FileHeader {
   applicationId: number;
   userVersion: number;
+  /** Bytes 18-19 are 2 in a WAL-mode file: its newest changes may sit in a -wal file beside it. */
+  wal?: boolean;
 }
 
 /** Reads the 100-byte SQLite header without SQLite (SQLite file format §1.3). */
@@ -40,10 +42,10 @@ export function readHeader(path: string): FileHeader {
   if (size < 100 || buf.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
     throw new PortfolioFileError(`«${name}» er ikke en Puljeplan-portefølje (filen er ikke en SQLite-database).`);
   }
-  return { userVersion: buf.readInt32BE(60), applicationId: buf.readInt32BE(68) };
+  return { userVersion: buf.readInt32BE(60), applicationId: buf.readInt32BE(68), wal: buf[18] === 2 || buf[19] === 2 };
 }
 
-function checkIdentity(name: string, header: FileHeader): void {
+export function checkIdentity(name: string, header: FileHeader): void {
   if (header.applicationId !== APPLICATION_ID) {
     throw new PortfolioFileError(`«${name}» er en SQLite-database, men ikke en Puljeplan-portefølje.`);
   }
@@ -69,7 +71,7 @@ function setPragmas(db: DB): void {
   db.pragma('cache_size = -65536');
 }
 
-function quickCheck(db: DB, name: string): void {
+export function quickCheck(db: DB, name: string): void {
   const rows = db.pragma('quick_check') as { quick_check: string }[];
   if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') {
     throw new PortfolioFileError(`«${name}» er beskadiget (SQLite quick_check fandt fejl) og kan ikke åbnes.`);
@@ -77,7 +79,7 @@ function quickCheck(db: DB, name: string): void {
 }
 
 /** SQLite reports a damaged file (e.g. a truncated e-mail attachment) in English; say it in Danish. */
-function openFailure(name: string, err: unknown): PortfolioFileError {
+export function openFailure(name: string, err: unknown): PortfolioFileError {
   const { code, message } = err as { code?: unknown; message?: string };
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
     return new PortfolioFileError(`«${name}» er beskadiget og kan ikke åbnes (SQLite: ${message}). Brug en sikkerhedskopi eller bed afsenderen om filen igen.`);

@@ -12,9 +12,9 @@ import { readLineRecord, sql, type LineRecord } from './queries';
 
 export type Op =
   | { op: 'setAmount'; lineId: string; year: number; value: number | null }
-  | { op: 'setLineText'; lineId: string; field: 'name' | 'description'; value: string }
+  | { op: 'setLineText'; lineId: string; field: 'name' | 'description' | 'comment'; value: string }
   /** A new line, with its own figures (a leaf's) in the same step: one op and one audit row per line. */
-  | { op: 'insertLine'; line: LineRecord; amounts?: Amounts }
+  | { op: 'insertLine'; line: LineRecord; amounts?: Amounts; comment?: string }
   /** Deletes a line without sub-lines, figures included; its inverse puts both back. */
   | { op: 'deleteLine'; lineId: string }
   | { op: 'placeLine'; lineId: string; poolId: string; parentId: string | null; position: number }
@@ -88,8 +88,9 @@ export function applyOp(db: DB, op: Op, ctx: OpContext): Op {
     }
     case 'setLineText': {
       const line = mustLine(db, op.lineId);
-      const old = line[op.field];
+      const old = op.field === 'comment' ? (s.lineComment.get(op.lineId)?.comment ?? '') : line[op.field];
       if (op.field === 'name') s.setLineName.run(op.value, op.lineId);
+      else if (op.field === 'comment') s.setLineComment.run(op.value, op.lineId);
       else s.setLineDescription.run(op.value, op.lineId);
       audit(db, ctx, 'line', op.lineId, op.field, old, op.value);
       touchLine(ctx, op.lineId);
@@ -103,12 +104,14 @@ export function applyOp(db: DB, op: Op, ctx: OpContext): Op {
         if (parent.pool_id !== op.line.pool_id) throw new UserError('En underlinje skal ligge i samme pulje som sin linje.');
       }
       s.insertLine.run(op.line);
+      if (op.comment) s.setLineComment.run(op.comment, op.line.id);
       const amounts = op.amounts ?? {};
       for (const [year, kroner] of Object.entries(amounts)) {
         if (!s.yearExists.get(Number(year))) throw new UserError(`År ${year} findes ikke i porteføljen.`, 'not-found');
         s.upsertAmount.run(op.line.id, Number(year), kroner);
       }
-      audit(db, ctx, 'line', op.line.id, null, null, Object.keys(amounts).length ? { ...op.line, amounts } : op.line);
+      const inserted = op.comment ? { ...op.line, comment: op.comment } : op.line;
+      audit(db, ctx, 'line', op.line.id, null, null, Object.keys(amounts).length ? { ...inserted, amounts } : inserted);
       touchLine(ctx, op.line.id);
       return { op: 'deleteLine', lineId: op.line.id };
     }
@@ -118,12 +121,15 @@ export function applyOp(db: DB, op: Op, ctx: OpContext): Op {
       const amounts: Amounts = {};
       for (const a of s.lineAmounts.all(op.lineId)) amounts[a.year] = a.kroner;
       const hasAmounts = Object.keys(amounts).length > 0;
+      const comment = s.lineComment.get(op.lineId)?.comment ?? '';
       if (hasAmounts) s.deleteLineAmounts.run(op.lineId);
       s.deleteLine.run(op.lineId);
-      audit(db, ctx, 'line', op.lineId, null, hasAmounts ? { ...line, amounts } : line, null);
+      const deleted = comment ? { ...line, comment } : line;
+      audit(db, ctx, 'line', op.lineId, null, hasAmounts ? { ...deleted, amounts } : deleted, null);
       ctx.touched.lines.delete(op.lineId);
       ctx.touched.deletedLines.add(op.lineId);
-      return hasAmounts ? { op: 'insertLine', line, amounts } : { op: 'insertLine', line };
+      const inverse: Op = hasAmounts ? { op: 'insertLine', line, amounts } : { op: 'insertLine', line };
+      return comment ? { ...inverse, comment } : inverse;
     }
     case 'placeLine': {
       const line = mustLine(db, op.lineId);

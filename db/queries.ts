@@ -53,6 +53,10 @@ function prepare(db: DB) {
     ),
     setLineName: db.prepare<[string, string]>('UPDATE line SET name = ? WHERE id = ?'),
     setLineDescription: db.prepare<[string, string]>('UPDATE line SET description = ? WHERE id = ?'),
+    // Comments (schema version 50) are read apart from LineRecord: few lines have one.
+    setLineComment: db.prepare<[string, string]>('UPDATE line SET comment = ? WHERE id = ?'),
+    lineComment: db.prepare<[string], { comment: string }>('SELECT comment FROM line WHERE id = ?'),
+    lineComments: db.prepare<[], { id: string; comment: string }>("SELECT id, comment FROM line WHERE comment <> ''"),
     insertPool: db.prepare<[Pool]>(
       'INSERT INTO pool (id, name, position, description) VALUES (@id, @name, @position, @description)',
     ),
@@ -111,7 +115,10 @@ export function readLine(db: DB, id: string): Line | undefined {
   if (!r) return undefined;
   const amounts: Amounts = {};
   for (const a of sql(db).lineAmounts.all(id)) amounts[a.year] = a.kroner;
-  return toLine(r, amounts);
+  const line = toLine(r, amounts);
+  const comment = sql(db).lineComment.get(id)?.comment;
+  if (comment) line.comment = comment;
+  return line;
 }
 
 export function readLineRecord(db: DB, id: string): LineRecord | undefined {
@@ -131,6 +138,10 @@ export function readAllLines(db: DB): Line[] {
     const line = byId.get(a.line_id);
     // Integers (kroner up to 1e11, years) round-trip exactly through SQLite's JSON and JSON.parse.
     if (line) line.amounts = JSON.parse(a.amounts) as Amounts;
+  }
+  for (const c of s.lineComments.iterate()) {
+    const line = byId.get(c.id);
+    if (line) line.comment = c.comment;
   }
   return lines;
 }

@@ -9,6 +9,7 @@ import { applyOp, newTouched, type Op, type Touched } from './ops';
 import type { Plan } from './commands';
 import type { DB } from './open';
 import { readAllLines, readLine, readMeta, readPools, readYears, sql } from './queries';
+import { readLineInfo } from './share/provenance';
 
 interface Step {
   label: string;
@@ -48,12 +49,14 @@ export class Session {
     return { canUndo: !!u, undoLabel: u?.label ?? null, canRedo: !!r, redoLabel: r?.label ?? null };
   }
 
-  snapshot(): Snapshot {
+  /** `lineInfo`: also who made and last changed each line (portfolio.load; db/share/provenance.ts). */
+  snapshot(options: { lineInfo?: boolean } = {}): Snapshot {
     const read = this.db.transaction(() => ({
       meta: readMeta(this.db),
       years: readYears(this.db),
       pools: readPools(this.db),
       lines: readAllLines(this.db),
+      ...(options.lineInfo ? { lineInfo: readLineInfo(this.db) } : {}),
     }));
     return { ...read(), history: this.history(), revision: this.changeNo };
   }

@@ -7,9 +7,12 @@ export const CHANNELS = [
   'portfolio.load',
   'portfolio.setMeta',
   'amounts.set',
+  'amounts.paste',
   'lines.add',
   'lines.rename',
   'lines.setDescription',
+  'lines.setComment',
+  'lines.place',
   'lines.delete',
   'lines.move',
   'lines.moveToPool',
@@ -25,6 +28,13 @@ export const CHANNELS = [
   'excel.preview',
   'excel.apply',
   'excel.export',
+  'file.check',
+  'file.send',
+  'file.import',
+  'merge.preview',
+  'merge.apply',
+  'backups.list',
+  'backups.restore',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -56,6 +66,7 @@ export const MENU_COMMANDS = [
   'expandAll',
   'importExcel',
   'exportExcel',
+  'showShortcuts',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_IPC = 'puljeplan:menu';

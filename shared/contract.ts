@@ -25,6 +25,8 @@ const Kroner = z
   .max(MAX_CELL_KRONER, { error: KRONER_MESSAGE });
 const Name = z.string().trim().min(1, 'Navnet må ikke være tomt.').max(TEXT_LIMITS.name);
 const Description = z.string().max(TEXT_LIMITS.description);
+const Comment = z.string().max(TEXT_LIMITS.comment, `En kommentar må højst have ${TEXT_LIMITS.comment} tegn.`);
+const AmountCell = z.object({ lineId: Id, year: Year, value: Kroner.nullable() }).strict();
 const Direction = z.enum(['up', 'down']);
 const Region = z.enum(REGION_CODES);
 
@@ -38,6 +40,7 @@ const Line = z.object({
   name: z.string(),
   position: z.number().int(),
   description: z.string(),
+  comment: z.string().optional(),
   amounts: Amounts,
 });
 const History = z.object({
@@ -46,11 +49,14 @@ const History = z.object({
   canRedo: z.boolean(),
   redoLabel: z.string().nullable(),
 });
+// Who made a line and who changed it last (regions; times ISO), for the grid (issue 4).
+const LineInfo = z.object({ createdBy: Region, changedBy: Region.nullable(), changedAt: z.string().nullable() });
 const Snapshot = z.object({
   meta: Meta,
   years: z.array(Year),
   pools: z.array(Pool),
   lines: z.array(Line),
+  lineInfo: z.record(z.string(), LineInfo).optional(),
   history: History,
   revision: z.number().int(),
 });
@@ -93,6 +99,73 @@ export const MAX_WORKBOOK_BASE64 = 140_000_000;
 const WORKBOOK_TOO_BIG = 'Projektmappen er for stor (højst 100 MB).';
 const Workbook = z.string().max(MAX_WORKBOOK_BASE64, WORKBOOK_TOO_BIG).pipe(z.base64('Filens indhold kunne ikke læses (ugyldig base64).'));
 
+// Sharing .sqlite files between regions (db/share/). A received file comes as a path (the app's
+// file dialog, the CLI) or as bytes (the browser harness); up to 512 MB.
+export const MAX_PORTFOLIO_BASE64 = 720_000_000;
+const PortfolioSource = z.union([
+  z.object({ path: z.string().min(1).max(4096) }).strict(),
+  z
+    .object({
+      fileName: z.string().min(1).max(255),
+      data: z.string().max(MAX_PORTFOLIO_BASE64, 'Filen er for stor (højst 512 MB).').pipe(z.base64('Filens indhold kunne ikke læses (ugyldig base64).')),
+    })
+    .strict(),
+]);
+const ReceivedFile = z.object({
+  fileName: z.string(),
+  title: z.string(),
+  region: Region,
+  sentBy: z.object({ region: Region, sentAt: z.string(), appVersion: z.string(), schemaVersion: z.number().int() }).nullable(),
+  fileSchemaVersion: z.number().int(),
+  years: z.array(Year),
+  pools: z.number().int(),
+  lines: z.number().int(),
+  summary: z.string(),
+});
+const MergeValue = z.union([z.string(), z.number().int(), z.null()]);
+const Outcome = z.enum(['mine', 'theirs', 'conflict']);
+const MergeConflict = z.object({
+  /** Stable for a pair of files: `amount:<lineId>:<year>`, `name:<lineId>`, `deleted-by-me:<lineId>`, `same-line:<theirLineId>` … */
+  id: z.string(),
+  kind: z.enum(['amount', 'name', 'description', 'comment', 'deleted-by-me', 'deleted-by-them', 'same-line']),
+  lineId: Id,
+  theirLineId: Id.nullable(),
+  pool: z.string(),
+  line: z.string(),
+  year: Year.nullable(),
+  mine: MergeValue,
+  theirs: MergeValue,
+});
+const MergeReview = z.object({
+  token: Id,
+  fileName: z.string(),
+  from: z.object({ region: Region, title: z.string(), sentAt: z.string().nullable(), appVersion: z.string().nullable(), schemaVersion: z.number().int() }),
+  /** False when the files share no history: every differing value is then a conflict. */
+  sharedHistory: z.boolean(),
+  /** Shown first; each is resolved as mine, theirs or a typed value. */
+  conflicts: z.array(MergeConflict),
+  /** Per line and year (or text field): mine, theirs, and what the merge does by itself. */
+  changes: z.array(
+    z.object({
+      lineId: Id,
+      pool: z.string(),
+      line: z.string(),
+      cells: z.array(z.object({ field: z.enum(['amount', 'name', 'description', 'comment']), year: Year.nullable(), mine: MergeValue, theirs: MergeValue, outcome: Outcome })),
+    }),
+  ),
+  onlyTheirs: z.array(z.object({ lineId: Id, pool: z.string(), line: z.string(), parent: z.string().nullable(), amounts: Amounts })),
+  onlyMine: z.array(z.object({ lineId: Id, pool: z.string(), line: z.string() })),
+  renames: z.array(z.object({ lineId: Id, pool: z.string(), mine: z.string(), theirs: z.string(), outcome: Outcome })),
+  deletions: z.array(z.object({ lineId: Id, pool: z.string(), line: z.string(), by: z.enum(['mine', 'theirs']), outcome: Outcome })),
+  newYears: z.array(Year),
+  newPools: z.array(z.string()),
+  counts: z.object({ fromTheirs: z.number().int(), conflicts: z.number().int(), unresolved: z.number().int() }),
+});
+const Resolution = z
+  .object({ id: z.string().max(200), take: z.enum(['mine', 'theirs', 'value']), value: z.union([Kroner, z.string().max(TEXT_LIMITS.description), z.null()]).optional() })
+  .strict();
+const Backup = z.object({ fileName: z.string(), at: z.string(), reason: z.string(), bytes: z.number().int() });
+
 export const contract = {
   'app.info': {
     doc: 'Which file is open, and the app and schema versions.',
@@ -114,15 +187,29 @@ export const contract = {
     doc: 'Set amounts (whole kroner; null empties the cell) as one change and one undo step.',
     args: z
       .object({
-        cells: z.array(z.object({ lineId: Id, year: Year, value: Kroner.nullable() }).strict()).min(1).max(2_000_000),
+        cells: z.array(AmountCell).min(1).max(2_000_000),
+      })
+      .strict(),
+    result: Change,
+  },
+  'amounts.paste': {
+    doc: 'A paste: set amounts, rename lines and add new lines (with amounts) at the end of a pool, as one change and one undo step.',
+    args: z
+      .object({
+        cells: z.array(AmountCell).max(2_000_000),
+        renames: z.array(z.object({ lineId: Id, name: Name }).strict()).max(100_000),
+        add: z
+          .object({ poolId: Id, lines: z.array(z.object({ name: Name, amounts: Amounts }).strict()).min(1).max(100_000) })
+          .strict()
+          .optional(),
       })
       .strict(),
     result: Change,
   },
   'lines.add': {
-    doc: 'Add a line to a pool (after a given line, or last), or a sub-line under a line.',
+    doc: 'Add a line to a pool (after a given line, before one, or last), or a sub-line under a line.',
     args: z
-      .object({ poolId: Id, parentId: Id.nullable(), afterLineId: Id.nullable(), name: Name })
+      .object({ poolId: Id, parentId: Id.nullable(), afterLineId: Id.nullable(), beforeLineId: Id.optional(), name: Name })
       .strict(),
     result: Change,
   },
@@ -130,6 +217,16 @@ export const contract = {
   'lines.setDescription': {
     doc: "Set a project's description (the annex's prose).",
     args: z.object({ lineId: Id, description: Description }).strict(),
+    result: Change,
+  },
+  'lines.setComment': {
+    doc: "Set a line's short comment (shown as a marker in the grid); empty removes it.",
+    args: z.object({ lineId: Id, comment: Comment }).strict(),
+    result: Change,
+  },
+  'lines.place': {
+    doc: 'Move a line (row dragging) to just before or after another line of the same level, in its pool or another.',
+    args: z.object({ lineId: Id, targetLineId: Id, where: z.enum(['before', 'after']) }).strict(),
     result: Change,
   },
   'lines.delete': { doc: 'Delete a line with its sub-lines.', args: z.object({ lineId: Id }).strict(), result: Change },
@@ -182,6 +279,37 @@ export const contract = {
     doc: 'The portfolio as the Bilag 1 workbook (base64), on one sheet or one per pool.',
     args: z.object({ perPool: z.boolean(), years: z.array(Year).min(1).max(400).optional(), descriptions: z.boolean() }).strict(),
     result: z.object({ fileName: z.string(), data: z.string() }),
+  },
+  'file.check': {
+    doc: 'Check a received portfolio file (never writing it) and say where it came from; a refusal names the problem.',
+    args: z.object({ source: PortfolioSource }).strict(),
+    result: ReceivedFile,
+  },
+  'file.send': {
+    doc: 'Write one self-contained copy to send to another region (default: `Puljeplan <region> <date>.sqlite` beside the portfolio).',
+    args: z.object({ path: z.string().min(1).max(4096).optional() }).strict(),
+    result: z.object({ path: z.string(), fileName: z.string(), bytes: z.number().int() }),
+  },
+  'file.import': {
+    doc: 'Make a new portfolio file at `path` from a received file (checked, copied row by row); the app then opens it.',
+    args: z.object({ source: PortfolioSource, path: z.string().min(1).max(4096), region: Region.optional() }).strict(),
+    result: z.object({ path: z.string() }),
+  },
+  'merge.preview': {
+    doc: 'Read a received file and say what merging it into the open portfolio would do (conflicts first); nothing changes yet.',
+    args: z.object({ source: PortfolioSource }).strict(),
+    result: MergeReview,
+  },
+  'merge.apply': {
+    doc: 'Merge the previewed file (after a backup copy) as one change and one undo step; every conflict needs a resolution (or `take`).',
+    args: z.object({ token: Id, resolutions: z.array(Resolution).max(2_000_000), take: z.enum(['mine', 'theirs']).optional() }).strict(),
+    result: Change,
+  },
+  'backups.list': { doc: 'The backup copies of the open portfolio, newest first, with date and reason.', args: None, result: z.array(Backup) },
+  'backups.restore': {
+    doc: 'Restore a backup copy (after a backup of the present state) as one change and one undo step.',
+    args: z.object({ fileName: z.string().min(1).max(255) }).strict(),
+    result: Change,
   },
 } as const satisfies Record<Channel, { doc: string; args: z.ZodType; result: z.ZodType }>;
 

@@ -40,7 +40,16 @@ export interface Line {
   name: string;
   position: number;
   description: string;
+  /** A short note shown as a marker in the grid (absent when empty). */
+  comment?: string;
   amounts: Amounts;
+}
+
+/** Which region made a line, and which region changed it last and when (ISO; null: never changed). */
+export interface LineInfo {
+  createdBy: RegionCode;
+  changedBy: RegionCode | null;
+  changedAt: string | null;
 }
 
 export interface Snapshot {
@@ -48,6 +57,8 @@ export interface Snapshot {
   years: number[];
   pools: Pool[];
   lines: Line[];
+  /** By line id (db/share/provenance.ts). */
+  lineInfo?: Record<string, LineInfo>;
   history: HistoryState;
   revision: number;
 }
@@ -73,4 +84,4 @@ export interface Change {
   revision: number;
 }
 
-export const TEXT_LIMITS = { name: 300, title: 300, description: 20_000 } as const;
+export const TEXT_LIMITS = { name: 300, title: 300, description: 20_000, comment: 500 } as const;

@@ -3,6 +3,8 @@ import type { Database } from 'better-sqlite3';
 import * as m0010 from './0010-create-portfolio';
 import * as m0020 from './0020-audit-log';
 import * as m0030 from './0030-drop-amount-year-index';
+import * as m0040 from './0040-share-lineage';
+import * as m0050 from './0050-line-comment';
 
 export interface Migration {
   version: number;
@@ -10,7 +12,7 @@ export interface Migration {
   up: (db: Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030];
+export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** Runs every migration above the file's version, in one transaction. */

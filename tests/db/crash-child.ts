@@ -2,6 +2,7 @@
  * Child process for the kill -9 test (crash.test.ts): opens a portfolio and edits it through the
  * real dispatcher until the parent kills it. Usage:
  *   node --import tsx tests/db/crash-child.ts <file> <stream|big> <first counter value> <seed>
+ *   node --import tsx tests/db/crash-child.ts <file> <merge|import> <received file>
  *
  * Protocol on stdout, one line per event, written with writeSync so every line is in the pipe
  * before the next step starts (a line under PIPE_BUF is written atomically, so a kill never
@@ -19,10 +20,13 @@ import { writeSync } from 'node:fs';
 import { createDispatcher } from '../../db/dispatcher';
 import { openSession } from '../../db/index';
 import type { Session } from '../../db/session';
+import { applyMerge, importReceived } from '../../db/share/apply';
+import { receiveFile } from '../../db/share/receive';
 import { seededRandom } from '../seeded-random';
 
 const [file, mode, firstArg, seedArg] = process.argv.slice(2);
-if (!file || (mode !== 'stream' && mode !== 'big')) throw new Error('usage: crash-child.ts <file> <stream|big> <first> <seed>');
+const shareMode = mode === 'merge' || mode === 'import';
+if (!file || (mode !== 'stream' && mode !== 'big' && !shareMode)) throw new Error('usage: crash-child.ts <file> <stream|big> <first> <seed> | <file> <merge|import> <received file>');
 
 /** Writes one line, retrying if the pipe is full and stdout happens to be non-blocking. */
 function say(text: string): void {
@@ -34,6 +38,24 @@ function say(text: string): void {
       if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
     }
   }
+}
+
+// tests/share/crash.test.ts: one merge of the received file into <file>, or one import of it as
+// the new file <file>, announced with `try` and acknowledged with `ack`; then wait to be killed.
+if (shareMode) {
+  const received = receiveFile(firstArg!);
+  if (mode === 'merge') {
+    say('opening');
+    const mine = openSession(file);
+    say('try 1 merge');
+    applyMerge(mine, received, { take: 'theirs' });
+  } else {
+    say('try 1 import');
+    importReceived(received, file);
+  }
+  say(`ack 1 ${mode}`);
+  setInterval(() => {}, 1000);
+  await new Promise(() => {});
 }
 
 // Seeded, so a failing run can be replayed from its seed.

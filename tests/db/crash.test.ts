@@ -7,20 +7,17 @@
  * WAL the previous kill left behind.
  */
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createPortfolio } from '../../db/create';
 import { openSession } from '../../db/index';
 import { openPortfolio } from '../../db/open';
 import { sql } from '../../db/queries';
+import { spawnKillable, type Child, type KillAt } from './crash-harness';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 const RUNS = 30;
 const YEARS = Array.from({ length: 10 }, (_, i) => 2025 + i);
 
@@ -75,49 +72,9 @@ function reopen(path: string): State {
   }
 }
 
-interface Child {
-  lines: string[];
-  signal: NodeJS.Signals | null;
-  code: number | null;
-  stderr: string;
-}
-
-/** Runs the child and kills it when `killAt` (called for each stdout line) returns a delay. */
-function runChild(mode: 'stream' | 'big', first: number, seed: number, killAt: (line: string, ms: number) => number | null): Promise<Child> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file, mode, String(first), String(seed)], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const lines: string[] = [];
-    let stderr = '';
-    let pending = '';
-    let armed = false;
-    const kill = (delay: number) => {
-      armed = true;
-      setTimeout(() => child.kill('SIGKILL'), delay);
-    };
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      const parts = (pending + chunk).split('\n');
-      pending = parts.pop()!;
-      for (const line of parts) {
-        lines.push(line);
-        const delay = armed ? null : killAt(line, Date.now() - started);
-        if (delay !== null) kill(delay);
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const spawnDelay = killAt('spawned', 0);
-    if (spawnDelay !== null) kill(spawnDelay);
-    child.on('error', reject);
-    // A child that is never killed would hang the test; the cap is far above any planned delay.
-    const cap = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.on('close', (code, signal) => {
-      clearTimeout(cap);
-      resolve({ lines, signal, code, stderr });
-    });
-  });
+/** Runs the child on the shared file (crash-harness.ts kills it when `killAt` returns a delay). */
+function runChild(mode: 'stream' | 'big', first: number, seed: number, killAt: KillAt): Promise<Child> {
+  return spawnKillable([file, mode, String(first), String(seed)], killAt);
 }
 
 const rand = (lo: number, hi: number) => lo + Math.random() * (hi - lo);

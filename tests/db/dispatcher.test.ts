@@ -14,6 +14,7 @@ import { summarize } from '../../shared/summary';
 import { createPortfolio } from '../../db/create';
 import { createDispatcher, type Backend, type Dispatch } from '../../db/dispatcher';
 import { UserError } from '../../db/errors';
+import { SCHEMA_VERSION } from '../../db/migrations/index';
 import { openSession } from '../../db/index';
 import type { Session } from '../../db/session';
 
@@ -143,7 +144,7 @@ describe('successful answers fit the contract', () => {
     const answer = (await dispatch('portfolio.load', undefined));
     expect(answer.ok).toBe(true);
     if (answer.ok) expect(contract['portfolio.load'].result.safeParse(answer.value).success).toBe(true);
-    expect((await dispatch('app.info', {}))).toEqual({ ok: true, value: { fileName: 'bilag1.sqlite', appVersion: '0.1.0', schemaVersion: 30, shell: 'web' } });
+    expect((await dispatch('app.info', {}))).toEqual({ ok: true, value: { fileName: 'bilag1.sqlite', appVersion: '0.1.0', schemaVersion: SCHEMA_VERSION, shell: 'web' } });
   });
 
   it('amounts.set answers with the changed line, and undo through the dispatcher restores it', async () => {

@@ -13,6 +13,7 @@ import type { Snapshot } from '../../shared/model';
 import { buildRowModel, type GridRow } from '../../shared/row-model';
 import { createPortfolio } from '../../db/create';
 import { openSession } from '../../db/index';
+import { SCHEMA_VERSION } from '../../db/migrations/index';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -110,12 +111,16 @@ describe('the example file', () => {
 
   it('is marked as a Puljeplan file with the current schema version', () => {
     expect(db.pragma('application_id', { simple: true })).toBe(0x50554c4a);
-    expect(db.pragma('user_version', { simple: true })).toBe(30);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
   });
 
   it('has only STRICT tables', () => {
     const tables = db.prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all();
-    expect(tables.map((t) => t.name).sort()).toEqual(['amount', 'audit', 'budget_year', 'line', 'pool', 'portfolio']);
+    expect(tables.map((t) => t.name).sort()).toEqual([
+      'amount', 'audit', 'budget_year', 'line', 'pool', 'portfolio',
+      // Schema 40: file sharing between regions (db/share/).
+      'share_alias', 'share_dot', 'share_merge', 'share_replica', 'share_seen', 'share_sent',
+    ].sort());
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT(,\s*WITHOUT ROWID)?\s*$/);
   });
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupDir } from '../../db/backup';
-import { removeYear, setAmounts } from '../../db/commands';
+import { deleteLine, removeYear, setAmounts, setLineComment } from '../../db/commands';
 import { createPortfolio } from '../../db/create';
 import { UserError } from '../../db/errors';
 import { openSession } from '../../db/index';
@@ -53,7 +53,12 @@ function seedV10(path: string): void {
 function dump(db: Database.Database): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
   const order: Record<string, string> = { portfolio: 'id', budget_year: 'year', pool: 'id', line: 'id', amount: 'line_id, year' };
-  for (const [table, by] of Object.entries(order)) out[table] = db.prepare(`SELECT * FROM ${table} ORDER BY ${by}`).all();
+  // Columns added by later migrations (line.comment, version 50) are checked by their own tests.
+  const withoutLater = (r: unknown) => {
+    const { comment: _comment, ...rest } = r as Record<string, unknown>;
+    return rest;
+  };
+  for (const [table, by] of Object.entries(order)) out[table] = db.prepare(`SELECT * FROM ${table} ORDER BY ${by}`).all().map(withoutLater);
   return out;
 }
 
@@ -193,8 +198,7 @@ describe('migration 0030 (drop-amount-year-index)', () => {
 
     const db = openPortfolio(path);
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(30);
-      expect(SCHEMA_VERSION).toBe(30);
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       expect(indexes(db)).toEqual(['audit_by_change', 'line_by_parent', 'line_by_pool']);
       expect(dump(db)).toEqual(before);
       expect(db.prepare('SELECT count(*) AS n FROM audit').get()).toEqual({ n: 1 });
@@ -222,6 +226,85 @@ describe('migration 0030 (drop-amount-year-index)', () => {
   });
 });
 
+describe('migration 0040 (share-lineage)', () => {
+  it('migrates a seeded version-30 file: the data survives, the file gets its own copy id and empty sharing tables', () => {
+    const path = join(dir, 'budget.sqlite');
+    buildVersion(path, 30);
+    seedV10(path);
+    const old = new Database(path, { readonly: true });
+    const before = dump(old);
+    old.close();
+
+    const db = openPortfolio(path);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(dump(db)).toEqual(before);
+      const replica = db.prepare('SELECT singleton, id, origin, since FROM share_replica').all() as { id: string; origin: string }[];
+      expect(replica).toEqual([{ singleton: 1, id: expect.stringMatching(/^[0-9a-f]{32}$/), origin: replica[0]!.id, since: 0 }]);
+      for (const t of ['share_seen', 'share_dot', 'share_alias', 'share_merge', 'share_sent']) {
+        expect(tableSql(db, t), t).toContain('STRICT');
+        expect(db.prepare(`SELECT count(*) AS n FROM ${t}`).get(), t).toEqual({ n: 0 });
+      }
+      // A second file migrated the same way is a different copy.
+      const other = join(dir, 'other.sqlite');
+      buildVersion(other, 30);
+      seedV10(other);
+      const db2 = openPortfolio(other);
+      expect(db2.prepare('SELECT id FROM share_replica').pluck().get()).not.toBe(replica[0]!.id);
+      db2.close();
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('migration 0050 (line-comment)', () => {
+  it('migrates a seeded version-30 file: every line gets an empty comment, the data survives', () => {
+    const path = join(dir, 'budget.sqlite');
+    buildVersion(path, 30);
+    seedV10(path);
+    const old = new Database(path, { readonly: true });
+    const before = dump(old);
+    old.close();
+
+    const db = openPortfolio(path);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(50);
+      expect(tableSql(db, 'line')).toContain('comment');
+      expect(dump(db)).toEqual(before);
+      expect(db.prepare('SELECT id, comment FROM line ORDER BY id').all()).toEqual([
+        { id: LINE, comment: '' },
+        { id: SUB, comment: '' },
+      ]);
+      // No comment is the empty text, never NULL; and the table is still STRICT.
+      expect(() => db.prepare('UPDATE line SET comment = NULL WHERE id = ?').run(LINE)).toThrow(/NOT NULL constraint failed: line.comment/);
+      expect(() => db.prepare("UPDATE line SET comment = x'00' WHERE id = ?").run(LINE)).toThrow(/cannot store BLOB value in TEXT column/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a migrated file keeps a comment, audits it, and a deleted line gets it back on undo', () => {
+    const path = join(dir, 'budget.sqlite');
+    buildVersion(path, 30);
+    seedV10(path);
+    const session = openSession(path);
+    try {
+      session.run((db) => setLineComment(db, { lineId: SUB, comment: ' Afventer tilbud ' }));
+      expect(session.snapshot().lines.find((l) => l.id === SUB)!.comment).toBe('Afventer tilbud');
+      expect(session.snapshot().lines.find((l) => l.id === LINE)!.comment).toBeUndefined();
+      expect(session.db.prepare("SELECT entity, field, old_value, new_value FROM audit WHERE field = 'comment'").all()).toEqual([
+        { entity: 'line', field: 'comment', old_value: '', new_value: 'Afventer tilbud' },
+      ]);
+      session.run((db) => deleteLine(db, { lineId: LINE }));
+      session.undo();
+      expect(session.snapshot().lines.find((l) => l.id === SUB)!.comment).toBe('Afventer tilbud');
+    } finally {
+      session.close();
+    }
+  });
+});
+
 describe('files that are refused, unchanged', () => {
   function expectRefusedUnchanged(path: string, message: string | RegExp): void {
     const before = readFileSync(path);
@@ -239,15 +322,15 @@ describe('files that are refused, unchanged', () => {
     expect(existsSync(backupDir(path))).toBe(false);
   }
 
-  it('a file from a newer Puljeplan (user_version 40)', () => {
+  it('a file from a newer Puljeplan (user_version above ours)', () => {
     const path = join(dir, 'ny.sqlite');
     createPortfolio(path, { example: true });
     const db = new Database(path);
-    db.pragma('user_version = 40');
+    db.pragma(`user_version = ${SCHEMA_VERSION + 10}`);
     db.close();
     expectRefusedUnchanged(
       path,
-      '«ny.sqlite» er lavet med en nyere version af Puljeplan (skemaversion 40; denne version kender op til 30). Opdatér Puljeplan for at åbne den.',
+      `«ny.sqlite» er lavet med en nyere version af Puljeplan (skemaversion ${SCHEMA_VERSION + 10}; denne version kender op til ${SCHEMA_VERSION}). Opdatér Puljeplan for at åbne den.`,
     );
     expect(() => openPortfolio(path, { readonly: true })).toThrow('nyere version af Puljeplan');
   });

@@ -1,0 +1,144 @@
+/**
+ * Applying what arrived: a merge into the open portfolio, an import of a received file as a new
+ * portfolio file, and restoring a backup copy. Each is preceded by a checked backup copy
+ * (db/backup.ts) where it changes an existing file, and a merge or restore is one Session.run:
+ * one transaction, one undo step, an audit row per value.
+ */
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { regionName, type Change, type RegionCode } from '../../shared/model';
+import { backupCopy, backupDir, listBackups } from '../backup';
+import { UserError } from '../errors';
+import type { DB } from '../open';
+import type { Session } from '../session';
+import { Dots, mergeSeen, storeDots, versionVector, type Dot } from './dots';
+import { planMerge, type MergeConflict, type MergePlan, type Resolution, type Side } from './merge';
+import { receiveFile, type Received } from './receive';
+import { diffOps, readState } from './state';
+
+function side(db: DB): Side {
+  const dots = new Dots(db);
+  return { state: readState(db), dots, vv: versionVector(dots.lineage) };
+}
+
+function readAliases(db: DB): Map<string, string> {
+  const rows = db.prepare<[], { other_id: string; line_id: string }>('SELECT other_id, line_id FROM share_alias').all();
+  return new Map(rows.map((r) => [r.other_id, r.line_id]));
+}
+
+export interface MergeChoices {
+  resolutions?: Map<string, Resolution>;
+  take?: 'mine' | 'theirs';
+}
+
+function plan(db: DB, received: Received, choices: MergeChoices): MergePlan {
+  return planMerge(side(db), side(received.db), received.info, readAliases(db), choices.resolutions ?? new Map(), choices.take);
+}
+
+/** What merging would do; nothing changes. */
+export function previewMerge(db: DB, received: Received): MergePlan {
+  return plan(db, received, {});
+}
+
+export function conflictsMessage(conflicts: MergeConflict[]): string {
+  const first = conflicts.slice(0, 2).map((c) => `«${c.line}»${c.year ? ` ${c.year}` : ''}`).join(', ');
+  const more = conflicts.length > 2 ? ` og ${conflicts.length - 2} flere` : '';
+  return `Fletningen har ${conflicts.length} konflikt${conflicts.length === 1 ? '' : 'er'} (${first}${more}), som skal afgøres først: behold min, tag deres eller skriv en værdi.`;
+}
+
+/**
+ * Merges the received file into the session's portfolio as one undo step, after a backup copy.
+ * Refuses (code 'conflict') while a conflict has no resolution; then nothing changes.
+ */
+export function applyMerge(session: Session, received: Received, choices: MergeChoices, now = new Date()): { change: Change; plan: MergePlan } {
+  const first = plan(session.db, received, choices);
+  if (first.unresolved.length) throw new UserError(conflictsMessage(first.unresolved), 'conflict');
+  backupCopy(session.db, session.path, 'fletning', now);
+  const info = received.info;
+  const result = first;
+  const revision = session.revision;
+  const change = session.run((db) => {
+    // One process owns the file, and the backup does not change it: the plan still holds.
+    if (session.revision !== revision) throw new UserError('Porteføljen blev ændret under fletningen; prøv igen.', 'conflict');
+    const ops = diffOps(readState(db), result.target);
+    const changeNo = session.revision + 1;
+    const mine = new Dots(db).lineage;
+    const theirs = new Dots(received.db).lineage;
+    if (ops.length) {
+      storeDots(db, [...result.taken] as [string, Dot][], changeNo);
+      db.prepare('INSERT INTO share_merge (change_no, at, region, file_name, replica, summary) VALUES (?, ?, ?, ?, ?, ?)').run(
+        changeNo,
+        now.toISOString(),
+        info.region,
+        info.fileName,
+        theirs.replica,
+        JSON.stringify({ ...result.review.counts, newLines: result.review.onlyTheirs.length, deletions: result.review.deletions.length }),
+      );
+    }
+    mergeSeen(db, mine, theirs);
+    const alias = db.prepare('INSERT OR REPLACE INTO share_alias (other_id, line_id) VALUES (?, ?)');
+    for (const [other, line] of result.aliases) alias.run(other, line);
+    return { label: `Flet fra ${regionName(info.region)} («${info.fileName}»)`, ops };
+  });
+  return { change, plan: result };
+}
+
+/**
+ * Makes a new portfolio file from a received one, under a new copy id (so that the two files'
+ * changes never share numbers): the values keep the sender's dots and the sender's version
+ * vector becomes this file's. Built under a temporary name and renamed: all or nothing.
+ */
+export function importReceived(received: Received, targetPath: string, region?: RegionCode): string {
+  if (existsSync(targetPath)) throw new UserError(`«${basename(targetPath)}» findes allerede; vælg et andet navn.`, 'invalid-args');
+  const tmp = `${targetPath}.${process.pid}.importeres`;
+  const clean = () => {
+    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) rmSync(f, { force: true });
+  };
+  clean();
+  try {
+    writeFileSync(tmp, received.db.serialize());
+    const db = new Database(tmp, { fileMustExist: true });
+    try {
+      db.pragma('journal_mode = DELETE');
+      db.pragma('synchronous = FULL');
+      db.transaction(() => {
+        const dots = new Dots(db);
+        const from = dots.lineage;
+        const keep = dots.keys().map((k): [string, Dot] => [k, dots.dot(k)]).filter(([, d]) => !(d.replica === from.origin && d.counter === 0));
+        db.exec('DELETE FROM share_dot; DELETE FROM share_sent;');
+        storeDots(db, keep, from.last);
+        const id = randomBytes(16).toString('hex');
+        mergeSeen(db, { ...from, replica: id }, from);
+        db.prepare('UPDATE share_replica SET id = ?, since = ?').run(id, from.last);
+        if (region) db.prepare('UPDATE portfolio SET region = ?').run(region);
+      })();
+      if (db.pragma('quick_check', { simple: true }) !== 'ok') throw new Error('den nye fil bestod ikke quick_check');
+    } finally {
+      db.close();
+    }
+    renameSync(tmp, targetPath);
+    return targetPath;
+  } catch (err) {
+    clean();
+    if (err instanceof UserError) throw err;
+    throw new UserError(`«${basename(targetPath)}» kunne ikke oprettes: ${(err as Error).message}.`);
+  }
+}
+
+/** Restores a backup copy into the open portfolio as one undo step, after a backup of the present state. */
+export function restoreBackup(session: Session, fileName: string, now = new Date()): Change {
+  const entry = listBackups(session.path).find((b) => b.fileName === fileName);
+  if (!entry) throw new UserError(`Sikkerhedskopien «${basename(fileName)}» findes ikke.`, 'not-found');
+  const received = receiveFile(join(backupDir(session.path), entry.fileName));
+  try {
+    backupCopy(session.db, session.path, 'gendannelse', now);
+    return session.run((db) => ({
+      label: `Gendan sikkerhedskopi (${entry.reason}, ${entry.at.slice(0, 16).replace('T', ' ')})`,
+      ops: diffOps(readState(db), readState(received.db), { removeMissing: true, meta: true }),
+    }));
+  } finally {
+    received.close();
+  }
+}
