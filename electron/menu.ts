@@ -102,7 +102,7 @@ export function menuTemplate(o: MenuOptions): Item[] {
     { label: 'Puljer', submenu: [command('Ny pulje', 'addPool', s)] },
     { label: 'År', submenu: [command('Tilføj næste år', 'addYear', s), command('Fjern år…', 'removeYear', s)] },
     viewMenu(o),
-    { label: 'Hjælp', role: 'help', submenu: [about] },
+    { label: 'Hjælp', role: 'help', submenu: [command('Tastaturgenveje', 'showShortcuts', s), { type: 'separator' }, about] },
   );
   return template;
 }

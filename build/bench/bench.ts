@@ -21,6 +21,8 @@ import { openSession } from '../../db/index';
 import { openPortfolio } from '../../db/open';
 import { sql } from '../../db/queries';
 import { seededRandom } from '../../tests/seeded-random';
+import { gridBench } from './grid-bench';
+import { shareBench } from './share-bench';
 
 const { values: opts } = parseArgs({
   options: {
@@ -286,6 +288,17 @@ const SECTIONS: Record<string, { title: string; run: () => void | Promise<void> 
   excel: {
     title: 'Excel: import and export of Bilag 1 at 2,000 and 100,000 lines x 12 years (goals: import <= 1.2x exceljs load; 100,000 lines < 8 s and < 500 MB each)',
     run: excel,
+  },
+  grid: {
+    title: 'Grid in Chromium against the web server: 1,000 × 12 paste (goal < 1 s); one edit to repainted totals at the largest size, 200 edits (goal p99 < 50 ms)',
+    run: () => {
+      const lines = Math.max(...SIZES);
+      return gridBench({ dir, largePortfolio: portfolio(lines).path, largeLines: lines, edits: 200, stats, ms });
+    },
+  },
+  share: {
+    title: 'Sharing between regions: send, check and merge of two 20,000-line portfolios, 10 % of cells changed on each side (goal: each < 1 s)',
+    run: () => shareBench({ dir, portfolio: portfolio(20_000), years: YEARS, table, ms }),
   },
 };
 

@@ -10,7 +10,7 @@ import { formatAmount, parseAmount } from '../../shared/danish-number';
 import type { Change, RegionCode } from '../../shared/model';
 import type { GridRow } from '../../shared/row-model';
 import { ApiFailure, type Api } from './api/client';
-import { NAME_COL, TOTAL_COL, yearOfCol } from './grid/columns';
+import { NAME_COL, yearOfCol } from './grid/columns';
 import type { PortfolioStore } from './store/portfolio-store';
 import type { ImportPreview } from '../../shared/annex-types';
 import type { ExportOptions } from './components/export-dialog';
@@ -20,6 +20,9 @@ export interface Ui {
   notify(kind: 'error' | 'info', text: string): void;
   confirm(title: string, text: string, confirmLabel: string): Promise<boolean>;
   choose(title: string, label: string, options: { value: string; label: string }[], confirmLabel: string): Promise<string | null>;
+  /** Asks for a line of text; resolves null when cancelled. */
+  prompt(title: string, label: string, value: string, confirmLabel: string): Promise<string | null>;
+  showShortcuts(): void;
   focus(rowId: string, colId?: string, edit?: boolean): void;
   selected(): GridRow | null;
   toggleSidePanel(): void;
@@ -43,7 +46,7 @@ export class Actions {
   }
 
   /** Sends one change; the store shows it once the backend has committed it. */
-  private async change<C extends ChangeChannel>(channel: C, args: Args<C>): Promise<Change | null> {
+  async change<C extends ChangeChannel>(channel: C, args: Args<C>): Promise<Change | null> {
     try {
       const change = (await this.api.call(channel, args)) as Result<C> & Change;
       this.store.apply(change);
@@ -80,11 +83,6 @@ export class Actions {
     await this.change('amounts.set', { cells: [{ lineId: row.id, year, value: parsed.value }] });
   };
 
-  clearCell = async (row: GridRow, colId: string) => {
-    if (colId === NAME_COL || colId === TOTAL_COL || row.kind !== 'line' || row.hasChildren) return;
-    await this.editCell(row, colId, null);
-  };
-
   private async rename(row: GridRow, text: string) {
     const name = text.trim();
     if (row.kind !== 'line' && row.kind !== 'pool') return;
@@ -108,6 +106,15 @@ export class Actions {
     if (!poolId) return this.ui.notify('error', 'Opret først en pulje.');
     const after = line ? (line.parentId ?? line.id) : null;
     const change = await this.change('lines.add', { poolId, parentId: null, afterLineId: after, name: this.store.freeLineName(poolId, 'Ny linje') });
+    if (change?.createdId) this.ui.focus(change.createdId, NAME_COL, true);
+  };
+
+  /** Context menu: a new line just above the line here (above its parent, for a sub-line). */
+  addLineAbove = async () => {
+    const { poolId, line } = this.context();
+    if (!poolId) return this.ui.notify('error', 'Opret først en pulje.');
+    const before = line ? (line.parentId ?? line.id) : undefined;
+    const change = await this.change('lines.add', { poolId, parentId: null, afterLineId: null, beforeLineId: before, name: this.store.freeLineName(poolId, 'Ny linje') });
     if (change?.createdId) this.ui.focus(change.createdId, NAME_COL, true);
   };
 
@@ -185,6 +192,20 @@ export class Actions {
   setRegion = (region: RegionCode) => this.change('portfolio.setMeta', { region });
   setLineDescription = (lineId: string, description: string) => this.change('lines.setDescription', { lineId, description });
   setPoolDescription = (poolId: string, description: string) => this.change('pools.setDescription', { poolId, description });
+  setLineComment = (lineId: string, comment: string) => this.change('lines.setComment', { lineId, comment });
+
+  /** Context menu: Kommentar… on the line here. */
+  editComment = async () => {
+    const row = this.ui.selected();
+    if (row?.kind !== 'line') return this.ui.notify('info', 'Vælg den linje, der skal have en kommentar.');
+    const text = await this.ui.prompt(`Kommentar til «${row.name}»`, 'Kommentar (tom fjerner den)', row.line.comment ?? '', 'Gem');
+    if (text !== null) await this.setLineComment(row.id, text);
+  };
+
+  /** A row dragged onto another: before or after it, among lines of its level. */
+  placeLine = async (lineId: string, targetLineId: string, where: 'before' | 'after') => {
+    if (await this.change('lines.place', { lineId, targetLineId, where })) this.ui.focus(lineId);
+  };
 
   /** Filer → Importér fra Excel…, or a workbook dropped on the window. */
   importExcel = async (dropped?: File) => {
@@ -249,6 +270,7 @@ export class Actions {
       expandAll: () => this.store.setAllCollapsed(false),
       importExcel: () => this.importExcel(),
       exportExcel: this.exportExcel,
+      showShortcuts: () => this.ui.showShortcuts(),
     };
     void table[command]();
   };

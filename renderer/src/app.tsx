@@ -1,8 +1,16 @@
 /** Puljeplan's window: header, command bar, the grid, the side panel and the status line. */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { regionName } from '../../shared/model';
+import { regionName, TEXT_LIMITS } from '../../shared/model';
+import { shownCols } from './grid/columns';
+import { NAME_COL } from '../../shared/grid-edit';
 import type { GridRow } from '../../shared/row-model';
 import { Actions, type Ui } from './actions';
+import { EditActions } from './edit-actions';
+import { ContextMenu, type MenuEntry } from './components/context-menu';
+import { RangeStats } from './components/range-stats';
+import { ShortcutsDialog } from './components/shortcuts-dialog';
+import { ViewBar, type ViewBarHandle } from './components/view-bar';
+import { RangeSelection } from './grid/selection';
 import type { Api } from './api/client';
 import { Dialog, type DialogSpec } from './components/dialog';
 import { ExportDialog, type ExportOptions } from './components/export-dialog';
@@ -10,7 +18,7 @@ import { ImportDialog } from './components/import-dialog';
 import type { ImportPreview } from '../../shared/annex-types';
 import { SidePanel } from './components/side-panel';
 import { Toolbar } from './components/toolbar';
-import { PortfolioGrid, type GridHandle } from './grid/portfolio-grid';
+import { PortfolioGrid, type GridEvents, type GridHandle } from './grid/portfolio-grid';
 import type { PortfolioStore } from './store/portfolio-store';
 
 interface Message {
@@ -35,16 +43,22 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
   type Review = { preview: ImportPreview; resolve: (o: { removeMissing: boolean; acceptMismatches: boolean } | null) => void };
   const [review, setReview] = useState<Review | null>(null);
   const [exporting, setExporting] = useState<{ resolve: (o: ExportOptions | null) => void } | null>(null);
+  const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
+  const [shortcuts, setShortcuts] = useState(false);
   const grid = useRef<GridHandle>(null);
+  const viewBar = useRef<ViewBarHandle>(null);
   const selectedRef = useRef<string | null>(null);
+  const selection = useMemo(() => new RangeSelection(), []);
 
   const findRow = useCallback((id: string | null): GridRow | null => (id ? (store.rowModel.rows.find((r) => r.id === id) ?? null) : null), [store]);
 
-  const actions = useMemo(() => {
+  const ui = useMemo(() => {
     const ui: Ui = {
       notify: (kind, text) => setMessage({ kind, text, at: Date.now() }),
       confirm: (title, text, confirmLabel) => new Promise((resolve) => setDialog({ kind: 'confirm', title, text, confirmLabel, resolve })),
       choose: (title, label, options, confirmLabel) => new Promise((resolve) => setDialog({ kind: 'choose', title, label, options, confirmLabel, resolve })),
+      prompt: (title, label, value, confirmLabel) => new Promise((resolve) => setDialog({ kind: 'text', title, label, value, confirmLabel, maxLength: TEXT_LIMITS.comment, resolve })),
+      showShortcuts: () => setShortcuts(true),
       focus: (rowId, colId, edit) => requestAnimationFrame(() => grid.current?.focus(rowId, colId, edit)),
       selected: () => findRow(selectedRef.current),
       toggleSidePanel: () => setSidePanel((v) => !v),
@@ -52,8 +66,10 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
       reviewImport: (preview) => new Promise((resolve) => setReview({ preview, resolve })),
       chooseExport: () => new Promise((resolve) => setExporting({ resolve })),
     };
-    return new Actions(api, store, ui);
-  }, [api, store, findRow]);
+    const actions = new Actions(api, store, ui);
+    return { actions, edit: new EditActions(actions, store, ui, () => grid.current, selection) };
+  }, [api, store, findRow, selection]);
+  const { actions, edit } = ui;
 
   useEffect(() => {
     actions.load().catch((err: Error) => setLoadError(err.message));
@@ -69,7 +85,7 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
     // Capture phase: the app's shortcuts win over the grid's, except inside a text field,
     // where Ctrl+Z undoes typing as everywhere else.
     const onKey = (e: KeyboardEvent) => {
-      if (dialog || review || exporting || busy) return;
+      if (dialog || review || exporting || busy || shortcuts) return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       const inText = isTextField(e.target);
@@ -80,7 +96,10 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
       };
       if (mod && !inText && key === 'z' && !e.shiftKey) return run(actions.undo);
       if (mod && !inText && (key === 'y' || (key === 'z' && e.shiftKey))) return run(actions.redo);
+      if (mod && !e.shiftKey && key === 'f') return run(() => viewBar.current?.focusFind());
+      if (e.key === 'F1') return run(() => setShortcuts(true));
       if (inText) return;
+      if (e.key === 'F3') return run(() => viewBar.current?.findNext(e.shiftKey ? -1 : 1));
       if (e.altKey && e.key === 'ArrowUp') return run(() => actions.move('up'));
       if (e.altKey && e.key === 'ArrowDown') return run(() => actions.move('down'));
       if (mod && e.key === 'Enter') return run(actions.addLine);
@@ -88,12 +107,33 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [actions, dialog, review, exporting, busy]);
+  }, [actions, dialog, review, exporting, busy, shortcuts]);
 
   const onFocusRow = useCallback((row: GridRow | null) => {
     selectedRef.current = row?.id ?? null;
     setSelectedId(row?.id ?? null);
   }, []);
+
+  const view = useMemo(() => store.view, [store, version]);
+  const events: GridEvents = {
+    onEditRequest: actions.editCell,
+    onFocusRow,
+    onRowDrop: actions.placeLine,
+    copy: edit.copy,
+    paste: (text) => void edit.paste(text),
+    clear: () => void edit.clear(),
+    fillDown: () => void edit.fillDown(),
+    fill: (s, t) => void edit.fill(s, t),
+    contextMenu: (x, y) => setMenu({ x, y }),
+  };
+  const showFound = (row: GridRow, keepFocus: boolean) => {
+    grid.current?.focus(row.id, NAME_COL);
+    // The grid takes the keyboard when it focuses the cell; the find field keeps it for Enter/Shift+Enter.
+    if (keepFocus) {
+      viewBar.current?.focusFind();
+      requestAnimationFrame(() => requestAnimationFrame(() => viewBar.current?.focusFind()));
+    }
+  };
 
   if (loadError) return <div className="pp-fatal" role="alert">Porteføljen kunne ikke indlæses: {loadError}</div>;
   const meta = store.meta;
@@ -133,19 +173,23 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
         <div className="pp-saved" title="Hver ændring gemmes i filen, så snart den er foretaget.">✓ Alle ændringer er gemt</div>
       </header>
       <Toolbar actions={actions} history={store.history} sidePanel={sidePanel} />
+      <ViewBar ref={viewBar} store={store} rows={view.rows} show={showFound} />
       <main className="pp-main">
-        <PortfolioGrid ref={grid} store={store} version={version} onEditRequest={actions.editCell} onClear={actions.clearCell} onFocusRow={onFocusRow} />
+        <PortfolioGrid ref={grid} store={store} version={version} rows={view.rows} grandTotal={store.rowModel.grandTotal} years={view.years} selection={selection} events={events} />
         {sidePanel && <SidePanel meta={meta} selected={selected} store={store} actions={actions} />}
       </main>
       <footer className="pp-status">
         <span role={message?.kind === 'error' ? 'alert' : 'status'} className={message ? `pp-message pp-${message.kind}` : 'pp-message'} data-testid="message" key={message?.at}>
           {message?.text ?? 'Klar. Skriv i en celle for at rette et beløb; Enter gemmer og går ned.'}
         </span>
+        <RangeStats selection={selection} view={{ rows: view.rows, cols: shownCols(view.years) }} version={version} />
         <span className="pp-count">
           {store.pools.size} puljer · {store.lines.size} linjer · {store.years.length} år
         </span>
       </footer>
       {dialog && <Dialog spec={dialog} onClose={() => setDialog(null)} />}
+      {menu && <ContextMenu x={menu.x} y={menu.y} items={menuItems(actions, edit, selected)} onClose={() => setMenu(null)} />}
+      {shortcuts && <ShortcutsDialog onClose={() => setShortcuts(false)} />}
       {review && (
         <ImportDialog
           preview={review.preview}
@@ -176,4 +220,25 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
       {dragging && <div className="pp-drop">Slip projektmappen for at importere den</div>}
     </div>
   );
+}
+
+/** The grid's context menu, for the line (or cell range) under the pointer. */
+function menuItems(actions: Actions, edit: EditActions, row: GridRow | null): MenuEntry[] {
+  const line = row?.kind === 'line';
+  return [
+    { label: 'Indsæt linje over', run: actions.addLineAbove, disabled: !row },
+    { label: 'Indsæt linje under', keys: 'Ctrl+Enter', run: actions.addLine, disabled: !row },
+    { label: 'Indsæt underlinje', run: actions.addSubLine, disabled: !line },
+    { label: 'Slet linje', keys: 'Ctrl+Delete', run: actions.deleteSelected, disabled: !line },
+    'separator',
+    { label: 'Kopiér', keys: 'Ctrl+C', run: edit.copyFromMenu },
+    { label: 'Sæt ind', keys: 'Ctrl+V', run: edit.pasteFromMenu },
+    { label: 'Ryd beløb', keys: 'Delete', run: edit.clear },
+    'separator',
+    { label: 'Flyt op', keys: 'Alt+↑', run: () => actions.move('up'), disabled: !line && row?.kind !== 'pool' },
+    { label: 'Flyt ned', keys: 'Alt+↓', run: () => actions.move('down'), disabled: !line && row?.kind !== 'pool' },
+    { label: 'Flyt til pulje…', run: actions.moveToPool, disabled: !line },
+    'separator',
+    { label: 'Kommentar…', run: actions.editComment, disabled: !line },
+  ];
 }

@@ -74,7 +74,7 @@ describe('the application menu', () => {
       Fortryd: 'undo', 'Annullér fortryd': 'redo', 'Ny linje': 'addLine', 'Ny underlinje': 'addSubLine', 'Slet…': 'deleteSelected',
       'Flyt op': 'moveUp', 'Flyt ned': 'moveDown', 'Flyt til pulje…': 'moveToPool', 'Ny pulje': 'addPool', 'Tilføj næste år': 'addYear',
       'Fjern år…': 'removeYear', 'Vis/skjul sidepanel': 'toggleSidePanel', 'Fold alle ud': 'expandAll', 'Fold alle ind': 'collapseAll',
-      'Importér fra Excel…': 'importExcel', 'Eksportér til Excel…': 'exportExcel',
+      'Importér fra Excel…': 'importExcel', 'Eksportér til Excel…': 'exportExcel', Tastaturgenveje: 'showShortcuts',
     };
     for (const [label, command] of Object.entries(labels)) {
       sent.length = 0;

@@ -1,4 +1,4 @@
-/** A small modal for confirmations and choices; Enter confirms, Esc cancels. */
+/** A small modal for confirmations, choices and a line of text; Enter confirms, Esc cancels. */
 import { useEffect, useRef, useState } from 'react';
 
 export type DialogSpec =
@@ -10,13 +10,15 @@ export type DialogSpec =
       options: { value: string; label: string }[];
       confirmLabel: string;
       resolve: (value: string | null) => void;
-    };
+    }
+  | { kind: 'text'; title: string; label: string; value: string; confirmLabel: string; maxLength: number; resolve: (value: string | null) => void };
 
 export function Dialog({ spec, onClose }: { spec: DialogSpec; onClose: () => void }) {
-  const [value, setValue] = useState(spec.kind === 'choose' ? (spec.options[0]?.value ?? '') : '');
+  const [value, setValue] = useState(spec.kind === 'choose' ? (spec.options[0]?.value ?? '') : spec.kind === 'text' ? spec.value : '');
   const confirmRef = useRef<HTMLButtonElement>(null);
   const selectRef = useRef<HTMLSelectElement>(null);
-  useEffect(() => (spec.kind === 'choose' ? selectRef.current : confirmRef.current)?.focus(), [spec]);
+  const textRef = useRef<HTMLInputElement>(null);
+  useEffect(() => (spec.kind === 'choose' ? selectRef.current : spec.kind === 'text' ? textRef.current : confirmRef.current)?.focus(), [spec]);
 
   const finish = (ok: boolean) => {
     if (spec.kind === 'confirm') spec.resolve(ok);
@@ -43,6 +45,11 @@ export function Dialog({ spec, onClose }: { spec: DialogSpec; onClose: () => voi
         <h2 id="pp-dialog-title">{spec.title}</h2>
         {spec.kind === 'confirm' ? (
           <p>{spec.text}</p>
+        ) : spec.kind === 'text' ? (
+          <label>
+            {spec.label}
+            <input ref={textRef} type="text" value={value} maxLength={spec.maxLength} onChange={(e) => setValue(e.target.value)} />
+          </label>
         ) : (
           <label>
             {spec.label}

@@ -60,6 +60,7 @@ export function SidePanel({ meta, selected, store, actions }: Props) {
         <>
           <h2>Projekt</h2>
           <p className="pp-side-name">{line.name}</p>
+          <CommitField key={`${line.id}:comment`} label="Kommentar (vises som en markering i tabellen)" value={line.comment ?? ''} testId="line-comment" onCommit={(v) => void actions.setLineComment(line.id, v)} />
           <CommitField key={line.id} label="Beskrivelse" multiline value={line.description} testId="line-description" onCommit={(v) => void actions.setLineDescription(line.id, v)} />
         </>
       ) : pool ? (

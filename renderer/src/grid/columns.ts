@@ -1,26 +1,24 @@
 /**
- * Column definitions: the name column (frozen left), one column per budget year, I alt.
+ * Column definitions: the name column (frozen left), one column per shown budget year, I alt.
  * Amounts are never inferred as numbers by the grid (its number editor turns `1234,5` into
  * 12345): they are text in the editor and go through the one Danish parser.
  */
-import type { CellClassParams, ColDef, EditableCallbackParams, SuppressKeyboardEventParams } from 'ag-grid-community';
+import type { CellClassParams, CellClassRules, ColDef, EditableCallbackParams, SuppressKeyboardEventParams } from 'ag-grid-community';
 import { formatAmount } from '../../../shared/danish-number';
+import { isAmountEditable, isNameEditable, NAME_COL, TOTAL_COL, yearCol } from '../../../shared/grid-edit';
 import type { GridRow } from '../../../shared/row-model';
 import { NameCell } from './name-cell';
+import type { RangeSelection } from './selection';
 
-export const NAME_COL = 'name';
-export const TOTAL_COL = 'total';
-export const yearCol = (year: number) => `y${year}`;
-export const yearOfCol = (colId: string): number | null => (/^y\d{4}$/.test(colId) ? Number(colId.slice(1)) : null);
-
-export const isAmountEditable = (row: GridRow | undefined) => row?.kind === 'line' && !row.hasChildren;
-export const isNameEditable = (row: GridRow | undefined) => row?.kind === 'line' || row?.kind === 'pool';
+export { isAmountEditable, isNameEditable, NAME_COL, TOTAL_COL, yearCol, yearOfCol } from '../../../shared/grid-edit';
 
 export interface ColumnHandlers {
-  /** Delete/Backspace-style clearing of a cell that is not being edited. */
-  onClear: (row: GridRow, colId: string) => void;
   onToggle: (id: string) => void;
+  selection: RangeSelection;
 }
+
+/** The column ids shown, in order: what a range's column index counts. */
+export const shownCols = (years: readonly number[]) => [NAME_COL, ...years.map(yearCol), TOTAL_COL];
 
 function amountClasses(p: CellClassParams<GridRow>): string[] {
   const v = p.value as number | null | undefined;
@@ -28,6 +26,15 @@ function amountClasses(p: CellClassParams<GridRow>): string[] {
   if (typeof v === 'number' && v < 0) classes.push('pp-negative');
   if (p.data && !isAmountEditable(p.data)) classes.push('pp-readonly');
   return classes;
+}
+
+/** The range's highlight, re-evaluated by refreshCells when the range changes. */
+function rangeClassRules(selection: RangeSelection, col: number): CellClassRules<GridRow> {
+  const rules: CellClassRules<GridRow> = {};
+  for (const name of Object.keys(selection.classesAt(0, 0))) {
+    rules[name] = (p) => !p.node.rowPinned && p.node.rowIndex !== null && selection.classesAt(p.node.rowIndex, col)[name] === true;
+  }
+  return rules;
 }
 
 export function buildColumns(years: readonly number[], handlers: ColumnHandlers): ColDef<GridRow>[] {
@@ -40,14 +47,22 @@ export function buildColumns(years: readonly number[], handlers: ColumnHandlers)
     cellRendererParams: { onToggle: handlers.onToggle },
     cellEditor: 'agTextCellEditor',
     cellEditorParams: { maxLength: 300 },
+    cellClassRules: rangeClassRules(handlers.selection, 0),
+    // Rows are dragged by their name (lines only); the drop is a lines.place request.
+    rowDrag: (p) => p.data?.kind === 'line',
     pinned: 'left',
     lockPinned: true,
     width: 440,
     minWidth: 220,
     resizable: true,
-    tooltipValueGetter: (p) => (p.data?.kind === 'line' ? p.data.line.description.slice(0, 400) || undefined : undefined),
+    tooltipValueGetter: (p) => {
+      if (p.data?.kind !== 'line') return undefined;
+      const { comment, description } = p.data.line;
+      const text = [comment ? `Kommentar: ${comment}` : '', description.slice(0, 400)].filter(Boolean).join('\n\n');
+      return text || undefined;
+    },
   };
-  const amount = (colId: string, headerName: string, get: (row: GridRow) => number | null | undefined, editable: boolean): ColDef<GridRow> => ({
+  const amount = (colId: string, col: number, headerName: string, get: (row: GridRow) => number | null | undefined, editable: boolean): ColDef<GridRow> => ({
     colId,
     headerName,
     valueGetter: (p) => (p.data ? get(p.data) ?? null : null),
@@ -57,6 +72,7 @@ export function buildColumns(years: readonly number[], handlers: ColumnHandlers)
     // The editor opens with the Danish text (`1.234,5`), which the parser reads back unchanged.
     cellEditorParams: { useFormatter: true },
     cellClass: amountClasses,
+    cellClassRules: rangeClassRules(handlers.selection, col),
     headerClass: 'pp-amount-header',
     width: 116,
     minWidth: 80,
@@ -64,12 +80,12 @@ export function buildColumns(years: readonly number[], handlers: ColumnHandlers)
   });
   return [
     name,
-    ...years.map((y) => amount(yearCol(y), String(y), (row) => row.amounts[y], true)),
-    { ...amount(TOTAL_COL, 'I alt', (row) => row.total, false), cellClass: (p) => [...amountClasses(p), 'pp-total-col'] },
+    ...years.map((y, i) => amount(yearCol(y), i + 1, String(y), (row) => row.amounts[y], true)),
+    { ...amount(TOTAL_COL, years.length + 1, 'I alt', (row) => row.total, false), cellClass: (p) => [...amountClasses(p), 'pp-total-col'] },
   ];
 }
 
-export function defaultColDef(handlers: ColumnHandlers): ColDef<GridRow> {
+export function defaultColDef(): ColDef<GridRow> {
   return {
     sortable: false,
     suppressMovable: true,
@@ -91,12 +107,9 @@ export function defaultColDef(handlers: ColumnHandlers): ColDef<GridRow> {
         return true;
       }
       if (p.editing) return false;
-      if (e.key === 'Delete' && p.data) {
-        handlers.onClear(p.data, p.column.getColId());
-        return true;
-      }
-      // Ctrl/Cmd shortcuts are the app's (undo, redo), not the grid's.
-      return (e.ctrlKey || e.metaKey) && ['z', 'y'].includes(e.key.toLowerCase());
+      // Ctrl/Cmd shortcuts are the app's (undo, redo, copy, paste, fill, find), not the grid's.
+      // Delete, Backspace and Shift+arrows are taken before the grid sees them (range-controller.ts).
+      return (e.ctrlKey || e.metaKey) && ['z', 'y', 'c', 'v', 'x', 'd', 'f', 'a'].includes(e.key.toLowerCase());
     },
   };
 }

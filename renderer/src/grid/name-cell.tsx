@@ -1,4 +1,4 @@
-/** The name column: indentation for sub-lines, a fold button on pools and parent lines. */
+/** The name column: indentation for sub-lines, a fold button on pools and parent lines, a comment marker. */
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { GridRow } from '../../../shared/row-model';
 
@@ -11,6 +11,7 @@ export function NameCell({ data, onToggle }: Props) {
   const foldId = data.kind === 'pool' ? data.poolId : data.kind === 'line' && data.hasChildren ? data.id : null;
   const collapsed = (data.kind === 'pool' || data.kind === 'line') && data.collapsed;
   const depth = data.kind === 'line' ? data.depth : 0;
+  const comment = data.kind === 'line' ? data.line.comment : undefined;
   return (
     <span className={`pp-name pp-depth-${depth}`}>
       {foldId ? (
@@ -32,6 +33,7 @@ export function NameCell({ data, onToggle }: Props) {
         <span className="pp-fold-space" />
       )}
       <span className="pp-name-text">{data.name}</span>
+      {comment && <span className="pp-comment-marker" data-testid="comment-marker" title={comment} aria-label={`Kommentar: ${comment}`} />}
     </span>
   );
 }

@@ -1,9 +1,10 @@
 /**
  * The portfolio as one Danish spreadsheet grid on AG Grid Community. Edits are requests
  * (readOnlyEdit): the grid never changes its own data; the store does, from the backend's
- * answer, and the history is ours (AG Grid's undo is cleared by every transaction).
+ * answer, and the history is ours (AG Grid's undo is cleared by every transaction). The cell
+ * range, clipboard and fill are ours too (range-controller.ts), as Community has none.
  */
-import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import {
   AllCommunityModule,
@@ -14,11 +15,16 @@ import {
   type GetRowIdParams,
   type GridApi,
   type RowClassParams,
+  type RowDragEndEvent,
 } from 'ag-grid-community';
 import { AG_GRID_LOCALE_DK } from '@ag-grid-community/locale';
-import type { GridRow } from '../../../shared/row-model';
+import { single } from '../../../shared/range';
+import type { GridView } from '../../../shared/grid-edit';
+import type { GridRow, GrandTotalRow } from '../../../shared/row-model';
 import type { PortfolioStore } from '../store/portfolio-store';
-import { buildColumns, defaultColDef, NAME_COL, type ColumnHandlers } from './columns';
+import { buildColumns, defaultColDef, NAME_COL, shownCols } from './columns';
+import { attachRangeEditing, type RangeCommands, type RangeEditing } from './range-controller';
+import type { RangeSelection } from './selection';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -40,16 +46,26 @@ export interface GridHandle {
   /** Focuses a cell and scrolls to it; optionally opens its editor. */
   focus(rowId: string, colId?: string, edit?: boolean): void;
   api(): GridApi<GridRow> | null;
+  /** The rows and columns as shown, for range commands. */
+  view(): GridView;
 }
 
-export interface GridEvents extends Pick<ColumnHandlers, 'onClear'> {
+export interface GridEvents extends RangeCommands {
   onEditRequest: (row: GridRow, colId: string, text: string | null) => void;
   onFocusRow: (row: GridRow | null, colId: string | null) => void;
+  onRowDrop: (lineId: string, targetLineId: string, where: 'before' | 'after') => void;
 }
 
-interface Props extends GridEvents {
+interface Props {
   store: PortfolioStore;
   version: number;
+  /** The rows shown (the row model, or one pool of it). */
+  rows: GridRow[];
+  grandTotal: GrandTotalRow;
+  /** The years shown as columns. */
+  years: readonly number[];
+  selection: RangeSelection;
+  events: GridEvents;
 }
 
 function rowClass(p: RowClassParams<GridRow>): string[] {
@@ -59,24 +75,46 @@ function rowClass(p: RowClassParams<GridRow>): string[] {
   return [`pp-row-${row.kind}`];
 }
 
-export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGrid({ store, version, onEditRequest, onFocusRow, onClear }, ref) {
+export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGrid({ store, rows, grandTotal, years, selection, events }, ref) {
   const gridRef = useRef<AgGridReact<GridRow>>(null);
-  const handlers = useRef({ onEditRequest, onFocusRow, onClear });
-  handlers.current = { onEditRequest, onFocusRow, onClear };
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const handlers = useRef(events);
+  handlers.current = events;
   const toggle = useCallback((id: string) => store.toggleCollapsed(id), [store]);
+  const view = useRef<GridView>({ rows, cols: shownCols(years) });
+  view.current = { rows, cols: shownCols(years) };
+  const editing = useRef<RangeEditing | null>(null);
 
-  const years = store.years;
-  const columnDefs = useMemo(
-    () => buildColumns(years, { onClear: (r, c) => handlers.current.onClear(r, c), onToggle: toggle }),
-    [years, toggle],
-  );
-  const defaultCol = useMemo(() => defaultColDef({ onClear: (r, c) => handlers.current.onClear(r, c), onToggle: toggle }), [toggle]);
-  // `version` is what tells us the store changed; the model itself is cached in the store.
-  const model = useMemo(() => store.rowModel, [store, version]);
-  const pinned = useMemo(() => [model.grandTotal], [model]);
+  const columnDefs = useMemo(() => buildColumns(years, { onToggle: toggle, selection }), [years, toggle, selection]);
+  const defaultCol = useMemo(() => defaultColDef(), []);
+  const pinned = useMemo(() => [grandTotal], [grandTotal]);
+
+  useEffect(() => {
+    const el = wrapRef.current;
+    if (!el) return;
+    const e = attachRangeEditing(el, {
+      selection,
+      api: () => gridRef.current?.api ?? null,
+      view: () => view.current,
+      copy: (b) => handlers.current.copy(b),
+      paste: (t) => handlers.current.paste(t),
+      clear: () => handlers.current.clear(),
+      fillDown: () => handlers.current.fillDown(),
+      fill: (s, t) => handlers.current.fill(s, t),
+      contextMenu: (x, y) => handlers.current.contextMenu(x, y),
+    });
+    editing.current = e;
+    // The highlight is cell classes: repaint the shown cells when the range changes.
+    const unsubscribe = selection.subscribe(() => gridRef.current?.api?.refreshCells({ force: true, suppressFlash: true }));
+    return () => {
+      unsubscribe();
+      e.detach();
+    };
+  }, [selection]);
 
   useImperativeHandle(ref, () => ({
     api: () => gridRef.current?.api ?? null,
+    view: () => view.current,
     focus(rowId, colId = NAME_COL, edit = false) {
       // The row may arrive with the next render; try for a few frames before giving up.
       const attempt = (tries: number) => {
@@ -89,8 +127,14 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
         api.ensureIndexVisible(node.rowIndex);
         // startEditingCell focuses the cell itself; focusing it first as well raced with the
         // editor for the keyboard on a busy machine, and the first keys went to the cell.
-        if (edit) api.startEditingCell({ rowIndex: node.rowIndex, colKey: colId });
-        else api.setFocusedCell(node.rowIndex, colId);
+        if (!edit) return api.setFocusedCell(node.rowIndex, colId);
+        api.startEditingCell({ rowIndex: node.rowIndex, colKey: colId });
+        // A row inserted above the focused one takes the grid's focus index, and the grid puts
+        // the keyboard back on that cell after its update: give it to the editor again.
+        requestAnimationFrame(() => {
+          const input = wrapRef.current?.querySelector<HTMLInputElement>('.ag-cell-inline-editing input');
+          if (input && document.activeElement !== input) input.focus();
+        });
       };
       attempt(10);
     },
@@ -102,20 +146,36 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
     handlers.current.onEditRequest(e.data, e.column.getColId(), value);
   }, []);
 
-  const onCellFocused = useCallback((e: CellFocusedEvent<GridRow>) => {
-    if (e.rowPinned || e.rowIndex === null || e.rowIndex === undefined) return handlers.current.onFocusRow(null, null);
-    const node = e.api.getDisplayedRowAtIndex(e.rowIndex);
-    const colId = typeof e.column === 'string' ? e.column : (e.column?.getColId() ?? null);
-    handlers.current.onFocusRow(node?.data ?? null, colId);
+  const onCellFocused = useCallback(
+    (e: CellFocusedEvent<GridRow>) => {
+      const colId = typeof e.column === 'string' ? e.column : (e.column?.getColId() ?? null);
+      if (e.rowPinned || e.rowIndex === null || e.rowIndex === undefined) {
+        selection.set(null);
+        return handlers.current.onFocusRow(null, null);
+      }
+      // Focus moved by the keyboard (or the app): the range becomes the focused cell, as in Excel.
+      const col = colId ? view.current.cols.indexOf(colId) : -1;
+      if (!editing.current?.mouseOwnsFocus() && col >= 0) selection.set(single({ row: e.rowIndex, col }));
+      const node = e.api.getDisplayedRowAtIndex(e.rowIndex);
+      handlers.current.onFocusRow(node?.data ?? null, colId);
+    },
+    [selection],
+  );
+
+  const onRowDragEnd = useCallback((e: RowDragEndEvent<GridRow>) => {
+    const dragged = e.node.data;
+    const over = e.overNode?.data;
+    if (dragged?.kind !== 'line' || !over || over.id === dragged.id || e.node.rowIndex === null) return;
+    handlers.current.onRowDrop(dragged.id, over.id, e.overIndex > e.node.rowIndex ? 'after' : 'before');
   }, []);
 
   return (
-    <div className="pp-grid" data-testid="portfolio-grid">
+    <div className="pp-grid" data-testid="portfolio-grid" ref={wrapRef}>
       <AgGridReact<GridRow>
         ref={gridRef}
         theme={theme}
         localeText={AG_GRID_LOCALE_DK}
-        rowData={model.rows}
+        rowData={rows}
         pinnedBottomRowData={pinned}
         columnDefs={columnDefs}
         defaultColDef={defaultCol}
@@ -124,6 +184,8 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
         readOnlyEdit
         onCellEditRequest={onCellEditRequest}
         onCellFocused={onCellFocused}
+        onRowDragEnd={onRowDragEnd}
+        preventDefaultOnContextMenu
         enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit
         stopEditingWhenCellsLoseFocus

@@ -5,11 +5,12 @@
  * row objects, so the grid repaints only what changed.
  */
 import type { Change, HistoryState, Line, Pool, PortfolioMeta, Snapshot } from '../../../shared/model';
-import { buildRowModel, RowCache, type RowModel } from '../../../shared/row-model';
+import { buildRowModel, RowCache, type GridRow, type RowModel } from '../../../shared/row-model';
+import { Versioned } from './versioned';
 
 const NO_HISTORY: HistoryState = { canUndo: false, undoLabel: null, canRedo: false, redoLabel: null };
 
-export class PortfolioStore {
+export class PortfolioStore extends Versioned {
   meta: PortfolioMeta | null = null;
   years: readonly number[] = [];
   pools = new Map<string, Pool>();
@@ -17,22 +18,17 @@ export class PortfolioStore {
   history: HistoryState = NO_HISTORY;
   revision = 0;
   collapsed = new Set<string>();
+  /** View settings (not in the file): one pool shown, years hidden. */
+  poolFilter: string | null = null;
+  hiddenYears = new Set<number>();
   private cache = new RowCache();
   private model: RowModel | null = null;
-  private version = 0;
-  private listeners = new Set<() => void>();
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getVersion = (): number => this.version;
+  private shown: { rows: GridRow[]; years: number[] } | null = null;
 
   private changed(): void {
     this.model = null;
-    this.version++;
-    for (const l of this.listeners) l();
+    this.shown = null;
+    this.notify();
   }
 
   load(snapshot: Snapshot): void {
@@ -64,6 +60,30 @@ export class PortfolioStore {
     return this.model;
   }
 
+  /** The rows and year columns shown: the row model, of one pool when filtered, without hidden years. */
+  get view(): { rows: GridRow[]; years: number[] } {
+    if (!this.shown) {
+      const rows = this.rowModel.rows;
+      const pool = this.poolFilter && this.pools.has(this.poolFilter) ? this.poolFilter : null;
+      this.shown = {
+        rows: pool ? rows.filter((r) => r.kind !== 'grandTotal' && r.poolId === pool) : rows,
+        years: this.years.filter((y) => !this.hiddenYears.has(y)),
+      };
+    }
+    return this.shown;
+  }
+
+  setPoolFilter(poolId: string | null): void {
+    this.poolFilter = poolId;
+    this.changed();
+  }
+
+  toggleYear(year: number): void {
+    if (this.hiddenYears.has(year)) this.hiddenYears.delete(year);
+    else if (this.years.length - this.hiddenYears.size > 1) this.hiddenYears.add(year);
+    this.changed();
+  }
+
   toggleCollapsed(id: string): void {
     if (this.collapsed.has(id)) this.collapsed.delete(id);
     else this.collapsed.add(id);
@@ -86,8 +106,22 @@ export class PortfolioStore {
 
   /** A name not yet used in the pool: «Ny linje», «Ny linje 2», … */
   freeLineName(poolId: string, base: string): string {
+    return this.freeLineNames(poolId, base, 1)[0]!;
+  }
+
+  /** `count` names not yet used in the pool nor in `alsoTaken` (a paste's own names), in one pass. */
+  freeLineNames(poolId: string, base: string, count: number, alsoTaken: Iterable<string> = []): string[] {
     const taken = new Set([...this.lines.values()].filter((l) => l.poolId === poolId).map((l) => l.name.toLocaleLowerCase('da')));
-    return freeName(base, taken);
+    for (const name of alsoTaken) taken.add(name.toLocaleLowerCase('da'));
+    const names: string[] = [];
+    for (let i = 1; names.length < count; i++) {
+      const name = i === 1 ? base : `${base} ${i}`;
+      const key = name.toLocaleLowerCase('da');
+      if (taken.has(key)) continue;
+      taken.add(key);
+      names.push(name);
+    }
+    return names;
   }
 
   freePoolName(base: string): string {

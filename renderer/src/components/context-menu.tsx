@@ -1,0 +1,82 @@
+/** Our own context menu (Community has none): right-click or the menu key on the grid. */
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+
+export interface MenuItem {
+  label: string;
+  keys?: string;
+  run: () => unknown;
+  disabled?: boolean;
+}
+export type MenuEntry = MenuItem | 'separator';
+
+export function ContextMenu({ x, y, items, onClose }: { x: number; y: number; items: MenuEntry[]; onClose: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [pos, setPos] = useState({ left: x, top: y });
+  // The keyboard goes back where it was (the grid's cell) when the menu closes.
+  const previous = useRef(document.activeElement);
+  const restoreFocus = () => {
+    const el = previous.current;
+    const lost = !document.activeElement || document.activeElement === document.body || ref.current?.contains(document.activeElement);
+    if (lost && el instanceof HTMLElement && el.isConnected) el.focus();
+  };
+  useLayoutEffect(() => restoreFocus, []);
+  const buttons = () => [...(ref.current?.querySelectorAll<HTMLButtonElement>('button:not(:disabled)') ?? [])];
+
+  // Keep the menu inside the window.
+  useLayoutEffect(() => {
+    const r = ref.current?.getBoundingClientRect();
+    if (!r) return;
+    setPos({ left: Math.max(4, Math.min(x, window.innerWidth - r.width - 4)), top: Math.max(4, Math.min(y, window.innerHeight - r.height - 4)) });
+    buttons()[0]?.focus();
+  }, [x, y]);
+
+  useEffect(() => {
+    const away = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node)) onClose();
+    };
+    document.addEventListener('mousedown', away, true);
+    window.addEventListener('blur', onClose);
+    return () => {
+      document.removeEventListener('mousedown', away, true);
+      window.removeEventListener('blur', onClose);
+    };
+  }, [onClose]);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const list = buttons();
+    const i = list.indexOf(document.activeElement as HTMLButtonElement);
+    if (e.key === 'Escape' || e.key === 'Tab') onClose();
+    else if (e.key === 'ArrowDown') list[(i + 1) % list.length]?.focus();
+    else if (e.key === 'ArrowUp') list[(i - 1 + list.length) % list.length]?.focus();
+    else return e.stopPropagation();
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
+  return (
+    <div ref={ref} className="pp-menu" role="menu" style={pos} onKeyDown={onKeyDown} onContextMenu={(e) => e.preventDefault()} data-testid="context-menu">
+      {items.map((item, i) =>
+        item === 'separator' ? (
+          <div key={i} className="pp-menu-sep" role="separator" />
+        ) : (
+          <button
+            key={item.label}
+            type="button"
+            role="menuitem"
+            disabled={item.disabled}
+            onClick={() => {
+              // Focus goes back before the command runs, so a command that moves it (an editor
+              // opening on a new line) is not undone by the menu closing afterwards.
+              restoreFocus();
+              onClose();
+              void item.run();
+            }}
+          >
+            <span>{item.label}</span>
+            {item.keys && <span className="pp-menu-keys">{item.keys}</span>}
+          </button>
+        ),
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,371 @@
+/**
+ * Excel-grade editing (issue 5) in Debian's Chromium against `npm run web`'s server, through
+ * real key presses, mouse drags and the system clipboard: ranges and the status bar, copy and
+ * paste with Excel, fill, clear, the context menu, find/filter/years, comments, shortcuts.
+ */
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { toTsv } from '../../shared/tsv';
+import { ARTIFACTS, backendAmount, cell, chromiumMissing, grandTotal, rowId, useApp, waitForEditor, type Harness } from './harness';
+
+const LPR3 = 'LPR3 ID3 - Landspatientregister';
+const ECPR = 'Integration til national eCPR';
+const KIIT = 'Klinisk immunologisk IT (KIIT) (Blodbank)';
+const LABREK = 'Labrek (Laboratorie)';
+const PPJ = 'Fællesregionalt udbud af Præhospital Patientjournal (PPJ)';
+const EPJ = 'Integration EPJ-PPJ';
+
+async function center(l: Locator) {
+  const box = await l.boundingBox();
+  if (!box) throw new Error('the cell is not on screen');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2, box };
+}
+
+/** A mouse drag from one cell to another. */
+async function drag(page: Page, from: Locator, to: Locator) {
+  const a = await center(from);
+  const b = await center(to);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 3 });
+  await page.mouse.move(b.x, b.y, { steps: 3 });
+  await page.mouse.up();
+}
+
+const message = (page: Page) => page.getByTestId('message').textContent();
+const stats = (page: Page) => page.getByTestId('range-stats').textContent();
+const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+const setClipboard = (page: Page, text: string) => page.evaluate((t) => navigator.clipboard.writeText(t), text);
+const undoLabel = (h: Harness) => h.server.session.history().undoLabel;
+
+describe.skipIf(chromiumMissing)('Excel-grade editing in Chromium', () => {
+  let h: Harness;
+  let page: Page;
+  useApp((harness, p) => {
+    h = harness;
+    page = p;
+  });
+
+  it('selects a range with a drag, Shift+click, Shift+arrows and Ctrl+A; the status bar sums it in Danish', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.server.url });
+    const lpr = await rowId(page, LPR3);
+    const ecpr = await rowId(page, ECPR);
+    await drag(page, cell(page, lpr, 'y2022'), cell(page, ecpr, 'y2023'));
+    await expect.poll(() => stats(page)).toBe('Sum: 6.400Gennemsnit: 1.600Antal: 4');
+    for (const c of [cell(page, lpr, 'y2022'), cell(page, ecpr, 'y2023')]) expect(await c.getAttribute('class')).toContain('pp-sel');
+    expect(await cell(page, ecpr, 'total').getAttribute('class')).not.toContain('pp-sel ');
+    await page.screenshot({ path: join(ARTIFACTS, 'editing-range.png') });
+
+    // Shift+click extends from the anchor to I alt: 1.500 2.800 4.300 2.100 0 2.100.
+    await cell(page, ecpr, 'total').click({ modifiers: ['Shift'] });
+    await expect.poll(() => stats(page)).toBe('Sum: 12.800Gennemsnit: 2.133,333Antal: 6');
+    // Shift+arrows from a click.
+    await cell(page, lpr, 'y2022').click();
+    await expect.poll(() => page.getByTestId('range-stats').count()).toBe(0);
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(() => stats(page)).toBe('Sum: 6.400Gennemsnit: 1.600Antal: 4');
+    // Ctrl+A: every amount of the table (lines, parents, totals and I alt).
+    await page.keyboard.press('Control+a');
+    await expect.poll(() => stats(page)).toContain('Sum: ');
+    expect(await page.getByTestId('range-stats').textContent()).toMatch(/Antal: \d+/);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.getByTestId('range-stats').count()).toBe(0);
+  });
+
+  it('Ctrl+C copies the range as tab-separated plain numbers, names included', async () => {
+    const lpr = await rowId(page, LPR3);
+    const ecpr = await rowId(page, ECPR);
+    await drag(page, cell(page, lpr, 'name'), cell(page, ecpr, 'total'));
+    await page.keyboard.press('Control+c');
+    await expect.poll(() => clipboard(page)).toBe(`${LPR3}\t1500\t2800\t4300\r\n${ECPR}\t2100\t0\t2100\r\n`);
+    await expect.poll(() => message(page)).toContain('8 celler kopieret');
+  });
+
+  it('Ctrl+V pastes a Danish block from Excel (quoted cells, CRLF, trailing line break) as one undo step', async () => {
+    const kiit = await rowId(page, KIIT);
+    const labrek = await rowId(page, LABREK);
+    const before = h.server.session.revision;
+    await cell(page, kiit, 'y2022').click();
+    await setClipboard(page, '1.234,5\t"-250"\r\n2.000\t\r\n');
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => cell(page, kiit, 'y2022').textContent()).toBe('1.234,5');
+    expect(await cell(page, kiit, 'y2023').textContent()).toBe('-250');
+    expect(await cell(page, labrek, 'y2022').textContent()).toBe('2.000');
+    expect(await cell(page, labrek, 'y2023').textContent()).toBe('');
+    expect(await backendAmount(h, KIIT, 2022)).toBe(1_234_500);
+    expect(h.server.session.revision).toBe(before + 1);
+    // The pasted block is the range now.
+    await expect.poll(() => stats(page)).toBe('Sum: 2.984,5Gennemsnit: 994,833Antal: 3');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cell(page, kiit, 'y2022').textContent()).toBe('4.000');
+    expect(await cell(page, kiit, 'y2023').textContent()).toBe('4.500');
+    expect(await cell(page, labrek, 'y2022').textContent()).toBe('400');
+    expect(await cell(page, labrek, 'y2023').textContent()).toBe('0');
+  });
+
+  it('a paste with a value that does not parse names the cell and changes nothing', async () => {
+    const kiit = await rowId(page, KIIT);
+    const before = h.server.session.revision;
+    const snapshot = JSON.stringify(h.server.session.snapshot().lines);
+    await cell(page, kiit, 'y2022').click();
+    await setClipboard(page, '1\t2\r\n3\tabc\r\n');
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => message(page)).toBe(`Intet blev sat ind: «abc» er ikke et beløb. Skriv fx 1.500, 1500, 1.234,5 eller -250 («${LABREK}», 2023).`);
+    expect(await cell(page, kiit, 'y2022').textContent()).toBe('4.000');
+    expect(h.server.session.revision).toBe(before);
+    expect(JSON.stringify(h.server.session.snapshot().lines)).toBe(snapshot);
+  });
+
+  it('one value pasted over a range fills it; totals and parent rows are skipped with a notice', async () => {
+    const kiit = await rowId(page, KIIT);
+    const labrek = await rowId(page, LABREK);
+    await drag(page, cell(page, kiit, 'y2022'), cell(page, labrek, 'total'));
+    await setClipboard(page, '7\r\n');
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => cell(page, labrek, 'y2023').textContent()).toBe('7');
+    expect(await cell(page, kiit, 'y2022').textContent()).toBe('7');
+    expect(await message(page)).toContain('2 celler i totaler');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cell(page, kiit, 'y2022').textContent()).toBe('4.000');
+
+    // From the MUSE EKG parent: its row is skipped, fase 1 gets the second row.
+    const muse = await rowId(page, 'MUSE EKG');
+    const fase1 = await rowId(page, 'MUSE EKG fase 1');
+    await cell(page, muse, 'y2022').click();
+    await setClipboard(page, '9\r\n2.750\r\n');
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => cell(page, fase1, 'y2022').textContent()).toBe('2.750');
+    expect(await cell(page, muse, 'y2022').textContent()).toBe('2.750');
+    expect(await message(page)).toContain('1 celle i totaler, puljeoverskrifter og linjer med underlinjer blev sprunget over');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cell(page, fase1, 'y2022').textContent()).toBe('2.700');
+  });
+
+  it('a block taller than the pool offers to add lines; one undo removes them with their amounts', async () => {
+    const ecpr = await rowId(page, ECPR);
+    await cell(page, ecpr, 'name').click();
+    await setClipboard(page, `${ECPR}\t2.100\t0\r\nSikker Digital Post\t300\t400\r\n\t50\t\r\n`);
+    await page.keyboard.press('Control+v');
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.textContent()).toContain('Det indsatte har 2 rækker mere, end der er linjer tilbage i puljen «Nationale projekter»');
+    await dialog.getByRole('button', { name: 'Tilføj 2 linjer' }).click();
+    const sdp = await rowId(page, 'Sikker Digital Post');
+    expect(await cell(page, sdp, 'y2023').textContent()).toBe('400');
+    const ny = await rowId(page, 'Ny linje');
+    expect(await cell(page, ny, 'y2022').textContent()).toBe('50');
+    const nat = await rowId(page, 'Nationale projekter i alt');
+    expect(await cell(page, nat, 'y2022').textContent()).toBe('3.950');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('.pp-name-text', { hasText: 'Sikker Digital Post' }).count()).toBe(0);
+    expect(await cell(page, nat, 'y2022').textContent()).toBe('3.600');
+  });
+
+  it('Delete clears a range, Ctrl+D fills down, the fill handle continues 100, 200 as 300, 400; each one undo step', async () => {
+    const [kiit, labrek, ppj, epj] = (await Promise.all([KIIT, LABREK, PPJ, EPJ].map((n) => rowId(page, n)))) as [string, string, string, string];
+    await drag(page, cell(page, kiit, 'y2022'), cell(page, labrek, 'y2023'));
+    await page.keyboard.press('Delete');
+    await expect.poll(() => cell(page, kiit, 'y2022').textContent()).toBe('');
+    expect(await cell(page, labrek, 'y2022').textContent()).toBe('');
+    expect(undoLabel(h)).toBe('Ret 4 beløb');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cell(page, kiit, 'y2022').textContent()).toBe('4.000');
+
+    await drag(page, cell(page, kiit, 'y2022'), cell(page, ppj, 'y2023'));
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => cell(page, ppj, 'y2023').textContent()).toBe('4.500');
+    expect(await cell(page, labrek, 'y2022').textContent()).toBe('4.000');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cell(page, ppj, 'y2023').textContent()).toBe('0');
+
+    // 100, 200 typed in KIIT and Labrek 2023, then the handle dragged down over PPJ and EPJ-PPJ.
+    for (const [id, v] of [[kiit, '100'], [labrek, '200']] as const) {
+      await cell(page, id, 'y2023').click();
+      await page.keyboard.type(v);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => cell(page, id, 'y2023').textContent()).toBe(v);
+    }
+    await drag(page, cell(page, kiit, 'y2023'), cell(page, labrek, 'y2023'));
+    const corner = await cell(page, labrek, 'y2023').boundingBox();
+    await page.mouse.move(corner!.x + corner!.width - 3, corner!.y + corner!.height - 3);
+    await page.mouse.down();
+    const target = await center(cell(page, epj, 'y2023'));
+    await page.mouse.move(target.x, target.y, { steps: 5 });
+    await page.screenshot({ path: join(ARTIFACTS, 'editing-fill-handle.png') });
+    await page.mouse.up();
+    await expect.poll(() => cell(page, epj, 'y2023').textContent()).toBe('400');
+    expect(await cell(page, ppj, 'y2023').textContent()).toBe('300');
+    expect(undoLabel(h)).toBe('Ret 2 beløb');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cell(page, epj, 'y2023').textContent()).toBe('2.000');
+  });
+
+  it('the context menu (right-click and the menu key) inserts, moves, copies and pastes', async () => {
+    const lpr = await rowId(page, LPR3);
+    const ecpr = await rowId(page, ECPR);
+    const index = async (id: string) => Number(await page.locator(`.ag-row[row-id="${id}"]`).first().getAttribute('row-index'));
+    const menu = page.getByTestId('context-menu');
+    await cell(page, lpr, 'name').click({ button: 'right' });
+    await expect.poll(() => menu.isVisible()).toBe(true);
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual([
+      'Indsæt linje over', 'Indsæt linje underCtrl+Enter', 'Indsæt underlinje', 'Slet linjeCtrl+Delete', 'KopiérCtrl+C', 'Sæt indCtrl+V',
+      'Ryd beløbDelete', 'Flyt opAlt+↑', 'Flyt nedAlt+↓', 'Flyt til pulje…', 'Kommentar…',
+    ]);
+    await page.screenshot({ path: join(ARTIFACTS, 'editing-context-menu.png') });
+    await menu.getByRole('menuitem', { name: 'Indsæt linje over' }).click();
+    await waitForEditor(page);
+    await page.keyboard.press('Escape');
+    const added = await rowId(page, 'Ny linje');
+    expect(await index(added)).toBe((await index(lpr)) - 1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('.pp-name-text', { hasText: 'Ny linje' }).count()).toBe(0);
+
+    // The menu key on the focused cell; Flyt ned; Esc closes the menu.
+    await cell(page, lpr, 'name').click();
+    await page.keyboard.press('ContextMenu');
+    await expect.poll(() => menu.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => menu.count()).toBe(0);
+    await page.keyboard.press('Shift+F10');
+    await menu.getByRole('menuitem', { name: 'Flyt ned' }).click();
+    await expect.poll(async () => (await index(lpr)) > (await index(ecpr))).toBe(true);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await index(lpr)) < (await index(ecpr))).toBe(true);
+
+    // Kopiér and Sæt ind from the menu.
+    await drag(page, cell(page, lpr, 'y2022'), cell(page, lpr, 'y2023'));
+    await cell(page, lpr, 'y2023').click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Kopiér' }).click();
+    await expect.poll(() => clipboard(page)).toBe('1500\t2800\r\n');
+    const kiit = await rowId(page, KIIT);
+    const kiit2023 = await cell(page, kiit, 'y2023').textContent();
+    await cell(page, kiit, 'y2022').click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Sæt ind' }).click();
+    await expect.poll(() => cell(page, kiit, 'y2023').textContent()).toBe('2.800');
+    expect(await cell(page, kiit, 'y2022').textContent()).toBe('1.500');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cell(page, kiit, 'y2023').textContent()).toBe(kiit2023);
+  });
+
+  it('a row is dragged to a new place by its handle; one undo puts it back', async () => {
+    const lpr = await rowId(page, LPR3);
+    const ecpr = await rowId(page, ECPR);
+    const index = async (id: string) => Number(await page.locator(`.ag-row[row-id="${id}"]`).first().getAttribute('row-index'));
+    const handle = await center(page.locator(`.ag-row[row-id="${lpr}"] .ag-row-drag`));
+    const target = await center(cell(page, ecpr, 'name'));
+    await page.mouse.move(handle.x, handle.y);
+    await page.mouse.down();
+    await page.mouse.move(handle.x, handle.y + 10, { steps: 4 });
+    await page.mouse.move(target.x, target.y + 8, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(async () => (await index(lpr)) > (await index(ecpr))).toBe(true);
+    expect(undoLabel(h)).toBe(`Flyt «${LPR3}»`);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await index(lpr)) < (await index(ecpr))).toBe(true);
+  });
+
+  it('a comment shows as a marker and a tooltip, and is in the audit log', async () => {
+    const ecpr = await rowId(page, ECPR);
+    await cell(page, ecpr, 'name').click({ button: 'right' });
+    await page.getByTestId('context-menu').getByRole('menuitem', { name: 'Kommentar…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox').fill('Afventer tilbud fra leverandøren');
+    await page.keyboard.press('Enter');
+    const marker = page.locator(`.ag-row[row-id="${ecpr}"] [data-testid="comment-marker"]`);
+    await expect.poll(() => marker.getAttribute('title')).toBe('Afventer tilbud fra leverandøren');
+    await cell(page, ecpr, 'name').hover();
+    await expect.poll(() => page.locator('.ag-tooltip').textContent(), { timeout: 5000 }).toContain('Kommentar: Afventer tilbud fra leverandøren');
+    expect(await page.getByTestId('line-comment').inputValue()).toBe('Afventer tilbud fra leverandøren');
+    const audit = h.server.session.db.prepare("SELECT field, old_value, new_value FROM audit WHERE field = 'comment'").all();
+    expect(audit).toEqual([{ field: 'comment', old_value: '', new_value: 'Afventer tilbud fra leverandøren' }]);
+    await page.screenshot({ path: join(ARTIFACTS, 'editing-comment.png') });
+  });
+
+  it('Ctrl+F finds in names and descriptions with next and previous; a pool can be shown alone; years can be hidden', async () => {
+    await cell(page, await rowId(page, LPR3), 'y2022').click();
+    await page.keyboard.press('Control+f');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('find-input');
+    await page.keyboard.type('udbud');
+    await page.keyboard.press('Enter');
+    const count = page.getByTestId('find-count');
+    await expect.poll(() => count.textContent()).toMatch(/^1 af [4-9]$/);
+    const total = Number((await count.textContent())!.split(' af ')[1]);
+    // «udbud» is in KIIT's description first (name: no), then Labrek's, then PPJ's name.
+    const kiit = await rowId(page, KIIT);
+    await expect.poll(() => cell(page, kiit, 'name').getAttribute('class')).toContain('ag-cell-focus');
+    await page.screenshot({ path: join(ARTIFACTS, 'editing-find.png') });
+    const findHasFocus = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'find-input');
+    await expect.poll(findHasFocus).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => count.textContent()).toBe(`2 af ${total}`);
+    await expect.poll(findHasFocus).toBe(true);
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => count.textContent()).toBe(`1 af ${total}`);
+    await expect.poll(findHasFocus).toBe(true);
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => count.textContent()).toBe(`${total} af ${total}`);
+    await page.getByTestId('find-input').fill('');
+
+    await page.getByTestId('pool-filter').selectOption({ label: 'Vestdansk It Samarbejde' });
+    await expect.poll(() => page.locator('.pp-name-text', { hasText: LPR3 }).count()).toBe(0);
+    expect(await rowId(page, 'Vestdansk It Samarbejde i alt')).toBeTruthy();
+    await page.getByTestId('pool-filter').selectOption({ label: 'Alle puljer' });
+    await rowId(page, LPR3);
+
+    await page.getByTestId('show-year-2022').uncheck();
+    await expect.poll(() => page.locator('.ag-header-cell[col-id="y2022"]').count()).toBe(0);
+    expect(await page.locator('.ag-header-cell[col-id="y2023"]').count()).toBe(1);
+    await page.getByTestId('show-year-2022').check();
+    await expect.poll(() => page.locator('.ag-header-cell[col-id="y2022"]').count()).toBe(1);
+  });
+
+  it('F1 lists every shortcut', async () => {
+    await cell(page, await rowId(page, LPR3), 'name').click();
+    await page.keyboard.press('F1');
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.textContent()).toContain('Tastaturgenveje');
+    const text = (await dialog.textContent())!;
+    for (const key of ['Ctrl+C', 'Ctrl+V', 'Ctrl+D', 'Ctrl+A', 'Ctrl+F', 'Shift+piletaster', 'Delete / Backspace', 'Ctrl+Z', 'Ctrl+Enter', 'Alt+↑ / Alt+↓', 'F2']) expect(text).toContain(key);
+    await page.screenshot({ path: join(ARTIFACTS, 'editing-shortcuts.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
+  it('pastes 1,000 × 12 cells (adding the lines) as one change, and one Ctrl+Z takes it all back', async () => {
+    for (let i = 0; i < 10; i++) {
+      await page.getByRole('button', { name: '+ Tilføj år' }).click();
+      await expect.poll(() => page.locator('.ag-header-cell[col-id^="y"]').count()).toBe(3 + i);
+    }
+    const years = Array.from({ length: 12 }, (_, i) => 2022 + i);
+    const rows = Array.from({ length: 1000 }, (_, r) => [r === 0 ? LPR3 : r === 1 ? ECPR : `Projekt ${r}`, ...years.map((_, c) => String((r + 1) * 10 + c))]);
+    const lpr = await rowId(page, LPR3);
+    await cell(page, lpr, 'name').click();
+    const revision = h.server.session.revision;
+    const grandBefore = await grandTotal(page, 'total').textContent();
+    await setClipboard(page, toTsv(rows));
+    const t0 = Date.now();
+    await page.keyboard.press('Control+v');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Tilføj 998 linjer' }).click();
+    await expect.poll(() => page.getByTestId('message').textContent(), { timeout: 20_000 }).toContain('Sat ind: 24 celler og 998 nye linjer');
+    console.log(`1.000 × 12 paste with 998 new lines, confirm to repainted: ${Date.now() - t0} ms`);
+    expect(h.server.session.revision).toBe(revision + 1);
+    expect(h.server.session.snapshot().lines.length).toBe(13 + 998);
+    expect(await backendAmount(h, 'Projekt 999', 2033)).toBe(10_011_000);
+    expect(await grandTotal(page, 'total').textContent()).not.toBe(grandBefore);
+
+    // The name column stays frozen while the grid scrolls right.
+    await page.locator('.ag-body-horizontal-scroll-viewport').evaluate((el) => (el.scrollLeft = 5000));
+    await expect.poll(() => page.locator('.ag-header-cell[col-id="y2033"]').isVisible()).toBe(true);
+    const name = await cell(page, lpr, 'name').boundingBox();
+    expect(name!.x).toBeLessThan(50);
+    expect(await page.locator(`.ag-row[row-id="${lpr}"] .ag-cell-last-left-pinned[col-id="name"]`).count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'editing-1000x12.png') });
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => grandTotal(page, 'total').textContent(), { timeout: 20_000 }).toBe(grandBefore);
+    expect(h.server.session.snapshot().lines.length).toBe(13);
+    expect(await backendAmount(h, LPR3, 2022)).toBe(1_500_000);
+  });
+});
