@@ -10,7 +10,7 @@ import type { Line, Pool } from './model';
 /** Amounts by year; a year that is missing (or null) is an empty cell. */
 export type RowAmounts = Readonly<Record<string, Kroner | null | undefined>>;
 
-interface RowBase {
+export interface RowBase {
   id: string;
   name: string;
   amounts: RowAmounts;
@@ -109,6 +109,38 @@ export function groupLines(lines: Iterable<Line>) {
   return { topByPool, childrenByParent };
 }
 
+/** The row of a line without sub-lines (reused from the cache while the line object is the same). */
+export function leafRow(line: Line, depth: 0 | 1, years: readonly number[], cache: RowCache): LineRow {
+  return cache.leaf(line, years, () => ({
+    kind: 'line',
+    id: line.id,
+    poolId: line.poolId,
+    name: line.name,
+    line,
+    depth,
+    hasChildren: false,
+    collapsed: false,
+    ...leafAmounts(line, years),
+  }));
+}
+
+/**
+ * A total row with `delta` (kroner by year) added: how one edited line moves its parent, its
+ * pool's total and the grand total without summing the portfolio again. Null if a sum would
+ * leave the exact integer range (the caller then rebuilds the model, which reports it).
+ */
+export function addToTotal<R extends RowBase>(row: R, delta: ReadonlyMap<number, Kroner>): R | null {
+  const amounts: Record<string, Kroner | null | undefined> = { ...row.amounts };
+  let total = row.total ?? 0;
+  for (const [year, d] of delta) {
+    const v = (amounts[year] ?? 0) + d;
+    total += d;
+    if (!Number.isSafeInteger(v) || !Number.isSafeInteger(total)) return null;
+    amounts[year] = v;
+  }
+  return { ...row, amounts, total };
+}
+
 export function buildRowModel(
   input: RowModelInput,
   collapsed: ReadonlySet<string> = new Set(),
@@ -118,18 +150,7 @@ export function buildRowModel(
   const { topByPool, childrenByParent } = groupLines(input.lines);
   const rows: GridRow[] = [];
   const poolTotals: PoolTotalRow[] = [];
-  const leaf = (line: Line, depth: 0 | 1): LineRow =>
-    cache.leaf(line, years, () => ({
-      kind: 'line',
-      id: line.id,
-      poolId: line.poolId,
-      name: line.name,
-      line,
-      depth,
-      hasChildren: false,
-      collapsed: false,
-      ...leafAmounts(line, years),
-    }));
+  const leaf = (line: Line, depth: 0 | 1): LineRow => leafRow(line, depth, years, cache);
 
   for (const pool of [...input.pools].sort(byPosition)) {
     const poolCollapsed = collapsed.has(pool.id);

@@ -75,7 +75,7 @@ function rowClass(p: RowClassParams<GridRow>): string[] {
   return [`pp-row-${row.kind}`];
 }
 
-export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGrid({ store, rows, grandTotal, years, selection, events }, ref) {
+export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGrid({ store, version, rows, grandTotal, years, selection, events }, ref) {
   const gridRef = useRef<AgGridReact<GridRow>>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const handlers = useRef(events);
@@ -111,6 +111,17 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
       e.detach();
     };
   }, [selection]);
+
+  // Rows the store replaced in place (an edit of amounts): give just those nodes their new data.
+  // A new rowData array costs the grid a diff of every row, and even a transaction re-runs the
+  // row model over all rows (positions, flattening): 150–300 ms at 100,000 lines. updateData
+  // repaints only the changed cells of rows on screen; the order of rows cannot have changed.
+  useEffect(() => {
+    const patch = store.takePatch();
+    const api = gridRef.current?.api;
+    if (!patch.length || !api) return;
+    for (const row of patch) api.getRowNode(row.id)?.updateData(row);
+  }, [store, version]);
 
   useImperativeHandle(ref, () => ({
     api: () => gridRef.current?.api ?? null,

@@ -4,17 +4,23 @@
  * is in the file. Rows are derived with the shared row model; unchanged lines keep their
  * row objects, so the grid repaints only what changed.
  */
-import type { Change, HistoryState, Line, Pool, PortfolioMeta, Snapshot } from '../../../shared/model';
-import { buildRowModel, RowCache, type GridRow, type RowModel } from '../../../shared/row-model';
+import type { Change, HistoryState, Line, LineInfo, Pool, PortfolioMeta, Snapshot } from '../../../shared/model';
+import type { Kroner } from '../../../shared/money';
+import { addToTotal, buildRowModel, leafRow, poolTotalRowId, RowCache, type GridRow, type RowModel } from '../../../shared/row-model';
 import { Versioned } from './versioned';
 
 const NO_HISTORY: HistoryState = { canUndo: false, undoLabel: null, canRedo: false, redoLabel: null };
+
+/** A change as the contract sends it: with who made and last changed each upserted line. */
+export type StoreChange = Change & { lineInfo?: Record<string, LineInfo> };
 
 export class PortfolioStore extends Versioned {
   meta: PortfolioMeta | null = null;
   years: readonly number[] = [];
   pools = new Map<string, Pool>();
   lines = new Map<string, Line>();
+  /** Which region made each line and which changed it last (portfolio.load, then each Change). */
+  lineInfo = new Map<string, LineInfo>();
   history: HistoryState = NO_HISTORY;
   revision = 0;
   collapsed = new Set<string>();
@@ -23,12 +29,79 @@ export class PortfolioStore extends Versioned {
   hiddenYears = new Set<number>();
   private cache = new RowCache();
   private model: RowModel | null = null;
+  /** Where each row of the model is, for patching it in place. */
+  private rowIndex: Map<string, number> | null = null;
   private shown: { rows: GridRow[]; years: number[] } | null = null;
+  /** Rows replaced in place since the grid last took them (the row array itself is unchanged). */
+  private patched = new Map<string, GridRow>();
 
   private changed(): void {
     this.model = null;
+    this.rowIndex = null;
     this.shown = null;
+    this.patched.clear();
     this.notify();
+  }
+
+  /**
+   * The rows the grid must update because they were replaced in place (takePatch empties it).
+   * An edit of amounts on shown lines replaces only those rows and the totals above them, so
+   * the grid updates a handful of rows instead of diffing the whole portfolio.
+   */
+  takePatch(): GridRow[] {
+    const rows = [...this.patched.values()];
+    this.patched.clear();
+    return rows;
+  }
+
+  /**
+   * Applies a change that only sets amounts (or texts) of lines already shown, by replacing
+   * their rows and adding the differences to their parent, pool total and grand total. False
+   * when the change is anything else; the model is then rebuilt.
+   */
+  private patch(change: Change): boolean {
+    const model = this.model;
+    const upserts = change.upsertLines;
+    if (!model || !upserts?.length || this.poolFilter || change.meta || change.years) return false;
+    if (change.deleteLineIds?.length || change.deletePoolIds?.length || change.upsertPools?.length) return false;
+    if (!this.rowIndex) this.rowIndex = new Map(model.rows.map((r, i) => [r.id, i]));
+    const index = this.rowIndex;
+    const rows = new Map<number, GridRow>(); // index → its new row
+    const at = (i: number) => rows.get(i) ?? model.rows[i]!;
+    let grand = model.grandTotal;
+    for (const line of upserts) {
+      const old = this.lines.get(line.id);
+      const i = index.get(line.id);
+      if (!old || i === undefined || old.poolId !== line.poolId || old.parentId !== line.parentId || old.position !== line.position) return false;
+      const row = at(i);
+      if (row.kind !== 'line' || row.hasChildren) return false;
+      const delta = new Map<number, Kroner>();
+      for (const y of this.years) {
+        const d = (line.amounts[y] ?? 0) - (old.amounts[y] ?? 0);
+        if (d !== 0) delta.set(y, d);
+      }
+      rows.set(i, leafRow(line, row.depth, this.years, this.cache));
+      const totals = [poolTotalRowId(line.poolId), ...(line.parentId ? [line.parentId] : [])];
+      for (const id of totals) {
+        const j = index.get(id);
+        if (j === undefined) return false;
+        const moved = delta.size ? addToTotal(at(j), delta) : at(j);
+        if (!moved) return false;
+        rows.set(j, moved);
+      }
+      const g = delta.size ? addToTotal(grand, delta) : grand;
+      if (!g) return false;
+      grand = g;
+    }
+    for (const [i, row] of rows) {
+      model.rows[i] = row;
+      this.patched.set(row.id, row);
+    }
+    model.grandTotal = grand;
+    for (const line of upserts) this.lines.set(line.id, line);
+    // The view keeps its row array (patched in place) and its year columns: a new array of years
+    // would give the grid new column definitions and repaint every cell.
+    return true;
   }
 
   load(snapshot: Snapshot): void {
@@ -36,12 +109,21 @@ export class PortfolioStore extends Versioned {
     this.years = snapshot.years;
     this.pools = new Map(snapshot.pools.map((p) => [p.id, p]));
     this.lines = new Map(snapshot.lines.map((l) => [l.id, l]));
+    this.lineInfo = new Map(Object.entries(snapshot.lineInfo ?? {}));
     this.history = snapshot.history;
     this.revision = snapshot.revision;
     this.changed();
   }
 
-  apply(change: Change): void {
+  apply(change: StoreChange): void {
+    for (const id of change.deleteLineIds ?? []) this.lineInfo.delete(id);
+    for (const [id, info] of Object.entries(change.lineInfo ?? {})) this.lineInfo.set(id, info);
+    if (this.patch(change)) {
+      this.history = change.history;
+      this.revision = change.revision;
+      this.notify();
+      return;
+    }
     if (change.meta) this.meta = change.meta;
     if (change.years) this.years = change.years;
     for (const id of change.deleteLineIds ?? []) this.lines.delete(id);
@@ -51,6 +133,12 @@ export class PortfolioStore extends Versioned {
     this.history = change.history;
     this.revision = change.revision;
     this.changed();
+  }
+
+  /** Who made and last changed every line, read again (the rows do not change). */
+  setLineInfo(lineInfo: Record<string, LineInfo>): void {
+    this.lineInfo = new Map(Object.entries(lineInfo));
+    this.notify();
   }
 
   get rowModel(): RowModel {
