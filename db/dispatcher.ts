@@ -25,6 +25,8 @@ export interface Backend {
   session(): Session;
   shell: 'electron' | 'web' | 'cli';
   appVersion: string;
+  /** Makes another file the open portfolio (checked first; the present one stays open if it cannot be). */
+  open?(path: string): Session;
 }
 
 /** A handler answers at once, or later for work done off the main thread (reading a workbook). */
@@ -75,12 +77,25 @@ const handlers: Handlers = {
   'excel.export': async (b, a) => exportToBase64(b.session(), a),
   'file.check': (_b, a) => shareHandlers['file.check'](null, a),
   'file.send': (b, a) => shareHandlers['file.send'](b.session(), a, b.appVersion),
-  'file.import': (_b, a) => shareHandlers['file.import'](a),
+  'file.import': (b, a) => shareHandlers['file.import'](currentSession(b), a),
+  'file.open': (b, a) => {
+    if (!b.open) throw new UserError('Her kan der ikke skiftes til en anden fil.', 'refused');
+    const session = b.open(a.path);
+    return { path: session.path, fileName: basename(session.path) };
+  },
   'merge.preview': (b, a) => shareHandlers['merge.preview'](b.session(), a),
   'merge.apply': (b, a) => shareHandlers['merge.apply'](b.session(), a),
   'backups.list': (b) => shareHandlers['backups.list'](b.session()),
   'backups.restore': (b, a) => shareHandlers['backups.restore'](b.session(), a),
 };
+
+function currentSession(b: Backend): Session | null {
+  try {
+    return b.session();
+  } catch {
+    return null;
+  }
+}
 
 /** The workbook in memory, for the contract (the renderer saves it); the CLI writes to a file instead. */
 async function exportToBase64(session: Session, options: Args<'excel.export'>): Promise<Result<'excel.export'>> {

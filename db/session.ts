@@ -9,11 +9,21 @@ import { applyOp, newTouched, type Op, type Touched } from './ops';
 import type { Plan } from './commands';
 import type { DB } from './open';
 import { readAllLines, readLine, readMeta, readPools, readYears, sql } from './queries';
-import { readLineInfo } from './share/provenance';
+import { lineInfoOf, readLineInfo } from './share/provenance';
+
+/**
+ * Bookkeeping a change does beside the portfolio's own tables, undone and redone with it (a
+ * merge's record of where its values came from: db/share/lineage.ts). Applied after the change's
+ * ops, in its transaction, under its change number and time; returns what undoes it.
+ */
+export interface Extra {
+  apply(db: DB, change: { changeNo: number; at: string }): Extra;
+}
 
 interface Step {
   label: string;
   ops: Op[];
+  extra?: Extra;
 }
 
 export const HISTORY_LIMIT = 500;
@@ -62,21 +72,22 @@ export class Session {
   }
 
   /** Plans and applies a user action in one transaction; it becomes one undo step. */
-  run(plan: (db: DB) => Plan): Change {
+  run(plan: (db: DB) => Plan & { extra?: Extra }): Change {
     let createdId: string | undefined;
     let step: Step | null = null;
-    const touched = this.transact((db, ctx) => {
+    const { touched, ctx } = this.transact((db, ctx) => {
       const p = plan(db);
       createdId = p.createdId;
       if (!p.ops.length) return;
-      step = { label: p.label, ops: this.applyAll(p.ops, { ...ctx, action: p.label }) };
+      const ops = this.applyAll(p.ops, { ...ctx, action: p.label });
+      step = { label: p.label, ops, extra: p.extra?.apply(db, ctx) };
     });
     if (step) {
       this.undoStack.push(step);
       if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
       this.redoStack = [];
     }
-    const change = this.changeFrom(touched);
+    const change = this.changeFrom(touched, ctx);
     return createdId ? { ...change, createdId } : change;
   }
 
@@ -90,14 +101,15 @@ export class Session {
 
   private replay(from: Step[], to: Step[], verb: string): Change {
     const step = from.pop();
-    if (!step) return this.changeFrom(newTouched());
+    if (!step) return this.changeFrom(newTouched(), null);
     try {
-      let inverse: Op[] = [];
-      const touched = this.transact((_db, ctx) => {
-        inverse = this.applyAll(step.ops, { ...ctx, action: `${verb}: ${step.label}` });
+      let inverse: Step = { label: step.label, ops: [] };
+      const { touched, ctx } = this.transact((db, ctx) => {
+        const ops = this.applyAll(step.ops, { ...ctx, action: `${verb}: ${step.label}` });
+        inverse = { label: step.label, ops, extra: step.extra?.apply(db, ctx) };
       });
-      to.push({ label: step.label, ops: inverse });
-      return this.changeFrom(touched);
+      to.push(inverse);
+      return this.changeFrom(touched, ctx);
     } catch (err) {
       if (err instanceof UserError) {
         throw new UserError(`«${step.label}» kan ikke ${verb === 'Fortryd' ? 'fortrydes' : 'gentages'}: porteføljen er ændret siden. ${err.message}`, 'conflict');
@@ -113,7 +125,7 @@ export class Session {
     return inverse.reverse();
   }
 
-  private transact(body: (db: DB, ctx: { at: string; changeNo: number; touched: Touched }) => void): Touched {
+  private transact(body: (db: DB, ctx: { at: string; changeNo: number; touched: Touched }) => void): { touched: Touched; ctx: { at: string; changeNo: number } } {
     const touched = newTouched();
     const changeNo = this.changeNo + 1;
     const ctx = { at: this.now().toISOString(), changeNo, touched };
@@ -121,16 +133,20 @@ export class Session {
     if (touched.lines.size || touched.deletedLines.size || touched.pools.size || touched.deletedPools.size || touched.years || touched.meta) {
       this.changeNo = changeNo;
     }
-    return touched;
+    return { touched, ctx };
   }
 
-  private changeFrom(t: Touched): Change {
+  /** `made`: the change that touched the lines (each of them has an audit row of it), for their lineInfo. */
+  private changeFrom(t: Touched, made: { changeNo: number; at: string } | null): Change {
     const change: Change = { history: this.history(), revision: this.changeNo };
     if (t.meta) change.meta = readMeta(this.db);
     if (t.years) change.years = readYears(this.db);
     if (t.pools.size) change.upsertPools = readPools(this.db).filter((p) => t.pools.has(p.id));
     if (t.deletedPools.size) change.deletePoolIds = [...t.deletedPools];
-    if (t.lines.size) change.upsertLines = readLines(this.db, t.lines);
+    if (t.lines.size) {
+      change.upsertLines = readLines(this.db, t.lines);
+      if (made) change.lineInfo = lineInfoOf(this.db, change.upsertLines.map((l) => l.id), made);
+    }
     if (t.deletedLines.size) change.deleteLineIds = [...t.deletedLines];
     return change;
   }

@@ -31,6 +31,7 @@ export const CHANNELS = [
   'file.check',
   'file.send',
   'file.import',
+  'file.open',
   'merge.preview',
   'merge.apply',
   'backups.list',
@@ -67,6 +68,10 @@ export const MENU_COMMANDS = [
   'importExcel',
   'exportExcel',
   'showShortcuts',
+  'sendFile',
+  'openReceived',
+  'mergeFile',
+  'restoreBackup',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_IPC = 'puljeplan:menu';

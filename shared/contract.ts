@@ -68,6 +68,8 @@ const Change = z.object({
   upsertLines: z.array(Line).optional(),
   deleteLineIds: z.array(Id).optional(),
   createdId: Id.optional(),
+  /** Who made each upserted line and who changed it last (issue 4). */
+  lineInfo: z.record(z.string(), LineInfo).optional(),
   history: History,
   revision: z.number().int(),
 });
@@ -135,6 +137,8 @@ const MergeConflict = z.object({
   year: Year.nullable(),
   mine: MergeValue,
   theirs: MergeValue,
+  /** The value in the copy both files came from, where the history tells it; absent when unknown. */
+  base: MergeValue.optional(),
 });
 const MergeReview = z.object({
   token: Id,
@@ -150,7 +154,7 @@ const MergeReview = z.object({
       lineId: Id,
       pool: z.string(),
       line: z.string(),
-      cells: z.array(z.object({ field: z.enum(['amount', 'name', 'description', 'comment']), year: Year.nullable(), mine: MergeValue, theirs: MergeValue, outcome: Outcome })),
+      cells: z.array(z.object({ field: z.enum(['amount', 'name', 'description', 'comment']), year: Year.nullable(), mine: MergeValue, theirs: MergeValue, base: MergeValue.optional(), outcome: Outcome })),
     }),
   ),
   onlyTheirs: z.array(z.object({ lineId: Id, pool: z.string(), line: z.string(), parent: z.string().nullable(), amounts: Amounts })),
@@ -291,9 +295,14 @@ export const contract = {
     result: z.object({ path: z.string(), fileName: z.string(), bytes: z.number().int() }),
   },
   'file.import': {
-    doc: 'Make a new portfolio file at `path` from a received file (checked, copied row by row); the app then opens it.',
-    args: z.object({ source: PortfolioSource, path: z.string().min(1).max(4096), region: Region.optional() }).strict(),
-    result: z.object({ path: z.string() }),
+    doc: 'Make a new portfolio file from a received file (checked, copied row by row; the received file is never written). Default place: beside the open portfolio, named after the received file. The app then opens it with file.open.',
+    args: z.object({ source: PortfolioSource, path: z.string().min(1).max(4096).optional(), region: Region.optional() }).strict(),
+    result: z.object({ path: z.string(), fileName: z.string() }),
+  },
+  'file.open': {
+    doc: 'Make the portfolio file at `path` the open one (checked first; the present one stays open if it cannot be). The page reloads afterwards.',
+    args: z.object({ path: z.string().min(1).max(4096) }).strict(),
+    result: z.object({ path: z.string(), fileName: z.string() }),
   },
   'merge.preview': {
     doc: 'Read a received file and say what merging it into the open portfolio would do (conflicts first); nothing changes yet.',

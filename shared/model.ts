@@ -80,6 +80,8 @@ export interface Change {
   deleteLineIds?: string[];
   /** The id of a line or pool the change created, so the UI can focus it. */
   createdId?: string;
+  /** Who made each upserted line and who changed it last (db/share/provenance.ts). */
+  lineInfo?: Record<string, LineInfo>;
   history: HistoryState;
   revision: number;
 }

@@ -2,7 +2,10 @@
  * Bench section `share` (bench.ts): sharing files between regions (db/share/). Two 20,000-line
  * portfolios of common descent (RM's, and RSD's imported from RM's sent copy), each with 10 % of
  * the cells changed, 1 % on both sides to different values (conflicts, taken as theirs).
- * Times: send RM's copy, check RSD's file, preview the merge, merge.
+ * Times: send RM's copy, check RSD's file, preview the merge (check + plan), merge as the app
+ * does it after the preview (merge.apply: the preview's checked copy; plan with the choices,
+ * backup, apply); then, after undoing that merge, the CLI's merge from the file (check + plan +
+ * backup + apply), and the undo of a merge.
  */
 import { copyFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,18 +65,26 @@ export function shareBench({ dir, portfolio, years, table, ms }: ShareBenchConte
   const [checked, checkMs] = timed(() => receiveFile(theirs));
   checked.close();
   rows.push(['check (private copy, quick_check, schema, rows checked into memory)', ms(checkMs), mb(theirs)]);
-  const withReceived = <T>(body: (r: ReturnType<typeof receiveFile>) => T): T => {
+  const [preview, previewMs] = timed(() => {
+    const r = receiveFile(theirs);
+    return { received: r, plan: previewMerge(session.db, r) };
+  });
+  const review = preview.plan.review;
+  rows.push(['merge preview (check + three-way plan)', ms(previewMs), `${review.counts.fromTheirs} values from theirs, ${review.counts.conflicts} conflicts`]);
+  const [merged, mergeMs] = timed(() => applyMerge(session, preview.received, { take: 'theirs' }, new Date(), preview.plan));
+  preview.received.close();
+  rows.push(['merge after the preview (plan with choices + backup + apply as one undo step)', ms(mergeMs), `${merged.change.upsertLines?.length ?? 0} lines changed`]);
+  const [, undoMs] = timed(() => session.undo());
+  rows.push(['undo of the merge', ms(undoMs), '']);
+  const [again, cliMs] = timed(() => {
     const r = receiveFile(theirs);
     try {
-      return body(r);
+      return applyMerge(session, r, { take: 'theirs' });
     } finally {
       r.close();
     }
-  };
-  const [review, previewMs] = timed(() => withReceived((r) => previewMerge(session.db, r).review));
-  rows.push(['merge preview (check + three-way plan)', ms(previewMs), `${review.counts.fromTheirs} values from theirs, ${review.counts.conflicts} conflicts`]);
-  const [, mergeMs] = timed(() => withReceived((r) => applyMerge(session, r, { take: 'theirs' })));
-  rows.push(['merge (check + plan + backup + apply as one undo step)', ms(mergeMs), '']);
+  });
+  rows.push(['merge from the file, as the CLI (check + plan + backup + apply)', ms(cliMs), `${again.plan.review.counts.fromTheirs} values from theirs again`]);
   session.close();
   table([`step (${portfolio.leaves.length} leaf lines x ${years.length} years)`, 'ms', ''], rows);
 }

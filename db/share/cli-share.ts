@@ -109,7 +109,7 @@ export function cmdMerge(argv: string[], io: Io, usage: Usage): number {
         return EXIT_CONFLICTS;
       }
       if (dry) return 0;
-      const { plan } = applyMerge(session, received, { take: take as 'mine' | 'theirs' | undefined });
+      const { plan } = applyMerge(session, received, { take: take as 'mine' | 'theirs' | undefined }, new Date(), preview);
       if (!values.json) io.out(`\nFlettede «${basename(theirs)}» ind i «${basename(mine)}»: ${plan.review.counts.fromTheirs} værdier fra dem, ${plan.review.counts.conflicts} konflikter afgjort.`);
       return 0;
     } finally {

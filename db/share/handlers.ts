@@ -3,16 +3,16 @@
  * preview keeps its checked copy of the received file until it is applied or replaced.
  */
 import { randomUUID } from 'node:crypto';
-import { dirname, join } from 'node:path';
-import { format } from 'date-fns';
-import { da } from 'date-fns/locale';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Args, Result } from '../../shared/contract';
+import { danishTime } from '../../shared/danish-time';
 import { regionName } from '../../shared/model';
 import { listBackups } from '../backup';
 import { UserError } from '../errors';
 import { readMeta } from '../queries';
 import type { Session } from '../session';
-import { applyMerge, importReceived, previewMerge, restoreBackup, type MergeChoices } from './apply';
+import { applyMerge, importReceived, previewMerge, restoreBackup, type MergeChoices, type Planned } from './apply';
 import type { Resolution } from './merge';
 import { receiveBytes, receiveFile, type Received } from './receive';
 import type { ReceivedInfo } from './rows';
@@ -22,11 +22,6 @@ type Source = Args<'file.check'>['source'];
 
 export function receive(source: Source): Received {
   return 'path' in source ? receiveFile(source.path) : receiveBytes(Buffer.from(source.data, 'base64'), source.fileName);
-}
-
-/** `22. nov. 2026 kl. 14.03`, as the grid shows times. */
-export function danishTime(iso: string): string {
-  return format(new Date(iso), "d. MMM yyyy 'kl.' HH.mm", { locale: da });
 }
 
 /** One line for the CLI's `check` and the app's dialog. */
@@ -42,10 +37,24 @@ export function checkResult(received: Received): Result<'file.check'> {
   return { ...received.info, summary: describeReceived(received.info) };
 }
 
+/**
+ * Where a received file's private copy goes by default: beside the open portfolio, named after the
+ * received file with ` (modtaget)`, and a number if that name is taken. Never the received file itself.
+ */
+export function receivedCopyPath(dir: string, receivedName: string): string {
+  const safe = [...basename(receivedName).replace(/\.(sqlite3?|db)$/i, '')].map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c)).join('');
+  const stem = safe.slice(0, 150) || 'Modtaget';
+  for (let n = 1; ; n++) {
+    const candidate = join(dir, `${stem} (modtaget${n > 1 ? ` ${n}` : ''}).sqlite`);
+    if (!existsSync(candidate)) return candidate;
+  }
+}
+
 interface Pending {
   token: string;
   received: Received;
   revision: number;
+  preview: Planned;
 }
 const pending = new WeakMap<Session, Pending>();
 
@@ -69,10 +78,12 @@ export const shareHandlers = {
     const path = a.path ?? join(dirname(session.path), sentFileName(readMeta(session.db).region, new Date()));
     return sendCopy(session.db, session.path, path, appVersion);
   },
-  'file.import': (a: Args<'file.import'>): Result<'file.import'> => {
+  'file.import': (session: Session | null, a: Args<'file.import'>): Result<'file.import'> => {
     const received = receive(a.source);
     try {
-      return { path: importReceived(received, a.path, a.region) };
+      const target = a.path ?? receivedCopyPath(session ? dirname(session.path) : process.cwd(), received.info.fileName);
+      const path = importReceived(received, target, a.region);
+      return { path, fileName: basename(path) };
     } finally {
       received.close();
     }
@@ -85,7 +96,7 @@ export const shareHandlers = {
     try {
       const plan = previewMerge(session.db, received);
       const token = randomUUID();
-      pending.set(session, { token, received, revision: session.revision });
+      pending.set(session, { token, received, revision: session.revision, preview: plan });
       return { token, ...plan.review };
     } catch (err) {
       received.close();
@@ -98,7 +109,7 @@ export const shareHandlers = {
     if (p.revision !== session.revision) {
       throw new UserError('Porteføljen er ændret siden forhåndsvisningen. Vælg filen igen for at se, hvad fletningen nu vil gøre.', 'conflict');
     }
-    const { change } = applyMerge(session, p.received, toChoices(a.resolutions, a.take));
+    const { change } = applyMerge(session, p.received, toChoices(a.resolutions, a.take), new Date(), p.preview);
     p.received.close();
     pending.delete(session);
     return change;

@@ -13,26 +13,31 @@
  *   vector), mine is newer: keep mine. If they have seen my dot, theirs is newer: take theirs. If
  *   neither, both changed it since the common copy: a conflict. This is the common-ancestor rule
  *   without storing the ancestor: "seen" is exactly "was in the common history".
+ * - The review shows the common value (`base`) where that history tells it: the side that has not
+ *   changed a value holds it; for a conflict, my audit log has the value I had when they last took
+ *   my changes (history.ts), or theirs the value they had when I last took theirs.
  * - Lines: present on one side only, a line is new (the other side has no record of it), or was
  *   deleted there (the other side has a record): a deletion applies when its side had seen the
  *   line's last changes, else it is a conflict (deleted on one side, edited on the other).
  * - New lines on both sides in the same pool with the same name are offered as "samme linje?";
  *   a match is remembered (share_alias), so the next merge compares them as one line.
  * - Taken values keep their dots and the vectors are merged, so merging the same file again finds
- *   nothing to do, and the other region merging my file back takes my newer values.
+ *   nothing to do, and the other region merging my file back takes my newer values. Undoing a
+ *   merge undoes that record too (lineage.ts), so merging the file again applies it again.
  * Files that share no history (made apart, or copied before schema 40) merge two-way: every
  * differing value is a conflict. Pools and years are only added by a merge, never removed;
  * a place (position) changed on both sides keeps mine.
  */
 import type { Result } from '../../shared/contract';
 import type { Line } from '../../shared/model';
-import { covered, key, sameDot, type Dot, type Dots } from './dots';
-import { cloneState, type State } from './state';
+import { covered, dotRow, key, sameDot, type DotRow, type Dots, type Entity } from './dots';
+import type { Field, History, Value } from './history';
+import type { State } from './state';
 import type { ReceivedInfo } from './rows';
 
 export type MergeReview = Omit<Result<'merge.preview'>, 'token'>;
 export type MergeConflict = MergeReview['conflicts'][number];
-type Value = string | number | null;
+type Cell = MergeReview['changes'][number]['cells'][number];
 
 export interface Resolution {
   take: 'mine' | 'theirs' | 'value';
@@ -43,28 +48,88 @@ export interface Side {
   state: State;
   dots: Dots;
   vv: Map<string, number>;
+  history: History;
 }
 
 export interface MergePlan {
   review: MergeReview;
+  /** The merged state, except the amounts of lines both sides have: those changes are in `amountChanges`. */
   target: State;
-  /** Values taken from theirs, by my key, with their dots. */
-  taken: Map<string, Dot>;
+  /** Amounts the merge changes in lines both sides have, by line and year (null: emptied). */
+  amountChanges: Map<string, Map<string, number | null>>;
+  /** Values taken from theirs, under my ids, with their dots; by key (dots.ts). */
+  taken: Map<string, DotRow>;
   /** Their line id -> my line id, for lines matched as the same. */
   aliases: [string, string][];
   unresolved: MergeConflict[];
 }
 
 const TEXTS = ['name', 'description', 'comment'] as const;
+const collator = new Intl.Collator('da');
 const same = (a: string, b: string) => a.trim().toLocaleLowerCase('da') === b.trim().toLocaleLowerCase('da');
-const place = (l: Line) => `${l.poolId}|${l.parentId ?? ''}|${l.position}`;
+const samePlace = (a: Line, b: Line) => a.poolId === b.poolId && a.parentId === b.parentId && a.position === b.position;
 
-/** The other file's lines under my ids (a line matched before as "samme linje" has mine). */
+/** The other file's lines under my ids (a line matched before as "samme linje" has mine); unchanged lines are shared, not copied. */
 function theirsUnderMyIds(theirs: State, aliases: Map<string, string>): Map<string, Line> {
+  if (!aliases.size) return theirs.lines;
   const mapped = new Map<string, Line>();
   const my = (id: string | null) => (id === null ? null : (aliases.get(id) ?? id));
-  for (const l of theirs.lines.values()) mapped.set(my(l.id)!, { ...l, id: my(l.id)!, parentId: my(l.parentId), amounts: { ...l.amounts } });
+  for (const l of theirs.lines.values()) {
+    const id = my(l.id)!;
+    const parentId = my(l.parentId);
+    mapped.set(id, id === l.id && parentId === l.parentId ? l : { ...l, id, parentId });
+  }
   return mapped;
+}
+
+/** Lines by parent id. */
+function childrenOf(lines: Map<string, Line>): Map<string, Line[]> {
+  const out = new Map<string, Line[]>();
+  for (const l of lines.values()) {
+    if (l.parentId === null) continue;
+    const list = out.get(l.parentId);
+    if (list) list.push(l);
+    else out.set(l.parentId, [l]);
+  }
+  return out;
+}
+
+/**
+ * The merged state starts as mine, sharing my line objects: a line is copied only when the merge
+ * changes it (copying 20,000 lines with their amounts for a merge that changes a tenth of them
+ * cost more than the merge). Amounts are keyed by year, which V8 keeps as a slow dictionary (a
+ * copy costs ~8 µs): a changed amount of a line both sides have is noted in `amountChanges`,
+ * and the line keeps its amounts object; amounts are read by the portfolio's years, never iterated.
+ */
+class Target {
+  readonly state: State;
+  readonly amountChanges = new Map<string, Map<string, number | null>>();
+  private readonly own = new Set<string>();
+
+  constructor(mine: State) {
+    this.state = { meta: { ...mine.meta }, years: [...mine.years], pools: new Map([...mine.pools].map(([id, p]) => [id, { ...p }])), lines: new Map(mine.lines) };
+  }
+
+  /** The line, to change its other fields. */
+  edit(id: string): Line {
+    const l = this.state.lines.get(id)!;
+    if (this.own.has(id)) return l;
+    const copy = { ...l };
+    this.state.lines.set(id, copy);
+    this.own.add(id);
+    return copy;
+  }
+
+  setAmount(id: string, year: string, value: number | null): void {
+    let changes = this.amountChanges.get(id);
+    if (!changes) this.amountChanges.set(id, (changes = new Map()));
+    changes.set(year, value);
+  }
+
+  put(l: Line): void {
+    this.state.lines.set(l.id, l);
+    this.own.add(l.id);
+  }
 }
 
 export function planMerge(
@@ -75,19 +140,22 @@ export function planMerge(
   resolutions: Map<string, Resolution>,
   takeAll?: 'mine' | 'theirs',
 ): MergePlan {
-  const target = cloneState(mine.state);
+  let yearKeys: string[] = [];
+  const target = new Target(mine.state);
+  const lines = target.state.lines;
   const theirId = new Map([...aliasRows].map(([t, m]) => [m, t]));
-  const tk = (entity: 'line' | 'amount', id: string, field = '') => key(entity, theirId.get(id) ?? id, field);
+  const tid = (id: string) => theirId.get(id) ?? id;
   const theirLines = theirsUnderMyIds(theirs.state, aliasRows);
-  const taken = new Map<string, Dot>();
+  const taken = new Map<string, DotRow>();
   const aliases: [string, string][] = [];
   const conflicts: MergeConflict[] = [];
   const unresolved: MergeConflict[] = [];
+  const sharedHistory =
+    mine.dots.lineage.origin === theirs.dots.lineage.origin || mine.vv.has(theirs.dots.lineage.replica) || theirs.vv.has(mine.dots.lineage.replica);
   const review: MergeReview = {
     fileName: info.fileName,
     from: { region: info.region, title: info.title, sentAt: info.sentBy?.sentAt ?? null, appVersion: info.sentBy?.appVersion ?? null, schemaVersion: info.fileSchemaVersion },
-    sharedHistory:
-      mine.dots.lineage.origin === theirs.dots.lineage.origin || mine.vv.has(theirs.dots.lineage.replica) || theirs.vv.has(mine.dots.lineage.replica),
+    sharedHistory,
     conflicts,
     changes: [],
     onlyTheirs: [],
@@ -98,12 +166,12 @@ export function planMerge(
     newPools: [],
     counts: { fromTheirs: 0, conflicts: 0, unresolved: 0 },
   };
-  const poolName = (id: string) => target.pools.get(id)?.name ?? theirs.state.pools.get(id)?.name ?? '';
+  const poolName = (id: string) => target.state.pools.get(id)?.name ?? theirs.state.pools.get(id)?.name ?? '';
 
-  /** Which side's value wins for one key (values differ). */
-  const decide = (myKey: string, theirKey: string): 'mine' | 'theirs' | 'conflict' => {
-    const md = mine.dots.dot(myKey);
-    const td = theirs.dots.dot(theirKey);
+  /** Which side's value wins for one value of a line, pool or year (values differ); my id. */
+  const decide = (entity: Entity, id: string, field = ''): 'mine' | 'theirs' | 'conflict' => {
+    const md = mine.dots.dot(entity, id, field);
+    const td = theirs.dots.dot(entity, entity === 'line' || entity === 'amount' ? tid(id) : id, field);
     if (sameDot(md, td) || covered(td, mine.vv)) return 'mine';
     return covered(md, theirs.vv) ? 'theirs' : 'conflict';
   };
@@ -113,151 +181,148 @@ export function planMerge(
     if (!r) unresolved.push(c);
     return r;
   };
-  const take = (myKey: string, theirKey: string) => {
-    taken.set(myKey, theirs.dots.dot(theirKey));
+  const take = (entity: Entity, id: string, field = '') => {
+    taken.set(key(entity, id, field), dotRow(entity, id, field, theirs.dots.dot(entity, entity === 'line' || entity === 'amount' ? tid(id) : id, field)));
     review.counts.fromTheirs++;
   };
+  /** Conflicting values whose common value the histories may tell, filled in at the end. */
+  const unknownBase: { field: Field; shown: (Cell | MergeConflict)[] }[] = [];
 
   // Years and pools: added, never removed.
-  const years = new Set(target.years);
+  const years = new Set(target.state.years);
   for (const y of theirs.state.years) {
     if (years.has(y)) continue;
     years.add(y);
     review.newYears.push(y);
-    take(key('year', String(y)), key('year', String(y)));
+    take('year', String(y));
   }
-  target.years = [...years].sort((a, b) => a - b);
+  target.state.years = [...years].sort((a, b) => a - b);
+  yearKeys = target.state.years.map(String);
   const addPool = (id: string) => {
     const p = theirs.state.pools.get(id);
-    if (!p || target.pools.has(id)) return;
-    target.pools.set(id, { ...p });
+    if (!p || target.state.pools.has(id)) return;
+    target.state.pools.set(id, { ...p });
     review.newPools.push(p.name);
-    for (const f of ['', 'name', 'description', 'position']) take(key('pool', id, f), key('pool', id, f));
+    for (const f of ['', 'name', 'description', 'position']) take('pool', id, f);
   };
   for (const [id, p] of theirs.state.pools) {
-    const m = target.pools.get(id);
+    const m = target.state.pools.get(id);
     if (!m) {
-      if (!mine.dots.has(key('pool', id))) addPool(id);
+      if (!mine.dots.has('pool', id)) addPool(id);
       continue;
     }
     for (const f of ['name', 'description', 'position'] as const) {
-      if (m[f] === p[f] || decide(key('pool', id, f), key('pool', id, f)) !== 'theirs') continue;
+      if (m[f] === p[f] || decide('pool', id, f) !== 'theirs') continue;
       (m as Record<typeof f, string | number>)[f] = p[f];
-      take(key('pool', id, f), key('pool', id, f));
+      take('pool', id, f);
     }
   }
 
   const addTheirLine = (l: Line, name = l.name) => {
-    target.lines.set(l.id, { ...l, name, amounts: { ...l.amounts } });
-    for (const f of ['', 'name', 'description', 'comment', 'place']) if (f !== 'name' || name === l.name) take(key('line', l.id, f), tk('line', l.id, f));
-    for (const y of Object.keys(l.amounts)) take(key('amount', l.id, y), tk('amount', l.id, y));
+    target.put({ ...l, name, amounts: { ...l.amounts } });
+    for (const f of ['', 'name', 'description', 'comment', 'place']) if (f !== 'name' || name === l.name) take('line', l.id, f);
+    for (const y of Object.keys(l.amounts)) take('amount', l.id, y);
   };
-  const lineKeys = (l: Line, side: 'mine' | 'theirs'): string[] => {
-    const k = side === 'mine' ? (e: 'line' | 'amount', f = '') => key(e, l.id, f) : (e: 'line' | 'amount', f = '') => tk(e, l.id, f);
-    const all = ['', ...TEXTS, 'place'].map((f) => k('line', f));
-    for (const y of years) all.push(k('amount', String(y)));
-    return all;
+  /** Whether every value of a line on `side` is known to the other side (its vector covers the dots). */
+  const allSeen = (l: Line, side: Side, other: Side, id: (id: string) => string) => {
+    const d = side.dots;
+    const lid = id(l.id);
+    if (!['', ...TEXTS, 'place'].every((f) => covered(d.dot('line', lid, f), other.vv))) return false;
+    for (const y of years) if (!covered(d.dot('amount', lid, String(y)), other.vv)) return false;
+    return true;
+  };
+
+  /** One differing value of a line both sides have (a text field, or an amount of `year`): decided, resolved, applied; its review cell. */
+  const compareValue = (id: string, line: string, field: Cell['field'], year: string | null, mv: Value, tv: Value): Cell => {
+    const entity = year === null ? 'line' : 'amount';
+    const f = year ?? field;
+    const decided = decide(entity, id, f);
+    const cell: Cell = { field, year: year === null ? null : Number(year), mine: mv, theirs: tv, outcome: decided };
+    let outcome: 'mine' | 'theirs' = decided === 'theirs' ? 'theirs' : 'mine';
+    let value: Value = tv;
+    if (decided !== 'conflict') {
+      if (sharedHistory) cell.base = decided === 'theirs' ? mv : tv;
+    } else {
+      const c: MergeConflict = { id: `${field}:${id}${year === null ? '' : `:${year}`}`, kind: field, lineId: id, theirLineId: null, pool: poolName(lines.get(id)!.poolId), line, year: cell.year, mine: mv, theirs: tv };
+      if (sharedHistory) unknownBase.push({ field: { entity, id, field: f }, shown: [c, cell] });
+      const r = resolve(c);
+      if (r?.take === 'theirs') outcome = 'theirs';
+      if (r?.take === 'value' && year === null && typeof r.value === 'string' && r.value.trim()) [outcome, value] = ['theirs', r.value.trim()];
+      if (r?.take === 'value' && year !== null && (r.value === null || typeof r.value === 'number')) [outcome, value] = ['theirs', r.value];
+    }
+    if (outcome === 'theirs') {
+      if (year === null) target.edit(id)[field as (typeof TEXTS)[number]] = value as string;
+      else target.setAmount(id, year, value as number | null);
+      if (value === tv) take(entity, id, f);
+    }
+    return cell;
   };
 
   // Lines on both sides: value by value.
   for (const [id, t] of theirLines) {
-    const m = target.lines.get(id);
-    if (!m) continue;
-    const base = mine.state.lines.get(id)!;
-    const cells: MergeReview['changes'][number]['cells'] = [];
-    const conflictOf = (kind: MergeConflict['kind'], year: number | null, mv: Value, tv: Value): MergeConflict => ({
-      id: `${kind}:${id}${year === null ? '' : `:${year}`}`,
-      kind,
-      lineId: id,
-      theirLineId: null,
-      pool: poolName(m.poolId),
-      line: base.name,
-      year,
-      mine: mv,
-      theirs: tv,
-    });
+    const base = mine.state.lines.get(id);
+    if (!base) continue;
+    const cells: Cell[] = [];
     for (const f of TEXTS) {
       const mv = base[f] ?? '';
       const tv = t[f] ?? '';
       if (mv === tv) continue;
-      const decided = decide(key('line', id, f), tk('line', id, f));
-      let outcome: 'mine' | 'theirs' = decided === 'theirs' ? 'theirs' : 'mine';
-      let value: Value = tv;
-      if (decided === 'conflict') {
-        const r = resolve(conflictOf(f, null, mv, tv));
-        if (r?.take === 'theirs') outcome = 'theirs';
-        if (r?.take === 'value' && typeof r.value === 'string' && r.value.trim()) [outcome, value] = ['theirs', r.value.trim()];
-      }
-      if (outcome === 'theirs') {
-        m[f] = value as string;
-        if (value === tv) take(key('line', id, f), tk('line', id, f));
-      }
-      cells.push({ field: f, year: null, mine: mv, theirs: tv, outcome: decided });
-      if (f === 'name') review.renames.push({ lineId: id, pool: poolName(m.poolId), mine: mv, theirs: tv, outcome: decided });
+      const cell = compareValue(id, base.name, f, null, mv, tv);
+      cells.push(cell);
+      // The line's pool in the merged state (a place taken from theirs may have moved it) in what follows.
+      if (f === 'name') review.renames.push({ lineId: id, pool: poolName(lines.get(id)!.poolId), mine: mv, theirs: tv, outcome: cell.outcome });
     }
-    if (place(base) !== place(t) && decide(key('line', id, 'place'), tk('line', id, 'place')) === 'theirs') {
-      Object.assign(m, { poolId: t.poolId, parentId: t.parentId, position: t.position });
-      take(key('line', id, 'place'), tk('line', id, 'place'));
+    if (!samePlace(base, t) && decide('line', id, 'place') === 'theirs') {
+      Object.assign(target.edit(id), { poolId: t.poolId, parentId: t.parentId, position: t.position });
+      take('line', id, 'place');
     }
-    for (const y of new Set([...Object.keys(base.amounts), ...Object.keys(t.amounts)])) {
+    for (const y of yearKeys) {
       const mv = base.amounts[y] ?? null;
       const tv = t.amounts[y] ?? null;
-      if (mv === tv) continue;
-      const decided = decide(key('amount', id, y), tk('amount', id, y));
-      let outcome: 'mine' | 'theirs' = decided === 'theirs' ? 'theirs' : 'mine';
-      let value: Value = tv;
-      if (decided === 'conflict') {
-        const r = resolve(conflictOf('amount', Number(y), mv, tv));
-        if (r?.take === 'theirs') outcome = 'theirs';
-        if (r?.take === 'value' && (r.value === null || typeof r.value === 'number')) [outcome, value] = ['theirs', r.value];
-      }
-      if (outcome === 'theirs') {
-        if (value === null) delete m.amounts[y];
-        else m.amounts[y] = value as number;
-        if (value === tv) take(key('amount', id, y), tk('amount', id, y));
-      }
-      cells.push({ field: 'amount', year: Number(y), mine: mv, theirs: tv, outcome: decided });
+      if (mv !== tv) cells.push(compareValue(id, base.name, 'amount', y, mv, tv));
     }
-    if (cells.length) review.changes.push({ lineId: id, pool: poolName(m.poolId), line: base.name, cells });
+    if (cells.length) review.changes.push({ lineId: id, pool: poolName(lines.get(id)!.poolId), line: base.name, cells });
   }
 
   // Lines on one side only: new, or deleted on the other side.
   const newTheirs: Line[] = [];
   const newMine: Line[] = [];
+  const theirChildren = childrenOf(theirLines);
   for (const [id, t] of theirLines) {
     if (mine.state.lines.has(id)) continue;
-    if (!mine.dots.has(key('line', id))) {
+    if (!mine.dots.has('line', id)) {
       newTheirs.push(t);
       continue;
     }
-    if (covered(mine.dots.dot(key('line', id)), theirs.vv)) {
+    if (covered(mine.dots.dot('line', id), theirs.vv)) {
       addTheirLine(t); // they saw my deletion and kept (or restored) the line
       continue;
     }
-    const newChild = [...theirLines.values()].some((c) => c.parentId === id && !mine.dots.has(key('line', c.id)));
-    if (!newChild && lineKeys(t, 'theirs').every((k) => covered(theirs.dots.dot(k), mine.vv))) continue;
+    const newChild = (theirChildren.get(id) ?? []).some((c) => !mine.dots.has('line', c.id));
+    if (!newChild && allSeen(t, theirs, mine, tid)) continue;
     const r = resolve({ id: `deleted-by-me:${id}`, kind: 'deleted-by-me', lineId: id, theirLineId: null, pool: poolName(t.poolId), line: t.name, year: null, mine: null, theirs: t.name });
     review.deletions.push({ lineId: id, pool: poolName(t.poolId), line: t.name, by: 'mine', outcome: 'conflict' });
     if (r?.take === 'theirs') addTheirLine(t);
   }
+  const myChildren = childrenOf(mine.state.lines);
   for (const [id, m] of mine.state.lines) {
     if (theirLines.has(id)) continue;
-    if (!theirs.dots.has(tk('line', id))) {
+    if (!theirs.dots.has('line', tid(id))) {
       newMine.push(m);
       continue;
     }
-    if (covered(theirs.dots.dot(tk('line', id)), mine.vv)) continue; // I saw their deletion and kept it
-    const newChild = [...mine.state.lines.values()].some((c) => c.parentId === id && !theirs.dots.has(tk('line', c.id)));
+    if (covered(theirs.dots.dot('line', tid(id)), mine.vv)) continue; // I saw their deletion and kept it
+    const newChild = (myChildren.get(id) ?? []).some((c) => !theirs.dots.has('line', tid(c.id)));
     const pool = poolName(m.poolId);
-    if (!newChild && lineKeys(m, 'mine').every((k) => covered(mine.dots.dot(k), theirs.vv))) {
-      target.lines.delete(id);
-      take(key('line', id), tk('line', id));
+    if (!newChild && allSeen(m, mine, theirs, (x) => x)) {
+      lines.delete(id);
+      take('line', id);
       review.deletions.push({ lineId: id, pool, line: m.name, by: 'theirs', outcome: 'theirs' });
       continue;
     }
     const r = resolve({ id: `deleted-by-them:${id}`, kind: 'deleted-by-them', lineId: id, theirLineId: null, pool, line: m.name, year: null, mine: m.name, theirs: null });
     review.deletions.push({ lineId: id, pool, line: m.name, by: 'theirs', outcome: 'conflict' });
-    if (r?.take === 'theirs') target.lines.delete(id);
+    if (r?.take === 'theirs') lines.delete(id);
   }
 
   // "Samme linje?": new lines on both sides, same pool, same level, same name.
@@ -277,33 +342,62 @@ export function planMerge(
     }
     if (!r) continue;
     aliases.push([t.id, m.id]);
-    if (r.take === 'theirs') Object.assign(target.lines.get(m.id)!, { amounts: { ...t.amounts }, description: t.description, comment: t.comment });
+    if (r.take === 'theirs') {
+      Object.assign(target.edit(m.id), { description: t.description, comment: t.comment });
+      for (const y of yearKeys) if ((m.amounts[y] ?? null) !== (t.amounts[y] ?? null)) target.setAmount(m.id, y, t.amounts[y] ?? null);
+    }
   }
   for (const m of unpaired) review.onlyMine.push({ lineId: m.id, pool: poolName(m.poolId), line: m.name });
 
   keepConsistent(target, mine.state, addPool, (id) => taken.delete(key('line', id)));
-  review.conflicts.sort((a, b) => a.pool.localeCompare(b.pool, 'da') || a.line.localeCompare(b.line, 'da'));
+  fillBases(mine, theirs, tid, unknownBase);
+  review.conflicts.sort((a, b) => collator.compare(a.pool, b.pool) || collator.compare(a.line, b.line));
   review.counts.conflicts = conflicts.length;
   review.counts.unresolved = unresolved.length;
-  return { review, target, taken, aliases, unresolved };
+  return { review, target: target.state, amountChanges: target.amountChanges, taken, aliases, unresolved };
+}
+
+/**
+ * The common value of values both sides changed: mine just after the last of my changes they took
+ * (my log holds what came after), else theirs just after the last of theirs I took; if neither
+ * took the other's changes, the value both had when their copies began, where both logs agree.
+ */
+function fillBases(mine: Side, theirs: Side, tid: (id: string) => string, wanted: { field: Field; shown: { base?: Value }[] }[]): void {
+  if (!wanted.length) return;
+  const mineFields = wanted.map((w) => w.field);
+  const theirFields = mineFields.map((f) => ({ ...f, id: tid(f.id) }));
+  const theyTookMine = theirs.vv.get(mine.dots.lineage.replica);
+  const iTookTheirs = mine.vv.get(theirs.dots.lineage.replica);
+  let bases: (Value | undefined)[];
+  if (theyTookMine !== undefined) bases = mine.history.valuesAfter(mineFields, theyTookMine);
+  else if (iTookTheirs !== undefined) bases = theirs.history.valuesAfter(theirFields, iTookTheirs);
+  else {
+    const a = mine.history.valuesAfter(mineFields, mine.dots.lineage.since);
+    const b = theirs.history.valuesAfter(theirFields, theirs.dots.lineage.since);
+    bases = a.map((v, i) => (v === b[i] ? v : undefined));
+  }
+  wanted.forEach((w, i) => {
+    const base = bases[i];
+    if (base !== undefined) for (const s of w.shown) s.base = base;
+  });
 }
 
 /** A sub-line needs its parent and every line its pool: restore a parent of mine or drop the orphan. */
-function keepConsistent(target: State, mine: State, addPool: (id: string) => void, kept: (id: string) => void): void {
+function keepConsistent(target: Target, mine: State, addPool: (id: string) => void, kept: (id: string) => void): void {
+  const lines = target.state.lines;
   for (let changed = true; changed; ) {
     changed = false;
-    for (const l of [...target.lines.values()]) {
-      if (!target.pools.has(l.poolId)) addPool(l.poolId);
-      if (!target.pools.has(l.poolId)) {
-        target.lines.delete(l.id);
+    for (const l of [...lines.values()]) {
+      if (!target.state.pools.has(l.poolId)) addPool(l.poolId);
+      if (!target.state.pools.has(l.poolId)) {
+        lines.delete(l.id);
         changed = true;
-      } else if (l.parentId && !target.lines.has(l.parentId)) {
+      } else if (l.parentId && !lines.has(l.parentId)) {
         const parent = mine.lines.get(l.parentId);
         if (parent) {
-          target.lines.set(parent.id, { ...parent, amounts: { ...parent.amounts } });
+          lines.set(parent.id, parent); // mine, unchanged (shared, as all unchanged lines are)
           kept(parent.id);
-        }
-        else target.lines.delete(l.id);
+        } else lines.delete(l.id);
         changed = true;
       }
     }

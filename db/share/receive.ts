@@ -3,7 +3,7 @@
  * received file is never opened by SQLite where it lies. Its bytes are copied (with a size cap)
  * to a private temporary file, which is checked — header, application_id, WAL state, quick_check,
  * known version, schema compared exactly with ours — migrated there if older, and its rows are
- * read with plain SELECTs, checked in TypeScript (rows.ts) and written into a fresh in-memory
+ * read with plain SELECTs, checked value by value (rows.ts) and written into a fresh in-memory
  * database of our own. Merge, import and restore work on that copy only.
  */
 import Database from 'better-sqlite3';
@@ -120,12 +120,14 @@ export function receiveBytes(bytes: Uint8Array, fileName: string): Received {
       runMigrations(foreign);
       compareSchema(foreign, SCHEMA_VERSION, name);
     }
+    foreign.close();
+    foreign = undefined;
     const clean = new Database(':memory:');
     try {
       clean.pragma(`application_id = ${APPLICATION_ID}`);
       runMigrations(clean);
       clean.pragma('foreign_keys = ON');
-      const info = copyCheckedRows(foreign, clean, name);
+      const info = copyCheckedRows(copy, clean, name);
       info.fileSchemaVersion = from.userVersion;
       return { db: clean, info, close: () => clean.close() };
     } catch (err) {

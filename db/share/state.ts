@@ -37,6 +37,11 @@ export interface DiffOptions {
   /** Remove pools and years the target lacks (a restore); a merge only adds them. */
   removeMissing?: boolean;
   meta?: boolean;
+  /**
+   * Changes to the amounts of lines both states have, by line and year (null: emptied), beside
+   * the target's own amounts (a merge notes what it changes rather than copying the amounts).
+   */
+  amountChanges?: Map<string, Map<string, number | null>>;
 }
 
 const TEXT_FIELDS = ['name', 'description', 'comment'] as const;
@@ -60,13 +65,22 @@ export function diffOps(from: State, to: State, options: DiffOptions = {}): Op[]
     if (old.description !== p.description) ops.push({ op: 'setPoolText', poolId: id, field: 'description', value: p.description });
     if (old.position !== p.position) ops.push({ op: 'placePool', poolId: id, position: p.position });
   }
+  // A line the target shares with the current state (a merge copies only the lines it changes) is
+  // unchanged but for its amountChanges; so are amounts objects it shares.
+  const changes = options.amountChanges ?? new Map<string, Map<string, number | null>>();
   const both: [Line, Line][] = [];
   for (const [id, l] of to.lines) {
     const old = from.lines.get(id);
-    if (old) both.push([old, l]);
+    if (old && (old !== l || changes.has(id))) both.push([old, l]);
   }
+  const sameAmounts = (old: Line, l: Line) => old.amounts === l.amounts;
   for (const [old, l] of both) {
-    for (const year of Object.keys(old.amounts)) if (l.amounts[year] === undefined) ops.push({ op: 'setAmount', lineId: l.id, year: Number(year), value: null });
+    if (!sameAmounts(old, l)) {
+      for (const year of Object.keys(old.amounts)) if (l.amounts[year] === undefined) ops.push({ op: 'setAmount', lineId: l.id, year: Number(year), value: null });
+    }
+    for (const [year, value] of changes.get(l.id) ?? []) {
+      if (value === null && old.amounts[year] !== undefined) ops.push({ op: 'setAmount', lineId: l.id, year: Number(year), value: null });
+    }
   }
   const added = [...to.lines.values()].filter((l) => !from.lines.has(l.id)).sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null));
   for (const l of added) {
@@ -86,7 +100,12 @@ export function diffOps(from: State, to: State, options: DiffOptions = {}): Op[]
   const removed = [...from.lines.values()].filter((l) => !to.lines.has(l.id)).sort((a, b) => Number(b.parentId !== null) - Number(a.parentId !== null));
   for (const l of removed) ops.push({ op: 'deleteLine', lineId: l.id });
   for (const [old, l] of both) {
-    for (const [year, value] of Object.entries(l.amounts)) if (old.amounts[year] !== value) ops.push({ op: 'setAmount', lineId: l.id, year: Number(year), value });
+    if (!sameAmounts(old, l)) {
+      for (const [year, value] of Object.entries(l.amounts)) if (old.amounts[year] !== value) ops.push({ op: 'setAmount', lineId: l.id, year: Number(year), value });
+    }
+    for (const [year, value] of changes.get(l.id) ?? []) {
+      if (value !== null && old.amounts[year] !== value) ops.push({ op: 'setAmount', lineId: l.id, year: Number(year), value });
+    }
   }
   if (options.removeMissing) {
     for (const id of from.pools.keys()) if (!to.pools.has(id)) ops.push({ op: 'deletePool', poolId: id });
