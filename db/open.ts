@@ -59,8 +59,24 @@ export function checkIdentity(name: string, header: FileHeader): void {
   }
 }
 
+/**
+ * How long an open waits for another process's lock. A holder keeps its lock for as long as it
+ * has the file open, so waiting helps only when it is closing it right now (checkpointing).
+ */
+const OPEN_WAIT_MS = 1000;
+
 function setPragmas(db: DB): void {
+  // One process owns a file (files-from-elsewhere.md, "Durability"): the connection keeps its
+  // lock until it closes, so another Puljeplan, the CLI or the web harness gets SQLITE_BUSY
+  // (openFailure: "åben et andet sted") and never becomes a second writer. Set before the first
+  // access, WAL keeps its index in this process's memory instead of a -shm file (SQLite docs, WAL
+  // without shared memory). Measured with SQLite 3.53: no -shm; the -wal is checkpointed and
+  // removed at close; after kill -9 of the holder the OS drops the lock and the next open
+  // recovers the -wal with every committed edit.
+  db.pragma('locking_mode = EXCLUSIVE');
   db.pragma('journal_mode = WAL');
+  // Take the lock now rather than at the first edit, so the file is ours from the moment it is open.
+  db.exec('BEGIN IMMEDIATE; COMMIT');
   // Money: an acknowledged edit must survive a power cut, so every commit syncs the WAL.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
@@ -78,9 +94,12 @@ export function quickCheck(db: DB, name: string): void {
   }
 }
 
-/** SQLite reports a damaged file (e.g. a truncated e-mail attachment) in English; say it in Danish. */
+/** SQLite reports a damaged file (e.g. a truncated e-mail attachment) or one held by another process in English; say it in Danish. */
 export function openFailure(name: string, err: unknown): PortfolioFileError {
   const { code, message } = err as { code?: unknown; message?: string };
+  if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) {
+    return new PortfolioFileError(`«${name}» er åben et andet sted (i Puljeplan på denne eller en anden computer). Luk den dér, og prøv igen.`);
+  }
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
     return new PortfolioFileError(`«${name}» er beskadiget og kan ikke åbnes (SQLite: ${message}). Brug en sikkerhedskopi eller bed afsenderen om filen igen.`);
   }
@@ -97,7 +116,7 @@ export function openPortfolio(path: string, options: OpenOptions = {}): DB {
   checkIdentity(name, readHeader(path));
   let db: DB;
   try {
-    db = new Database(path, { fileMustExist: true, readonly: options.readonly ?? false });
+    db = new Database(path, { fileMustExist: true, readonly: options.readonly ?? false, timeout: OPEN_WAIT_MS });
   } catch (err) {
     throw openFailure(name, err);
   }

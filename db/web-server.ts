@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { createPortfolio } from './create';
 import { createDispatcher } from './dispatcher';
-import { openSession } from './index';
+import { openSession, sameFile } from './index';
 import type { Session } from './session';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,9 +72,22 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     mkdirSync(dirname(options.file), { recursive: true });
     createPortfolio(options.file, { example: true });
   }
-  const session = openSession(options.file);
+  let session = openSession(options.file);
   const dispatch = createDispatcher(
-    { session: () => session, shell: 'web', appVersion: options.appVersion ?? '0.0.0' },
+    {
+      session: () => session,
+      shell: 'web',
+      appVersion: options.appVersion ?? '0.0.0',
+      // As in the app: the new file is opened (and checked) first; the old one closes only then.
+      open: (path) => {
+        // The open file is held exclusively: opening it a second time would be refused.
+        if (sameFile(session.path, path)) return session;
+        const next = openSession(resolve(path));
+        session.close();
+        session = next;
+        return next;
+      },
+    },
     { onError: (err) => console.error(err) },
   );
   let port = 0;
@@ -121,7 +134,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    session,
+    get session() {
+      return session;
+    },
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();

@@ -7,22 +7,16 @@ import { BrowserWindow, app, dialog, ipcMain } from 'electron';
 import { basename, resolve } from 'node:path';
 import { MENU_IPC } from '../shared/channels';
 import { createDispatcher, type Dispatch } from '../db/dispatcher';
-import { UserError } from '../db/errors';
 import { openSession } from '../db/index';
 import { readMeta } from '../db/queries';
+import { fileCommands, messageOf } from './file-commands';
 import { registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
 import { PortfolioHost } from './portfolio-host';
 import { appPageUrl } from './security';
-import { readSettings, writeSettings } from './settings';
+import { clearRecentFiles, readSettings, recentFiles, rememberFile } from './settings';
 import { chooseStartupFile, ensureExample, examplePath, fileFromArgs, fileFromInstanceData } from './startup-file';
 import { appPaths, createMainWindow, windowTitle } from './window';
-
-function messageOf(err: unknown, path: string): string {
-  // db/'s errors (PortfolioFileError is one) already speak Danish to the user and say what to do.
-  if (err instanceof UserError) return err.message;
-  return `«${basename(path)}» kunne ikke åbnes: ${err instanceof Error ? err.message : String(err)}`;
-}
 
 /** Documents, or home where the desktop has no Documents folder (getPath throws then). */
 function documentsDir(): string {
@@ -42,10 +36,20 @@ export function startApp(argv: readonly string[] = process.argv, cwd: string = p
   }
 
   const userData = app.getPath('userData');
-  const host = new PortfolioHost({ openSession: (p) => openSession(p), remember: (p) => writeSettings(userData, { lastFile: p }) });
   const paths = appPaths(app.getAppPath());
   let win: BrowserWindow | null = null;
   let pendingFile: string | null = argFile;
+  // Set once the app is ready: the menu is built again whenever the recent files change.
+  let refreshMenu = () => {};
+  const host = new PortfolioHost({
+    openSession: (p) => openSession(p),
+    remember: (p) => {
+      rememberFile(userData, p);
+      refreshMenu();
+    },
+    // Every switch, also the page's own file.open (after which the page reloads itself).
+    switched: () => win?.setTitle(titleFor()),
+  });
 
   const titleFor = (): string => {
     const s = host.session;
@@ -58,21 +62,23 @@ export function startApp(argv: readonly string[] = process.argv, cwd: string = p
     win.focus();
   };
 
-  /** A file handed over while running: the current portfolio stays open if the new one cannot be. */
+  /**
+   * A file handed over while running, or chosen in Filer: the current portfolio stays open if the
+   * new one cannot be. Main reloads the page here; the page's own file.open reloads by itself.
+   */
   const openInRunningApp = (path: string) => {
     focus();
-    if (host.session && resolve(host.session.path) === resolve(path)) return;
+    if (host.isOpen(path)) return;
     try {
       host.open(path);
     } catch (err) {
       dialog.showErrorBox('Filen kunne ikke åbnes', `${messageOf(err, path)}\n\nDen portefølje, der var åben, er stadig åben.`);
+      // A recent file that is gone leaves the list.
+      refreshMenu();
       return;
     }
-    if (win) {
-      win.setTitle(titleFor());
-      // The page loads the portfolio on start; a reload shows the new file from a clean state.
-      win.webContents.reload();
-    }
+    // The page loads the portfolio on start; a reload shows the new file from a clean state.
+    win?.webContents.reload();
   };
 
   /** At start: the chosen file, else the example; if even that fails there is nothing to show. */
@@ -114,17 +120,31 @@ export function startApp(argv: readonly string[] = process.argv, cwd: string = p
       checkResults: !app.isPackaged,
     });
     registerIpcHandlers(ipcMain, dispatchWithTitle(dispatch), appPageUrl(paths.indexHtml));
-    installMenu({
-      send: (command) => win?.webContents.send(MENU_IPC, command),
-      editText: (action) => (action === 'undo' ? win?.webContents.undo() : win?.webContents.redo()),
-      showAbout: () => {
-        const detail = `Fordeling af midler til sundheds-it-projekter og bilagstabeller (Bilag 1).\n\nÅben fil: ${host.session?.path ?? 'ingen'}`;
-        const options = { type: 'info' as const, title: 'Om Puljeplan', message: `Puljeplan ${app.getVersion()}`, detail, buttons: ['OK'] };
-        void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+    const files = fileCommands({
+      host,
+      window: () => win,
+      openFile: openInRunningApp,
+      documentsDir,
+      clearRecent: () => {
+        clearRecentFiles(userData);
+        refreshMenu();
       },
-      isPackaged: app.isPackaged,
-      platform: process.platform,
     });
+    refreshMenu = () =>
+      installMenu({
+        send: (command) => win?.webContents.send(MENU_IPC, command),
+        editText: (action) => (action === 'undo' ? win?.webContents.undo() : win?.webContents.redo()),
+        showAbout: () => {
+          const detail = `Fordeling af midler til sundheds-it-projekter og bilagstabeller (Bilag 1).\n\nÅben fil: ${host.session?.path ?? 'ingen'}`;
+          const options = { type: 'info' as const, title: 'Om Puljeplan', message: `Puljeplan ${app.getVersion()}`, detail, buttons: ['OK'] };
+          void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+        },
+        files,
+        recentFiles: recentFiles(readSettings(userData)),
+        isPackaged: app.isPackaged,
+        platform: process.platform,
+      });
+    refreshMenu();
     if (!openAtStart()) {
       app.quit();
       return;

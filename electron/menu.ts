@@ -1,6 +1,8 @@
 /**
  * The Danish application menu. Our items only send a command to the page (MENU_IPC); the page
- * runs it exactly as its toolbar would, so the browser build and the app behave alike.
+ * runs it exactly as its toolbar would, so the browser build and the app behave alike. The
+ * exceptions are Filer's Ny/Åbn/Gem som/Seneste filer, which switch the open file in the main
+ * process (electron/file-commands.ts) and then reload the page.
  *
  * Undo/redo show their keys but do not register them (registerAccelerator: false): the page
  * handles Ctrl+Z itself, so in a text field it undoes typing, as in a browser, and in the grid
@@ -10,7 +12,17 @@
  * would throw away the page's state in the middle of an edit, so the usual reload roles are left out.
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { basename, dirname } from 'node:path';
 import type { MenuCommand } from '../shared/channels';
+
+/** Filer's own items: they work on files (dialogs, copies), so they run in the main process. */
+export interface FileMenuActions {
+  newFile: () => void;
+  open: () => void;
+  saveAs: () => void;
+  openRecent: (path: string) => void;
+  clearRecent: () => void;
+}
 
 export interface MenuOptions {
   /** Sends a command to the page (webContents.send(MENU_IPC, command) on the current window). */
@@ -18,6 +30,9 @@ export interface MenuOptions {
   /** The text field's own undo/redo (webContents.undo()/redo()). */
   editText: (action: 'undo' | 'redo') => void;
   showAbout: () => void;
+  files: FileMenuActions;
+  /** Seneste filer, newest first (the menu is built again when the list changes). */
+  recentFiles: readonly string[];
   /** DevTools only in development: a user has no use for them, and they are a way around the guards. */
   isPackaged: boolean;
   platform: NodeJS.Platform;
@@ -39,6 +54,42 @@ function historyItem(label: string, action: 'undo' | 'redo', accelerator: string
       if (event?.triggeredByAccelerator) o.editText(action);
       else o.send(action);
     },
+  };
+}
+
+/** `Bilag 1.sqlite (C:\Users\anne\Dokumenter)`; `&` doubled, as Windows and Linux read `&x` as a mnemonic. */
+function recentLabel(path: string): string {
+  return `${basename(path)} (${dirname(path)})`.replace(/&/g, '&&');
+}
+
+function recentMenu(o: MenuOptions): Item[] {
+  const items: Item[] = o.recentFiles.map((path) => ({ label: recentLabel(path), click: () => o.files.openRecent(path) }));
+  if (!items.length) items.push({ label: 'Ingen seneste filer', enabled: false });
+  items.push({ type: 'separator' }, { label: 'Ryd listen', enabled: o.recentFiles.length > 0, click: () => o.files.clearRecent() });
+  return items;
+}
+
+function fileMenu(o: MenuOptions): Item {
+  const s = o.send;
+  return {
+    label: 'Filer',
+    submenu: [
+      // Not used by the page (renderer/src/shortcuts.ts), so these keys can be the menu's own.
+      { label: 'Ny…', accelerator: 'CmdOrCtrl+N', click: () => o.files.newFile() },
+      { label: 'Åbn…', accelerator: 'CmdOrCtrl+O', click: () => o.files.open() },
+      { label: 'Gem som…', accelerator: 'CmdOrCtrl+Shift+S', click: () => o.files.saveAs() },
+      { label: 'Seneste filer', submenu: recentMenu(o) },
+      { type: 'separator' },
+      command('Åbn fil fra anden region…', 'openReceived', s),
+      command('Send til en anden region…', 'sendFile', s),
+      command('Flet fil fra anden region…', 'mergeFile', s),
+      command('Gendan fra sikkerhedskopi…', 'restoreBackup', s),
+      { type: 'separator' },
+      command('Importér fra Excel…', 'importExcel', s),
+      command('Eksportér til Excel…', 'exportExcel', s),
+      { type: 'separator' },
+      { label: 'Afslut', role: 'quit' },
+    ],
   };
 }
 
@@ -82,10 +133,7 @@ export function menuTemplate(o: MenuOptions): Item[] {
     });
   }
   template.push(
-    {
-      label: 'Filer',
-      submenu: [command('Importér fra Excel…', 'importExcel', s), command('Eksportér til Excel…', 'exportExcel', s), { type: 'separator' }, { label: 'Afslut', role: 'quit' }],
-    },
+    fileMenu(o),
     editMenu(o),
     {
       label: 'Linjer',

@@ -5,12 +5,15 @@
  */
 import type { Backend } from '../db/dispatcher';
 import { UserError } from '../db/errors';
+import { sameFile } from '../db/index';
 import type { Session } from '../db/session';
 
 export interface HostDeps {
   openSession: (path: string) => Session;
-  /** Called after a file opened, to remember it for next start. */
+  /** Called after a file opened, to remember it for next start (and in Seneste filer). */
   remember: (path: string) => void;
+  /** Called after another file became the open portfolio (the window title names it). */
+  switched?: (session: Session) => void;
 }
 
 export class PortfolioHost {
@@ -22,8 +25,18 @@ export class PortfolioHost {
     return this.current;
   }
 
-  /** Opens `path` and makes it the open portfolio; throws (PortfolioFileError) and changes nothing if it cannot. */
+  /** Whether `path` is the open portfolio. */
+  isOpen(path: string): boolean {
+    return !!this.current && sameFile(this.current.path, path);
+  }
+
+  /**
+   * Opens `path` and makes it the open portfolio; throws (PortfolioFileError) and changes nothing
+   * if it cannot. The open file itself is kept as it is: the session holds it exclusively
+   * (db/open.ts), so a second open of it would be refused as "open elsewhere".
+   */
   open(path: string): Session {
+    if (this.current && this.isOpen(path)) return this.current;
     const next = this.deps.openSession(path);
     this.close();
     this.current = next;
@@ -33,6 +46,7 @@ export class PortfolioHost {
       // Not remembering the file costs the user one click next time; not worth failing the open.
       console.error('Kunne ikke gemme indstillingerne:', err);
     }
+    this.deps.switched?.(next);
     return next;
   }
 
@@ -42,6 +56,7 @@ export class PortfolioHost {
     s?.close();
   }
 
+  /** The dispatcher's backend: file.open switches files here; the page reloads itself afterwards. */
   backend(appVersion: string): Backend {
     return {
       shell: 'electron',
@@ -50,6 +65,7 @@ export class PortfolioHost {
         if (!this.current) throw new UserError('Ingen portefølje er åben. Åbn en fil og prøv igen.');
         return this.current;
       },
+      open: (path) => this.open(path),
     };
   }
 }

@@ -1,18 +1,26 @@
 /**
- * The app's own settings (userData/settings.json): for now, the last portfolio opened. Written
- * atomically (temporary file, then rename) so a crash mid-write never leaves a half file; a
- * missing or damaged file simply means "no settings", never a failed start.
+ * The app's own settings (userData/settings.json): the last portfolio opened, and the recent
+ * files (Filer → Seneste filer). Written atomically (temporary file, then rename) so a crash
+ * mid-write never leaves a half file; a missing or damaged file simply means "no settings",
+ * never a failed start.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Seneste filer shows at most this many, as Office does by default in its short list. */
+export const RECENT_LIMIT = 8;
 
 export interface Settings {
   lastFile?: string;
+  /** Newest first, at most RECENT_LIMIT. */
+  recentFiles?: string[];
 }
 
 export function settingsPath(userDataDir: string): string {
   return join(userDataDir, 'settings.json');
 }
+
+const isPath = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 
 export function readSettings(userDataDir: string): Settings {
   let raw: unknown;
@@ -22,8 +30,11 @@ export function readSettings(userDataDir: string): Settings {
     return {};
   }
   if (typeof raw !== 'object' || raw === null) return {};
-  const lastFile = (raw as Record<string, unknown>).lastFile;
-  return typeof lastFile === 'string' && lastFile.length > 0 ? { lastFile } : {};
+  const { lastFile, recentFiles } = raw as Record<string, unknown>;
+  const settings: Settings = {};
+  if (isPath(lastFile)) settings.lastFile = lastFile;
+  if (Array.isArray(recentFiles)) settings.recentFiles = recentFiles.filter(isPath).slice(0, RECENT_LIMIT);
+  return settings;
 }
 
 export function writeSettings(userDataDir: string, settings: Settings): void {
@@ -37,4 +48,25 @@ export function writeSettings(userDataDir: string, settings: Settings): void {
     rmSync(tmp, { force: true });
     throw err;
   }
+}
+
+/** The recent files that still exist, newest first. */
+export function recentFiles(settings: Settings): string[] {
+  return (settings.recentFiles ?? []).filter((p) => existsSync(p));
+}
+
+/** Remembers `path` as the last file opened and puts it first in the recent files. */
+export function rememberFile(userDataDir: string, path: string): Settings {
+  const old = readSettings(userDataDir);
+  const others = recentFiles(old).filter((p) => resolve(p) !== resolve(path));
+  const settings: Settings = { ...old, lastFile: path, recentFiles: [path, ...others].slice(0, RECENT_LIMIT) };
+  writeSettings(userDataDir, settings);
+  return settings;
+}
+
+/** Ryd listen: empties the recent files (the file to open at next start is kept). */
+export function clearRecentFiles(userDataDir: string): Settings {
+  const settings: Settings = { ...readSettings(userDataDir), recentFiles: [] };
+  writeSettings(userDataDir, settings);
+  return settings;
 }

@@ -118,6 +118,9 @@ export const app = new FakeApp();
 export const dialog = {
   showErrorBox: vi.fn((_title: string, _content: string) => undefined),
   showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })),
+  // Cancelled unless a test says what the user chose (mockResolvedValueOnce).
+  showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
+  showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
 };
 
 export const Menu = {
@@ -154,6 +157,8 @@ export function resetFakeElectron(): void {
   app.quit.mockReset();
   dialog.showErrorBox.mockClear();
   dialog.showMessageBox.mockClear();
+  dialog.showSaveDialog.mockReset().mockResolvedValue({ canceled: true, filePath: '' });
+  dialog.showOpenDialog.mockReset().mockResolvedValue({ canceled: true, filePaths: [] });
   Menu.applied = null;
   contextBridge.exposed.clear();
   ipcRenderer.removeAllListeners();

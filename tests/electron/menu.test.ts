@@ -2,19 +2,24 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MENU_COMMANDS, type MenuCommand } from '../../shared/channels';
-import { installMenu, menuTemplate, type MenuOptions } from '../../electron/menu';
+import { installMenu, menuTemplate, type FileMenuActions, type MenuOptions } from '../../electron/menu';
 import { Menu, resetFakeElectron } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
 type Item = MenuItemConstructorOptions;
 
+function fileActions(): FileMenuActions {
+  return { newFile: vi.fn(), open: vi.fn(), saveAs: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn() };
+}
+
 function build(overrides: Partial<MenuOptions> = {}) {
   const sent: MenuCommand[] = [];
   const showAbout = vi.fn();
   const editText = vi.fn();
-  const template = menuTemplate({ send: (c) => sent.push(c), editText, showAbout, isPackaged: false, platform: 'win32', ...overrides });
-  return { template, sent, showAbout, editText };
+  const files = fileActions();
+  const template = menuTemplate({ send: (c) => sent.push(c), editText, showAbout, files, recentFiles: [], isPackaged: false, platform: 'win32', ...overrides });
+  return { template, sent, showAbout, editText, files };
 }
 
 function flatten(items: Item[]): Item[] {
@@ -75,6 +80,8 @@ describe('the application menu', () => {
       'Flyt op': 'moveUp', 'Flyt ned': 'moveDown', 'Flyt til pulje…': 'moveToPool', 'Ny pulje': 'addPool', 'Tilføj næste år': 'addYear',
       'Fjern år…': 'removeYear', 'Vis/skjul sidepanel': 'toggleSidePanel', 'Fold alle ud': 'expandAll', 'Fold alle ind': 'collapseAll',
       'Importér fra Excel…': 'importExcel', 'Eksportér til Excel…': 'exportExcel', Tastaturgenveje: 'showShortcuts',
+      'Åbn fil fra anden region…': 'openReceived', 'Send til en anden region…': 'sendFile', 'Flet fil fra anden region…': 'mergeFile',
+      'Gendan fra sikkerhedskopi…': 'restoreBackup',
     };
     for (const [label, command] of Object.entries(labels)) {
       sent.length = 0;
@@ -116,7 +123,58 @@ describe('the application menu', () => {
   });
 
   it('is installed as the application menu', () => {
-    installMenu({ send: () => undefined, editText: () => undefined, showAbout: () => undefined, isPackaged: true, platform: 'linux' });
+    installMenu({ send: () => undefined, editText: () => undefined, showAbout: () => undefined, files: fileActions(), recentFiles: [], isPackaged: true, platform: 'linux' });
     expect((Menu.applied?.template as Item[]).map((m) => m.label)).toContain('Linjer');
+  });
+});
+
+describe('Filer', () => {
+  const labels = (items: Item[]) => items.map((i) => (i.type === 'separator' ? '—' : i.label));
+  const submenu = (item: Item) => item.submenu as Item[];
+
+  it('has the file items in order, then the sharing items, Excel and Afslut', () => {
+    const filer = build().template.find((m) => m.label === 'Filer')!;
+    expect(labels(submenu(filer))).toEqual([
+      'Ny…', 'Åbn…', 'Gem som…', 'Seneste filer', '—',
+      'Åbn fil fra anden region…', 'Send til en anden region…', 'Flet fil fra anden region…', 'Gendan fra sikkerhedskopi…', '—',
+      'Importér fra Excel…', 'Eksportér til Excel…', '—', 'Afslut',
+    ]);
+  });
+
+  it('Ny, Åbn and Gem som run in the main process under Ctrl+N, Ctrl+O and Ctrl+Shift+S, sending nothing to the page', () => {
+    const { template, files, sent } = build();
+    const keys = { 'Ny…': 'CmdOrCtrl+N', 'Åbn…': 'CmdOrCtrl+O', 'Gem som…': 'CmdOrCtrl+Shift+S' };
+    for (const [label, key] of Object.entries(keys)) {
+      expect(find(template, label).accelerator).toBe(key);
+      expect(find(template, label).registerAccelerator, label).toBeUndefined();
+      click(find(template, label));
+    }
+    expect(files.newFile).toHaveBeenCalledOnce();
+    expect(files.open).toHaveBeenCalledOnce();
+    expect(files.saveAs).toHaveBeenCalledOnce();
+    expect(sent).toEqual([]);
+  });
+
+  it('no two items share a key', () => {
+    const keys = flatten(build().template).map((i) => i.accelerator).filter((k): k is string => !!k);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('Seneste filer lists the files in the order given, with folder, and opens the one clicked', () => {
+    const recent = ['/data/RM/Bilag 1.sqlite', '/data/R&D/Bilag 1.sqlite'];
+    const { template, files } = build({ recentFiles: recent });
+    const items = submenu(find(template, 'Seneste filer'));
+    expect(labels(items)).toEqual(['Bilag 1.sqlite (/data/RM)', 'Bilag 1.sqlite (/data/R&&D)', '—', 'Ryd listen']);
+    click(items[1]!);
+    expect(files.openRecent).toHaveBeenCalledWith('/data/R&D/Bilag 1.sqlite');
+    click(items[3]!);
+    expect(files.clearRecent).toHaveBeenCalledOnce();
+  });
+
+  it('an empty Seneste filer says so, and Ryd listen is greyed out', () => {
+    const items = submenu(find(build().template, 'Seneste filer'));
+    expect(labels(items)).toEqual(['Ingen seneste filer', '—', 'Ryd listen']);
+    expect(items[0]!.enabled).toBe(false);
+    expect(items[2]!.enabled).toBe(false);
   });
 });
