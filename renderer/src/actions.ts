@@ -15,10 +15,15 @@ import type { PortfolioStore } from './store/portfolio-store';
 import type { ImportPreview } from '../../shared/annex-types';
 import type { ExportOptions } from './components/export-dialog';
 import { downloadBase64, pickWorkbook, readAsBase64 } from './files';
+import type { Details } from './components/dialog';
+import type { MergeReview, Resolution } from './merge-review';
+import { ShareActions, type Backup } from './share-actions';
 
 export interface Ui {
   notify(kind: 'error' | 'info', text: string): void;
-  confirm(title: string, text: string, confirmLabel: string): Promise<boolean>;
+  confirm(title: string, text: string, confirmLabel: string, details?: Details): Promise<boolean>;
+  /** A message the user must see (and close), with facts such as a file and its folder. */
+  notice(title: string, text: string, details?: Details): Promise<void>;
   choose(title: string, label: string, options: { value: string; label: string }[], confirmLabel: string): Promise<string | null>;
   /** Asks for a line of text; resolves null when cancelled. */
   prompt(title: string, label: string, value: string, confirmLabel: string): Promise<string | null>;
@@ -30,16 +35,27 @@ export interface Ui {
   busy(text: string | null): void;
   reviewImport(preview: ImportPreview): Promise<{ removeMissing: boolean; acceptMismatches: boolean } | null>;
   chooseExport(years: readonly number[]): Promise<ExportOptions | null>;
+  /** The merge review; resolves with a resolution for every conflict, or null when cancelled. */
+  reviewMerge(review: MergeReview): Promise<Resolution[] | null>;
+  chooseBackup(backups: readonly Backup[]): Promise<Backup | null>;
 }
 
-type ChangeChannel = Exclude<Channel, 'app.info' | 'portfolio.load' | 'excel.preview' | 'excel.export'>;
+type ChangeChannel = Exclude<
+  Channel,
+  'app.info' | 'portfolio.load' | 'excel.preview' | 'excel.export' | 'file.check' | 'file.send' | 'file.import' | 'file.open' | 'merge.preview' | 'backups.list'
+>;
 
 export class Actions {
+  /** Files between the regions: send, open, merge, restore (share-actions.ts). */
+  readonly share: ShareActions;
+
   constructor(
     private readonly api: Api,
     private readonly store: PortfolioStore,
     private readonly ui: Ui,
-  ) {}
+  ) {
+    this.share = new ShareActions(api, store, ui);
+  }
 
   async load(): Promise<void> {
     this.store.load(await this.api.call('portfolio.load', {}));
@@ -271,6 +287,10 @@ export class Actions {
       importExcel: () => this.importExcel(),
       exportExcel: this.exportExcel,
       showShortcuts: () => this.ui.showShortcuts(),
+      sendFile: this.share.sendFile,
+      openReceived: this.share.openReceived,
+      mergeFile: this.share.mergeFile,
+      restoreBackup: this.share.restoreBackup,
     };
     void table[command]();
   };

@@ -1,5 +1,5 @@
 /** Puljeplan's window: header, command bar, the grid, the side panel and the status line. */
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactElement } from 'react';
 import { regionName, TEXT_LIMITS } from '../../shared/model';
 import { shownCols } from './grid/columns';
 import { NAME_COL } from '../../shared/grid-edit';
@@ -15,6 +15,8 @@ import type { Api } from './api/client';
 import { Dialog, type DialogSpec } from './components/dialog';
 import { ExportDialog, type ExportOptions } from './components/export-dialog';
 import { ImportDialog } from './components/import-dialog';
+import { BackupDialog } from './components/backup-dialog';
+import { MergeDialog } from './components/merge-dialog';
 import type { ImportPreview } from '../../shared/annex-types';
 import { SidePanel } from './components/side-panel';
 import { Toolbar } from './components/toolbar';
@@ -45,6 +47,8 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
   const [exporting, setExporting] = useState<{ resolve: (o: ExportOptions | null) => void } | null>(null);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
   const [shortcuts, setShortcuts] = useState(false);
+  /** A large dialog of its own (the merge review, the backup list), closed by what it resolves. */
+  const [panel, setPanel] = useState<ReactElement | null>(null);
   const grid = useRef<GridHandle>(null);
   const viewBar = useRef<ViewBarHandle>(null);
   const selectedRef = useRef<string | null>(null);
@@ -53,9 +57,20 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
   const findRow = useCallback((id: string | null): GridRow | null => (id ? (store.rowModel.rows.find((r) => r.id === id) ?? null) : null), [store]);
 
   const ui = useMemo(() => {
+    /** Shows a large dialog until it resolves (`done`), then closes it. */
+    const openPanel = <T,>(render: (done: (value: T) => void) => ReactElement) =>
+      new Promise<T>((resolve) =>
+        setPanel(
+          render((value) => {
+            setPanel(null);
+            resolve(value);
+          }),
+        ),
+      );
     const ui: Ui = {
       notify: (kind, text) => setMessage({ kind, text, at: Date.now() }),
-      confirm: (title, text, confirmLabel) => new Promise((resolve) => setDialog({ kind: 'confirm', title, text, confirmLabel, resolve })),
+      confirm: (title, text, confirmLabel, details) => new Promise((resolve) => setDialog({ kind: 'confirm', title, text, details, confirmLabel, resolve })),
+      notice: (title, text, details) => new Promise((resolve) => setDialog({ kind: 'notice', title, text, details, resolve })),
       choose: (title, label, options, confirmLabel) => new Promise((resolve) => setDialog({ kind: 'choose', title, label, options, confirmLabel, resolve })),
       prompt: (title, label, value, confirmLabel) => new Promise((resolve) => setDialog({ kind: 'text', title, label, value, confirmLabel, maxLength: TEXT_LIMITS.comment, resolve })),
       showShortcuts: () => setShortcuts(true),
@@ -65,6 +80,8 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
       busy: setBusy,
       reviewImport: (preview) => new Promise((resolve) => setReview({ preview, resolve })),
       chooseExport: () => new Promise((resolve) => setExporting({ resolve })),
+      reviewMerge: (review) => openPanel((done) => <MergeDialog review={review} onApply={done} onCancel={() => done(null)} />),
+      chooseBackup: (backups) => openPanel((done) => <BackupDialog backups={backups} onChoose={done} onCancel={() => done(null)} />),
     };
     const actions = new Actions(api, store, ui);
     return { actions, edit: new EditActions(actions, store, ui, () => grid.current, selection) };
@@ -72,7 +89,10 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
   const { actions, edit } = ui;
 
   useEffect(() => {
-    actions.load().catch((err: Error) => setLoadError(err.message));
+    actions
+      .load()
+      .then(() => actions.share.greet())
+      .catch((err: Error) => setLoadError(err.message));
     api.call('app.info', {}).then((info) => setFileName(info.fileName)).catch(() => undefined);
     return window.puljeplan?.onMenuCommand((command) => actions.run(command));
   }, [actions, api]);
@@ -85,7 +105,7 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
     // Capture phase: the app's shortcuts win over the grid's, except inside a text field,
     // where Ctrl+Z undoes typing as everywhere else.
     const onKey = (e: KeyboardEvent) => {
-      if (dialog || review || exporting || busy || shortcuts) return;
+      if (dialog || review || exporting || busy || shortcuts || panel) return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       const inText = isTextField(e.target);
@@ -107,7 +127,7 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [actions, dialog, review, exporting, busy, shortcuts]);
+  }, [actions, dialog, review, exporting, busy, shortcuts, panel]);
 
   const onFocusRow = useCallback((row: GridRow | null) => {
     selectedRef.current = row?.id ?? null;
@@ -187,6 +207,7 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
           {store.pools.size} puljer · {store.lines.size} linjer · {store.years.length} år
         </span>
       </footer>
+      {panel}
       {dialog && <Dialog spec={dialog} onClose={() => setDialog(null)} />}
       {menu && <ContextMenu x={menu.x} y={menu.y} items={menuItems(actions, edit, selected)} onClose={() => setMenu(null)} />}
       {shortcuts && <ShortcutsDialog onClose={() => setShortcuts(false)} />}

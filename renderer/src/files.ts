@@ -31,13 +31,18 @@ export function downloadBase64(fileName: string, base64: string): void {
 }
 
 /** Lets the user pick one .xlsx file; resolves null when they cancel. */
-export function pickWorkbook(): Promise<File | null> {
+export const pickWorkbook = (): Promise<File | null> => pickFile(`.xlsx,${XLSX_TYPE}`, 'excel-file-input');
+
+/** Lets the user pick one portfolio file (.sqlite) received from another region. */
+export const pickPortfolioFile = (): Promise<File | null> => pickFile('.sqlite,.sqlite3,.db', 'portfolio-file-input');
+
+function pickFile(accept: string, testId: string): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = `.xlsx,${XLSX_TYPE}`;
+    input.accept = accept;
     input.style.display = 'none';
-    input.dataset.testid = 'excel-file-input';
+    input.dataset.testid = testId;
     input.addEventListener('change', () => {
       resolve(input.files?.[0] ?? null);
       input.remove();

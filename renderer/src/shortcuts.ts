@@ -48,4 +48,12 @@ export const SHORTCUTS: { group: string; keys: [string, string][] }[] = [
       ['F1', 'Viser tastaturgenvejene'],
     ],
   },
+  {
+    group: 'Filer (i programmet)',
+    keys: [
+      ['Ctrl+N', 'Ny portefølje…'],
+      ['Ctrl+O', 'Åbn…'],
+      ['Ctrl+Shift+S', 'Gem som…'],
+    ],
+  },
 ];

@@ -9,7 +9,17 @@ export interface MenuItem {
 }
 export type MenuEntry = MenuItem | 'separator';
 
-export function ContextMenu({ x, y, items, onClose }: { x: number; y: number; items: MenuEntry[]; onClose: () => void }) {
+interface Props {
+  x: number;
+  y: number;
+  items: MenuEntry[];
+  onClose: () => void;
+  testId?: string;
+  /** The button that opened the menu: a press on it is not "away" (the button closes the menu itself). */
+  anchor?: HTMLElement | null;
+}
+
+export function ContextMenu({ x, y, items, onClose, testId = 'context-menu', anchor }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState({ left: x, top: y });
   // The keyboard goes back where it was (the grid's cell) when the menu closes.
@@ -32,7 +42,8 @@ export function ContextMenu({ x, y, items, onClose }: { x: number; y: number; it
 
   useEffect(() => {
     const away = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) onClose();
+      const target = e.target as Node;
+      if (!ref.current?.contains(target) && !anchor?.contains(target)) onClose();
     };
     document.addEventListener('mousedown', away, true);
     window.addEventListener('blur', onClose);
@@ -40,7 +51,7 @@ export function ContextMenu({ x, y, items, onClose }: { x: number; y: number; it
       document.removeEventListener('mousedown', away, true);
       window.removeEventListener('blur', onClose);
     };
-  }, [onClose]);
+  }, [onClose, anchor]);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const list = buttons();
@@ -54,7 +65,7 @@ export function ContextMenu({ x, y, items, onClose }: { x: number; y: number; it
   };
 
   return (
-    <div ref={ref} className="pp-menu" role="menu" style={pos} onKeyDown={onKeyDown} onContextMenu={(e) => e.preventDefault()} data-testid="context-menu">
+    <div ref={ref} className="pp-menu" role="menu" style={pos} onKeyDown={onKeyDown} onContextMenu={(e) => e.preventDefault()} data-testid={testId}>
       {items.map((item, i) =>
         item === 'separator' ? (
           <div key={i} className="pp-menu-sep" role="separator" />

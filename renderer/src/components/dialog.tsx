@@ -1,8 +1,15 @@
-/** A small modal for confirmations, choices and a line of text; Enter confirms, Esc cancels. */
+/**
+ * A small modal for confirmations, notices, choices and a line of text; Enter confirms, Esc
+ * cancels. A confirmation or notice may list facts (label and value) under its text.
+ */
 import { useEffect, useRef, useState } from 'react';
 
+/** Facts shown as a two-column list: `Filnavn  Puljeplan RM 2026-11-22.sqlite`. */
+export type Details = readonly (readonly [label: string, value: string])[];
+
 export type DialogSpec =
-  | { kind: 'confirm'; title: string; text: string; confirmLabel: string; resolve: (ok: boolean) => void }
+  | { kind: 'confirm'; title: string; text: string; details?: Details; confirmLabel: string; resolve: (ok: boolean) => void }
+  | { kind: 'notice'; title: string; text: string; details?: Details; resolve: () => void }
   | {
       kind: 'choose';
       title: string;
@@ -19,9 +26,11 @@ export function Dialog({ spec, onClose }: { spec: DialogSpec; onClose: () => voi
   const selectRef = useRef<HTMLSelectElement>(null);
   const textRef = useRef<HTMLInputElement>(null);
   useEffect(() => (spec.kind === 'choose' ? selectRef.current : spec.kind === 'text' ? textRef.current : confirmRef.current)?.focus(), [spec]);
+  const message = spec.kind === 'confirm' || spec.kind === 'notice';
 
   const finish = (ok: boolean) => {
-    if (spec.kind === 'confirm') spec.resolve(ok);
+    if (spec.kind === 'notice') spec.resolve();
+    else if (spec.kind === 'confirm') spec.resolve(ok);
     else spec.resolve(ok ? value : null);
     onClose();
   };
@@ -29,7 +38,7 @@ export function Dialog({ spec, onClose }: { spec: DialogSpec; onClose: () => voi
     <div className="pp-overlay" onMouseDown={() => finish(false)}>
       <div
         className="pp-dialog"
-        role="dialog"
+        role={spec.kind === 'notice' ? 'alertdialog' : 'dialog'}
         aria-modal="true"
         aria-labelledby="pp-dialog-title"
         onMouseDown={(e) => e.stopPropagation()}
@@ -43,8 +52,11 @@ export function Dialog({ spec, onClose }: { spec: DialogSpec; onClose: () => voi
         }}
       >
         <h2 id="pp-dialog-title">{spec.title}</h2>
-        {spec.kind === 'confirm' ? (
-          <p>{spec.text}</p>
+        {message ? (
+          <>
+            <p>{spec.text}</p>
+            {spec.details && <DetailList details={spec.details} />}
+          </>
         ) : spec.kind === 'text' ? (
           <label>
             {spec.label}
@@ -63,14 +75,29 @@ export function Dialog({ spec, onClose }: { spec: DialogSpec; onClose: () => voi
           </label>
         )}
         <div className="pp-dialog-buttons">
-          <button type="button" onClick={() => finish(false)}>
-            Annullér
-          </button>
+          {spec.kind !== 'notice' && (
+            <button type="button" onClick={() => finish(false)}>
+              Annullér
+            </button>
+          )}
           <button type="button" ref={confirmRef} className="pp-primary" onClick={() => finish(true)}>
-            {spec.confirmLabel}
+            {spec.kind === 'notice' ? 'OK' : spec.confirmLabel}
           </button>
         </div>
       </div>
     </div>
+  );
+}
+
+export function DetailList({ details }: { details: Details }) {
+  return (
+    <dl className="pp-details">
+      {details.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

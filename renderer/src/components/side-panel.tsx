@@ -7,6 +7,16 @@ import { REGIONS, type PortfolioMeta, type RegionCode } from '../../../shared/mo
 import type { GridRow } from '../../../shared/row-model';
 import type { Actions } from '../actions';
 import type { PortfolioStore } from '../store/portfolio-store';
+import { provenanceText } from '../danish-text';
+
+/** `Oprettet af Region Midtjylland · senest ændret af Region Syddanmark 22. nov. 2026 kl. 14.03`. */
+function Provenance({ text }: { text: string | null }) {
+  return text ? (
+    <p className="pp-provenance" data-testid="line-provenance">
+      {text}
+    </p>
+  ) : null;
+}
 
 function CommitField({ label, value, onCommit, multiline, testId }: { label: string; value: string; onCommit: (v: string) => void; multiline?: boolean; testId: string }) {
   const [draft, setDraft] = useState(value);
@@ -60,6 +70,7 @@ export function SidePanel({ meta, selected, store, actions }: Props) {
         <>
           <h2>Projekt</h2>
           <p className="pp-side-name">{line.name}</p>
+          <Provenance text={provenanceText(store.lineInfo.get(line.id))} />
           <CommitField key={`${line.id}:comment`} label="Kommentar (vises som en markering i tabellen)" value={line.comment ?? ''} testId="line-comment" onCommit={(v) => void actions.setLineComment(line.id, v)} />
           <CommitField key={line.id} label="Beskrivelse" multiline value={line.description} testId="line-description" onCommit={(v) => void actions.setLineDescription(line.id, v)} />
         </>

@@ -1,6 +1,11 @@
-/** The command bar: the same actions as the native menu and the keyboard. */
+/**
+ * The command bar: the same actions as the native menu and the keyboard. Its Filer menu is the
+ * page's own file menu (a browser has no native one): Excel, files between regions, backups.
+ */
+import { useRef, useState } from 'react';
 import type { HistoryState } from '../../../shared/model';
 import type { Actions } from '../actions';
+import { ContextMenu, type MenuEntry } from './context-menu';
 
 interface Props {
   actions: Actions;
@@ -8,7 +13,22 @@ interface Props {
   sidePanel: boolean;
 }
 
+function fileMenu(actions: Actions): MenuEntry[] {
+  return [
+    { label: 'Importér fra Excel…', run: () => actions.importExcel() },
+    { label: 'Eksportér til Excel…', run: actions.exportExcel },
+    'separator',
+    { label: 'Send til en anden region…', run: actions.share.sendFile },
+    { label: 'Åbn fil fra anden region…', run: actions.share.openReceived },
+    { label: 'Flet fil fra anden region…', run: actions.share.mergeFile },
+    'separator',
+    { label: 'Gendan fra sikkerhedskopi…', run: actions.share.restoreBackup },
+  ];
+}
+
 export function Toolbar({ actions, history, sidePanel }: Props) {
+  const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
+  const fileButton = useRef<HTMLButtonElement>(null);
   const b = (label: string, onClick: () => unknown, title: string, extra: { disabled?: boolean; pressed?: boolean } = {}) => (
     <button type="button" onClick={() => void onClick()} title={title} disabled={extra.disabled} aria-pressed={extra.pressed} onMouseDown={(e) => e.preventDefault()}>
       {label}
@@ -17,6 +37,21 @@ export function Toolbar({ actions, history, sidePanel }: Props) {
   return (
     <div className="pp-toolbar" role="toolbar" aria-label="Handlinger">
       <div className="pp-group">
+        <button
+          ref={fileButton}
+          type="button"
+          className="pp-menu-button"
+          aria-haspopup="menu"
+          aria-expanded={menuAt !== null}
+          title="Excel, filer mellem regionerne og sikkerhedskopier"
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={(e) => {
+            const r = e.currentTarget.getBoundingClientRect();
+            setMenuAt(menuAt ? null : { x: r.left, y: r.bottom + 2 });
+          }}
+        >
+          Filer ▾
+        </button>
         {b('Importér fra Excel…', () => actions.importExcel(), 'Indlæs et Bilag 1 fra en Excel-projektmappe (eller træk filen ind i vinduet)')}
         {b('Eksportér til Excel…', actions.exportExcel, 'Gem porteføljen som et færdigt Bilag 1 i Excel')}
       </div>
@@ -39,6 +74,7 @@ export function Toolbar({ actions, history, sidePanel }: Props) {
         {b('+ Tilføj år', actions.addYear, 'Tilføj næste år som kolonne')}
         {b('Fjern år…', actions.removeYear, 'Fjern et år uden beløb')}
       </div>
+      {menuAt && <ContextMenu x={menuAt.x} y={menuAt.y} items={fileMenu(actions)} onClose={() => setMenuAt(null)} testId="file-menu" anchor={fileButton.current} />}
       <div className="pp-group pp-right">
         {b('Beskrivelser', () => actions.run('toggleSidePanel'), 'Vis eller skjul sidepanelet med titel, region og beskrivelser', { pressed: sidePanel })}
       </div>

@@ -15,6 +15,8 @@ export { isAmountEditable, isNameEditable, NAME_COL, TOTAL_COL, yearCol, yearOfC
 export interface ColumnHandlers {
   onToggle: (id: string) => void;
   selection: RangeSelection;
+  /** Who made the line and who changed it last, for the name's tooltip (null when not known). */
+  provenance: (lineId: string) => string | null;
 }
 
 /** The column ids shown, in order: what a range's column index counts. */
@@ -45,6 +47,9 @@ export function buildColumns(years: readonly number[], handlers: ColumnHandlers)
     editable: (p: EditableCallbackParams<GridRow>) => isNameEditable(p.data),
     cellRenderer: NameCell,
     cellRendererParams: { onToggle: handlers.onToggle },
+    // The cell shows more than the name (the comment marker): a row replaced in place
+    // (rowNode.updateData) with the same name must still repaint it.
+    equals: () => false,
     cellEditor: 'agTextCellEditor',
     cellEditorParams: { maxLength: 300 },
     cellClassRules: rangeClassRules(handlers.selection, 0),
@@ -58,7 +63,7 @@ export function buildColumns(years: readonly number[], handlers: ColumnHandlers)
     tooltipValueGetter: (p) => {
       if (p.data?.kind !== 'line') return undefined;
       const { comment, description } = p.data.line;
-      const text = [comment ? `Kommentar: ${comment}` : '', description.slice(0, 400)].filter(Boolean).join('\n\n');
+      const text = [handlers.provenance(p.data.id) ?? '', comment ? `Kommentar: ${comment}` : '', description.slice(0, 400)].filter(Boolean).join('\n\n');
       return text || undefined;
     },
   };

@@ -22,6 +22,7 @@ import { single } from '../../../shared/range';
 import type { GridView } from '../../../shared/grid-edit';
 import type { GridRow, GrandTotalRow } from '../../../shared/row-model';
 import type { PortfolioStore } from '../store/portfolio-store';
+import { provenanceText } from '../danish-text';
 import { buildColumns, defaultColDef, NAME_COL, shownCols } from './columns';
 import { attachRangeEditing, type RangeCommands, type RangeEditing } from './range-controller';
 import type { RangeSelection } from './selection';
@@ -85,7 +86,8 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
   view.current = { rows, cols: shownCols(years) };
   const editing = useRef<RangeEditing | null>(null);
 
-  const columnDefs = useMemo(() => buildColumns(years, { onToggle: toggle, selection }), [years, toggle, selection]);
+  const provenance = useCallback((id: string) => provenanceText(store.lineInfo.get(id)), [store]);
+  const columnDefs = useMemo(() => buildColumns(years, { onToggle: toggle, selection, provenance }), [years, toggle, selection, provenance]);
   const defaultCol = useMemo(() => defaultColDef(), []);
   const pinned = useMemo(() => [grandTotal], [grandTotal]);
 

@@ -11,9 +11,6 @@ import { Versioned } from './versioned';
 
 const NO_HISTORY: HistoryState = { canUndo: false, undoLabel: null, canRedo: false, redoLabel: null };
 
-/** A change as the contract sends it: with who made and last changed each upserted line. */
-export type StoreChange = Change & { lineInfo?: Record<string, LineInfo> };
-
 export class PortfolioStore extends Versioned {
   meta: PortfolioMeta | null = null;
   years: readonly number[] = [];
@@ -115,7 +112,7 @@ export class PortfolioStore extends Versioned {
     this.changed();
   }
 
-  apply(change: StoreChange): void {
+  apply(change: Change): void {
     for (const id of change.deleteLineIds ?? []) this.lineInfo.delete(id);
     for (const [id, info] of Object.entries(change.lineInfo ?? {})) this.lineInfo.set(id, info);
     if (this.patch(change)) {
@@ -133,12 +130,6 @@ export class PortfolioStore extends Versioned {
     this.history = change.history;
     this.revision = change.revision;
     this.changed();
-  }
-
-  /** Who made and last changed every line, read again (the rows do not change). */
-  setLineInfo(lineInfo: Record<string, LineInfo>): void {
-    this.lineInfo = new Map(Object.entries(lineInfo));
-    this.notify();
   }
 
   get rowModel(): RowModel {

@@ -1,0 +1,43 @@
+/**
+ * Times, sizes and provenance as the page writes them in Danish: `22. nov. 2026 kl. 14.03`
+ * (date-fns with the da locale, the same pattern the backend's messages use), `1,4 MB`.
+ */
+import { danishTime } from '../../shared/danish-time';
+import { regionName, type LineInfo } from '../../shared/model';
+
+export { danishTime };
+
+const oneDecimal = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
+
+/** `820 byte`, `120 KB`, `1,4 MB` (1 KB = 1.024 byte, as Windows Explorer counts). */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} byte`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${oneDecimal.format(bytes / 1024 / 1024)} MB`;
+}
+
+/** The folder part of a path, whether it uses / or \ (Windows). */
+export function folderOf(path: string): string {
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return cut > 0 ? path.slice(0, cut) : path;
+}
+
+/** `Oprettet af Region Midtjylland · senest ændret af Region Syddanmark 22. nov. 2026 kl. 14.03`. */
+export function provenanceText(info: LineInfo | undefined): string | null {
+  if (!info) return null;
+  const made = `Oprettet af ${regionName(info.createdBy)}`;
+  if (!info.changedBy) return `${made} · ikke ændret efter oprettelsen`;
+  const when = info.changedAt ? ` ${danishTime(info.changedAt)}` : '';
+  return `${made} · senest ændret af ${regionName(info.changedBy)}${when}`;
+}
+
+/** Why a backup copy was made, from the reason in its name (db/backup.ts). */
+export function backupReason(reason: string): string {
+  const known: Record<string, string> = {
+    fletning: 'Før fletning',
+    import: 'Før import fra Excel',
+    gendannelse: 'Før gendannelse',
+    opgradering: 'Før opgradering af filen',
+  };
+  return known[reason] ?? reason;
+}
