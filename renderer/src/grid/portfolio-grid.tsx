@@ -18,7 +18,7 @@ import {
   type RowDragEndEvent,
 } from 'ag-grid-community';
 import { AG_GRID_LOCALE_DK } from '@ag-grid-community/locale';
-import { single } from '../../../shared/range';
+import { single, type Bounds } from '../../../shared/range';
 import type { GridView } from '../../../shared/grid-edit';
 import type { GridRow, GrandTotalRow } from '../../../shared/row-model';
 import type { PortfolioStore } from '../store/portfolio-store';
@@ -106,8 +106,19 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
       contextMenu: (x, y) => handlers.current.contextMenu(x, y),
     });
     editing.current = e;
-    // The highlight is cell classes: repaint the shown cells when the range changes.
-    const unsubscribe = selection.subscribe(() => gridRef.current?.api?.refreshCells({ force: true, suppressFlash: true }));
+    // The highlight is cell classes: when the range changes, repaint the rendered rows it left or
+    // entered. Forcing every rendered cell instead re-ran every cell renderer on each arrow key or
+    // Enter (a few hundred cells), in the way of the edit that Enter had just committed.
+    let painted: Bounds[] = [];
+    const unsubscribe = selection.subscribe(() => {
+      const now = [selection.bounds(), selection.fillPreview].filter((b): b is Bounds => b !== null);
+      const spans = [...painted, ...now];
+      painted = now;
+      const api = gridRef.current?.api;
+      if (!api) return;
+      const rowNodes = api.getRenderedNodes().filter((n) => n.rowIndex !== null && spans.some((b) => n.rowIndex! >= b.top && n.rowIndex! <= b.bottom));
+      if (rowNodes.length) api.refreshCells({ rowNodes, force: true, suppressFlash: true });
+    });
     return () => {
       unsubscribe();
       e.detach();
