@@ -70,15 +70,39 @@ function touchLine(ctx: OpContext, id: string) {
   ctx.touched.deletedLines.delete(id);
 }
 
+/**
+ * Within one change: lines already checked to exist (and to have no sub-lines), and years
+ * checked to exist, so a paste of 1,000 × 12 cells (or its undo) checks each line and year
+ * once, not once per cell. Any op that is not a cell or text edit may change what exists,
+ * and forgets them.
+ */
+const checkedForAmounts = new WeakMap<OpContext, { lines: Set<string>; leaves: Set<string>; years: Set<number> }>();
+
+function amountChecks(ctx: OpContext) {
+  let known = checkedForAmounts.get(ctx);
+  if (!known) checkedForAmounts.set(ctx, (known = { lines: new Set(), leaves: new Set(), years: new Set() }));
+  return known;
+}
+
 export function applyOp(db: DB, op: Op, ctx: OpContext): Op {
   const s = sql(db);
+  if (op.op !== 'setAmount' && op.op !== 'setLineText') checkedForAmounts.delete(ctx);
   switch (op.op) {
     case 'setAmount': {
-      const line = mustLine(db, op.lineId);
-      if (op.value !== null && s.hasChildren.get(op.lineId)) {
-        throw new UserError(`«${line.name}» har underlinjer; dens beløb er summen af dem. Skriv beløbene på underlinjerne.`);
+      const known = amountChecks(ctx);
+      // Clearing a cell needs only the line; setting one needs a line without sub-lines.
+      if (!known.leaves.has(op.lineId) && (op.value !== null || !known.lines.has(op.lineId))) {
+        const line = mustLine(db, op.lineId);
+        known.lines.add(op.lineId);
+        if (op.value !== null) {
+          if (s.hasChildren.get(op.lineId)) throw new UserError(`«${line.name}» har underlinjer; dens beløb er summen af dem. Skriv beløbene på underlinjerne.`);
+          known.leaves.add(op.lineId);
+        }
       }
-      if (!s.yearExists.get(op.year)) throw new UserError(`År ${op.year} findes ikke i porteføljen.`, 'not-found');
+      if (!known.years.has(op.year)) {
+        if (!s.yearExists.get(op.year)) throw new UserError(`År ${op.year} findes ikke i porteføljen.`, 'not-found');
+        known.years.add(op.year);
+      }
       const old = s.amount.get(op.lineId, op.year)?.kroner ?? null;
       if (op.value === null) s.deleteAmount.run(op.lineId, op.year);
       else s.upsertAmount.run(op.lineId, op.year, op.value);
