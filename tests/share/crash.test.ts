@@ -112,7 +112,7 @@ test(`kill -9 during a merge (${RUNS} runs): the file is as before or as after, 
     },
   );
   expect(outcomes).toContain('after');
-}, 240_000);
+}, 600_000);
 
 test(`kill -9 during an import (${RUNS} runs): no file, or the whole file`, async () => {
   let n = 0;
@@ -129,4 +129,4 @@ test(`kill -9 during an import (${RUNS} runs): no file, or the whole file`, asyn
     },
   );
   expect(outcomes).toContain('after');
-}, 240_000);
+}, 600_000);
