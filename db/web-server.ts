@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { createPortfolio } from './create';
 import { createDispatcher } from './dispatcher';
-import { openSession, sameFile } from './index';
+import { PortfolioHost } from './host';
+import { openSession } from './index';
 import type { Session } from './session';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,22 +73,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     mkdirSync(dirname(options.file), { recursive: true });
     createPortfolio(options.file, { example: true });
   }
-  let session = openSession(options.file);
+  // As in the app: a new file is opened (and checked) first; the old one closes only then.
+  const host = new PortfolioHost({ openSession: (path) => openSession(resolve(path)) });
+  host.open(options.file);
   const dispatch = createDispatcher(
-    {
-      session: () => session,
-      shell: 'web',
-      appVersion: options.appVersion ?? '0.0.0',
-      // As in the app: the new file is opened (and checked) first; the old one closes only then.
-      open: (path) => {
-        // The open file is held exclusively: opening it a second time would be refused.
-        if (sameFile(session.path, path)) return session;
-        const next = openSession(resolve(path));
-        session.close();
-        session = next;
-        return next;
-      },
-    },
+    host.backend(options.appVersion ?? '0.0.0', 'web'),
     { onError: (err) => console.error(err) },
   );
   let port = 0;
@@ -135,13 +125,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     url: `http://127.0.0.1:${port}`,
     port,
     get session() {
-      return session;
+      return host.session!;
     },
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();
         server.close(() => {
-          session.close();
+          host.close();
           ok();
         });
       }),

@@ -12,7 +12,7 @@ import { readMeta } from '../db/queries';
 import { fileCommands, messageOf } from './file-commands';
 import { registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
-import { PortfolioHost } from './portfolio-host';
+import { PortfolioHost } from '../db/host';
 import { appPageUrl } from './security';
 import { clearRecentFiles, readSettings, recentFiles, rememberFile } from './settings';
 import { chooseStartupFile, ensureExample, examplePath, fileFromArgs, fileFromInstanceData } from './startup-file';

@@ -10,7 +10,7 @@ import { createPortfolio } from '../db/create';
 import { UserError } from '../db/errors';
 import { readMeta } from '../db/queries';
 import type { FileMenuActions } from './menu';
-import type { PortfolioHost } from './portfolio-host';
+import type { PortfolioHost } from '../db/host';
 
 const FILTERS = [{ name: 'Puljeplan-portefølje', extensions: ['sqlite'] }];
 

@@ -1,17 +1,18 @@
 /**
- * The one open portfolio of the running app. Switching files opens the new one first, so a
+ * The one open portfolio of a running app (Electron) or browser harness (db/web-server.ts).
+ * Switching files opens the new one first, so a
  * file that cannot be opened leaves the current one open; the old session is then closed,
  * which checkpoints its WAL into one self-contained file.
  */
-import type { Backend } from '../db/dispatcher';
-import { UserError } from '../db/errors';
-import { sameFile } from '../db/index';
-import type { Session } from '../db/session';
+import type { Backend } from './dispatcher';
+import { UserError } from './errors';
+import { sameFile } from './index';
+import type { Session } from './session';
 
 export interface HostDeps {
   openSession: (path: string) => Session;
   /** Called after a file opened, to remember it for next start (and in Seneste filer). */
-  remember: (path: string) => void;
+  remember?: (path: string) => void;
   /** Called after another file became the open portfolio (the window title names it). */
   switched?: (session: Session) => void;
 }
@@ -41,7 +42,7 @@ export class PortfolioHost {
     this.close();
     this.current = next;
     try {
-      this.deps.remember(path);
+      this.deps.remember?.(path);
     } catch (err) {
       // Not remembering the file costs the user one click next time; not worth failing the open.
       console.error('Kunne ikke gemme indstillingerne:', err);
@@ -57,9 +58,9 @@ export class PortfolioHost {
   }
 
   /** The dispatcher's backend: file.open switches files here; the page reloads itself afterwards. */
-  backend(appVersion: string): Backend {
+  backend(appVersion: string, shell: Backend['shell'] = 'electron'): Backend {
     return {
-      shell: 'electron',
+      shell,
       appVersion,
       session: () => {
         if (!this.current) throw new UserError('Ingen portefølje er åben. Åbn en fil og prøv igen.');
