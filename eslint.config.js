@@ -32,7 +32,7 @@ const nodeBuiltins = (from, why) => [
 
 const SHARED_WHY = 'shared/ is pure TypeScript used by every side; move the code or pass the value in.';
 const DB_WHY = 'db/ is Node-only and Electron-free, so it runs under vitest, the CLI and the browser harness.';
-const RENDERER_WHY = 'The renderer talks to the backend only through the contract client (shared/contract.ts).';
+const RENDERER_WHY = 'The renderer talks to the backend only through the contract client (shared/contract/contract.ts).';
 const ELECTRON_WHY = 'The main process wires the contract; it does not reach into the renderer.';
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });

@@ -3,20 +3,20 @@
  * handler on the open portfolio, checks the result, and answers with an envelope. Electron's
  * ipcMain and the browser harness's HTTP endpoint both call it.
  */
-import { isChannel, type Channel } from '../shared/channels';
-import { contract, describeIssues, type Args, type Envelope, type Result } from '../shared/contract';
+import { isChannel, type Channel } from '../shared/contract/channels';
+import { contract, describeIssues, type Args, type Envelope, type Result } from '../shared/contract/contract';
 import { Writable } from 'node:stream';
 import { format } from 'date-fns';
-import * as commands from './commands';
-import { UserError } from './errors';
+import * as commands from './core/commands';
+import { UserError } from './core/errors';
 import { exportAnnex } from './excel/export';
 import { exportFileName } from './excel/export-layout';
 import { applyImport } from './excel/import-apply';
 import { planImport } from './excel/import-plan';
 import { pendingImports } from './excel/pending';
 import { readAnnexFile } from './excel/read-annex-file';
-import { SCHEMA_VERSION } from './migrations/index';
-import type { Session } from './session';
+import { SCHEMA_VERSION } from './core/migrations/index';
+import type { Session } from './core/session';
 import { shareHandlers } from './share/handlers';
 import { basename } from 'node:path';
 

@@ -1,13 +1,13 @@
 /**
- * The one open portfolio of a running app (Electron) or browser harness (db/web-server.ts).
+ * The one open portfolio of a running app (Electron) or browser harness (db/web/server.ts).
  * Switching files opens the new one first, so a
  * file that cannot be opened leaves the current one open; the old session is then closed,
  * which checkpoints its WAL into one self-contained file.
  */
 import type { Backend } from './dispatcher';
-import { UserError } from './errors';
+import { UserError } from './core/errors';
 import { sameFile } from './index';
-import type { Session } from './session';
+import type { Session } from './core/session';
 
 export interface HostDeps {
   openSession: (path: string) => Session;
@@ -34,7 +34,7 @@ export class PortfolioHost {
   /**
    * Opens `path` and makes it the open portfolio; throws (PortfolioFileError) and changes nothing
    * if it cannot. The open file itself is kept as it is: the session holds it exclusively
-   * (db/open.ts), so a second open of it would be refused as "open elsewhere".
+   * (db/core/open.ts), so a second open of it would be refused as "open elsewhere".
    */
   open(path: string): Session {
     if (this.current && this.isOpen(path)) return this.current;

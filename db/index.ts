@@ -1,11 +1,11 @@
 /** Opening a portfolio as a working session: the entry point for the app, the web harness and the CLI. */
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openPortfolio, type OpenOptions } from './open';
-import { Session } from './session';
+import { openPortfolio, type OpenOptions } from './core/open';
+import { Session } from './core/session';
 
 /**
- * The session holds its file exclusively (db/open.ts): a second open of the same file, even in
+ * The session holds its file exclusively (db/core/open.ts): a second open of the same file, even in
  * this process, is refused as "åben et andet sted". So ask sameFile before switching files.
  */
 export function openSession(path: string, options: OpenOptions = {}): Session {

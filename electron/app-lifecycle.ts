@@ -5,10 +5,10 @@
  */
 import { BrowserWindow, app, dialog, ipcMain } from 'electron';
 import { basename, resolve } from 'node:path';
-import { MENU_IPC } from '../shared/channels';
+import { MENU_IPC } from '../shared/contract/channels';
 import { createDispatcher, type Dispatch } from '../db/dispatcher';
 import { openSession } from '../db/index';
-import { readMeta } from '../db/queries';
+import { readMeta } from '../db/core/queries';
 import { fileCommands, messageOf } from './file-commands';
 import { registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';

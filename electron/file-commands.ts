@@ -5,10 +5,10 @@
  */
 import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { basename, dirname, extname, join } from 'node:path';
-import { saveCopyAs } from '../db/copy';
-import { createPortfolio } from '../db/create';
-import { UserError } from '../db/errors';
-import { readMeta } from '../db/queries';
+import { saveCopyAs } from '../db/core/copy';
+import { createPortfolio } from '../db/core/create';
+import { UserError } from '../db/core/errors';
+import { readMeta } from '../db/core/queries';
 import type { FileMenuActions } from './menu';
 import type { PortfolioHost } from '../db/host';
 

@@ -4,8 +4,8 @@
  * "Validate the sender of all IPC messages"); an iframe or a page that somehow got loaded
  * elsewhere is refused without touching the portfolio.
  */
-import { CHANNELS, ipcName } from '../shared/channels';
-import type { Envelope } from '../shared/contract';
+import { CHANNELS, ipcName } from '../shared/contract/channels';
+import type { Envelope } from '../shared/contract/contract';
 import type { Dispatch } from '../db/dispatcher';
 import { isAppPage } from './security';
 

@@ -13,7 +13,7 @@
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import { basename, dirname } from 'node:path';
-import type { MenuCommand } from '../shared/channels';
+import type { MenuCommand } from '../shared/contract/channels';
 
 /** Filer's own items: they work on files (dialogs, copies), so they run in the main process. */
 export interface FileMenuActions {

@@ -4,8 +4,8 @@
  * the page never sees ipcRenderer itself, an IPC event, or a channel name it could choose.
  * Imports only shared/channels (no zod): the sandboxed preload is bundled on its own.
  */
-import { CHANNELS, MENU_COMMANDS, MENU_IPC, ipcName, type MenuCommand } from '../shared/channels';
-import type { ChannelFunctions, PuljeplanBridge } from '../shared/bridge';
+import { CHANNELS, MENU_COMMANDS, MENU_IPC, ipcName, type MenuCommand } from '../shared/contract/channels';
+import type { ChannelFunctions, PuljeplanBridge } from '../shared/contract/bridge';
 
 type MenuListener = (event: unknown, command: unknown) => void;
 

@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
 // The renderer is built to static files: Electron loads them with loadFile, and the
-// browser harness (db/web-server.ts) serves the same files.
+// browser harness (db/web/server.ts) serves the same files.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',

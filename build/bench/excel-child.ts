@@ -14,7 +14,7 @@ import ExcelJS from 'exceljs';
 import { openSession } from '../../db/index';
 import { exportAnnex } from '../../db/excel/export';
 import { chooseYears, col, layOut } from '../../db/excel/export-layout';
-import { importIntoNewFile } from '../../db/excel/cli-excel';
+import { importIntoNewFile } from '../../db/cli/excel';
 import { readAnnexFile, type ReadAnnexOptions } from '../../db/excel/read-annex-file';
 
 const [mode, input, output] = process.argv.slice(2) as [string, string, string | undefined];

@@ -1,5 +1,5 @@
 /**
- * The grid in Debian's Chromium against the browser harness (db/web-server.ts), as the e2e
+ * The grid in Debian's Chromium against the browser harness (db/web/server.ts), as the e2e
  * tests run it: a 1,000 × 12 paste from paste event to repainted totals, and one typed edit
  * (Enter) to the repainted grand total on a large portfolio. Prints figures, never asserts.
  */
@@ -7,11 +7,11 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import * as commands from '../../db/commands';
-import { createPortfolio } from '../../db/create';
+import * as commands from '../../db/core/commands';
+import { createPortfolio } from '../../db/core/create';
 import { openSession } from '../../db/index';
-import { startWebServer } from '../../db/web-server';
-import { toTsv } from '../../shared/tsv';
+import { startWebServer } from '../../db/web/server';
+import { toTsv } from '../../shared/grid/tsv';
 import { hasChromium, launchChromium, CHROMIUM } from '../../tests/e2e/browser';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');

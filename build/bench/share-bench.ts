@@ -9,7 +9,7 @@
  */
 import { copyFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { setAmounts } from '../../db/commands';
+import { setAmounts } from '../../db/core/commands';
 import { openSession } from '../../db/index';
 import { applyMerge, importReceived, previewMerge } from '../../db/share/apply';
 import { receiveFile } from '../../db/share/receive';

@@ -4,11 +4,11 @@
  * Every formula here is built from cell addresses, function names and (for the per-pool total
  * sheet) a sheet name that sheetNames() has cleaned; never from a line's or pool's text.
  */
-import { formatAmount } from '../../shared/danish-number';
-import { sumKroner, type Kroner } from '../../shared/money';
-import type { Line, Pool } from '../../shared/model';
-import { groupLines } from '../../shared/row-model';
-import { UserError } from '../errors';
+import { formatAmount } from '../../shared/danish/number';
+import { sumKroner, type Kroner } from '../../shared/domain/money';
+import type { Line, Pool } from '../../shared/domain/model';
+import { groupLines } from '../../shared/grid/row-model';
+import { UserError } from '../core/errors';
 
 export interface TableLine {
   line: Line;

@@ -12,8 +12,8 @@
 import { rmSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Line, Pool, PortfolioMeta } from '../../shared/model';
-import type { Kroner } from '../../shared/money';
+import type { Line, Pool, PortfolioMeta } from '../../shared/domain/model';
+import type { Kroner } from '../../shared/domain/money';
 import {
   chooseYears, col, columnSum, columnWidths, layOut, numFmtFor, range, rowRange, sheetNames, sheetRef, sumOf, thousands,
   type Layout, type PoolTable,
@@ -34,7 +34,7 @@ export interface PortfolioData {
   pools: Pool[];
   lines: Line[];
 }
-/** A Session (db/session.ts) or a snapshot of one. */
+/** A Session (db/core/session.ts) or a snapshot of one. */
 export type ExportSource = PortfolioData | { snapshot(): PortfolioData };
 
 type Sheet = ExcelJS.Worksheet;
@@ -211,7 +211,7 @@ async function writePerPool(wb: ExcelJS.stream.xlsx.WorkbookWriter, data: Portfo
     ws.commit();
   }
   // The Total sheet: each `<pool> i alt` fetched from its sheet, and their sum. Its header is not
-  // `Beløb i 1.000 kr` and its rows are total rows, so a reader (shared/annex.ts) sees no table here.
+  // `Beløb i 1.000 kr` and its rows are total rows, so a reader (db/excel/annex/read.ts) sees no table here.
   const ws = addSheet(wb, TOTAL_SHEET, widths, 3, '3:3');
   const rows = new Rows(ws);
   await rows.add((row) => text(row, 1, data.meta.title, BOLD));

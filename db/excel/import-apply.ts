@@ -3,11 +3,11 @@
  * lines (unless the user accepts that the totals are recomputed), then a checked backup copy, then
  * the whole import as one transaction and one undo step (guides/files-from-elsewhere.md).
  */
-import type { AnnexRead, Mismatch } from '../../shared/annex-types';
-import type { Change } from '../../shared/model';
-import { backupCopy } from '../backup';
-import { UserError } from '../errors';
-import type { Session } from '../session';
+import type { AnnexRead, Mismatch } from '../../shared/contract/annex';
+import type { Change } from '../../shared/domain/model';
+import { backupCopy } from '../core/backup';
+import { UserError } from '../core/errors';
+import type { Session } from '../core/session';
 import { importOps } from './import-plan';
 
 /** The refusal when totals disagree; `override` says how to import anyway (dialog or CLI flag). */

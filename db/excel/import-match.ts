@@ -1,14 +1,14 @@
 /**
- * An annex read from a workbook (shared/annex-types.ts AnnexRead) matched against the portfolio:
+ * An annex read from a workbook (shared/contract/annex.ts AnnexRead) matched against the portfolio:
  * pools by name, lines by pool and name (both unique, compared as Danish text without case,
- * db/commands.ts `same`). The preview (import-plan.ts planImport) and the ops (importOps) are
+ * db/core/commands.ts `same`). The preview (import-plan.ts planImport) and the ops (importOps) are
  * both derived from this one matching, so what is previewed is what is applied.
  */
-import { isValidCellKroner } from '../../shared/money';
-import type { AnnexLine, AnnexPool, AnnexRead } from '../../shared/annex-types';
-import { TEXT_LIMITS, type Line, type Pool } from '../../shared/model';
-import { groupLines } from '../../shared/row-model';
-import { UserError } from '../errors';
+import { isValidCellKroner } from '../../shared/domain/money';
+import type { AnnexLine, AnnexPool, AnnexRead } from '../../shared/contract/annex';
+import { TEXT_LIMITS, type Line, type Pool } from '../../shared/domain/model';
+import { groupLines } from '../../shared/grid/row-model';
+import { UserError } from '../core/errors';
 
 export interface PortfolioState {
   years: number[];
@@ -46,7 +46,7 @@ export interface Matched {
   moves: string[];
 }
 
-/** Case and spaces do not count (same rule as db/commands.ts `same`). */
+/** Case and spaces do not count (same rule as db/core/commands.ts `same`). */
 export const nameKey = (name: string) => name.trim().toLocaleLowerCase('da');
 
 const where = (l: { sheet: string; row: number }) => `${l.sheet}!A${l.row}`;

@@ -1,19 +1,19 @@
 /**
  * Importing Bilag 1: what it would change (planImport, shown before anything happens) and the
- * ops that change it (importOps, one Plan = one transaction = one undo step, db/session.ts).
+ * ops that change it (importOps, one Plan = one transaction = one undo step, db/core/session.ts).
  * After the ops every line of the workbook is in the portfolio with the workbook's parent and
  * figures for the workbook's years; the portfolio's other years, descriptions and the order of
  * lines it already had are kept, and lines the workbook lacks are removed only when asked.
  */
 import { randomUUID } from 'node:crypto';
-import { sumKroner, type Kroner } from '../../shared/money';
-import type { AnnexRead, ImportPreview } from '../../shared/annex-types';
-import type { Amounts, Line } from '../../shared/model';
-import { GAP, positionAfter, type Plan } from '../commands';
-import { UserError } from '../errors';
-import type { Op } from '../ops';
-import type { DB } from '../open';
-import { readAllLines, readPools, readYears } from '../queries';
+import { sumKroner, type Kroner } from '../../shared/domain/money';
+import type { AnnexRead, ImportPreview } from '../../shared/contract/annex';
+import type { Amounts, Line } from '../../shared/domain/model';
+import { GAP, positionAfter, type Plan } from '../core/commands';
+import { UserError } from '../core/errors';
+import type { Op } from '../core/ops';
+import type { DB } from '../core/open';
+import { readAllLines, readPools, readYears } from '../core/queries';
 import { conflictMessage, matchAnnex, type Matched, type MatchedLine, type PortfolioState } from './import-match';
 
 export type ImportPreviewData = Omit<ImportPreview, 'token'>;

@@ -1,13 +1,13 @@
 /**
- * The import worker: reads an .xlsx (read-workbook.ts) and the annex in it (shared/annex.ts) in a
+ * The import worker: reads an .xlsx (read-workbook.ts) and the annex in it (db/excel/annex/read.ts) in a
  * worker thread started by read-annex-file.ts with memory limits and a timeout, so a workbook
  * built to exhaust memory or time ends this thread, not the app (guides/files-from-elsewhere.md).
  * It answers with one message: the annex, or a Danish message for the user.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { transferables, type PackedAnnex } from '../../shared/annex-transfer';
-import { AnnexError, readAnnexPacked } from '../../shared/annex';
-import { UserError } from '../errors';
+import { transferables, type PackedAnnex } from './annex/transfer';
+import { AnnexError, readAnnexPacked } from './annex/read';
+import { UserError } from '../core/errors';
 import { readWorkbook, WORKBOOK_LIMITS, type WorkbookLimits } from './read-workbook';
 
 export interface WorkerRequest {

@@ -5,8 +5,8 @@
  * last few, since a read annex of 100,000 lines holds tens of MB.
  */
 import { randomUUID } from 'node:crypto';
-import type { AnnexRead } from '../../shared/annex-types';
-import type { Session } from '../session';
+import type { AnnexRead } from '../../shared/contract/annex';
+import type { Session } from '../core/session';
 
 export interface PendingImport {
   read: AnnexRead;

@@ -7,9 +7,9 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { AnnexRead } from '../../shared/annex-types';
-import { unpackAnnex } from '../../shared/annex-transfer';
-import { UserError } from '../errors';
+import type { AnnexRead } from '../../shared/contract/annex';
+import { unpackAnnex } from './annex/transfer';
+import { UserError } from '../core/errors';
 import type { WorkerAnswer, WorkerRequest } from './import-worker';
 import { checkZip } from './zip-guard';
 

@@ -1,5 +1,5 @@
 /**
- * An .xlsx to plain sheet grids (shared/annex-types.ts), with exceljs's streaming reader. Runs
+ * An .xlsx to plain sheet grids (shared/contract/annex.ts), with exceljs's streaming reader. Runs
  * inside the import worker (import-worker.ts), after zip-guard.ts has checked the zip directory.
  *
  * Why streaming: on a 100,000-line × 12-year annex, `workbook.xlsx.load` took 5–7 s and
@@ -12,8 +12,8 @@
  */
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
-import type { CellInput, GridCell, SheetGrid } from '../../shared/annex-types';
-import { UserError } from '../errors';
+import type { CellInput, GridCell, SheetGrid } from '../../shared/contract/annex';
+import { UserError } from '../core/errors';
 import { storedZipStream } from './zip-guard';
 
 export interface WorkbookLimits {

@@ -7,7 +7,7 @@
  * CRC-32 its directory entry declared, since a deflate stream can hold more than it says.
  */
 import { createInflateRaw, crc32 } from 'node:zlib';
-import { UserError } from '../errors';
+import { UserError } from '../core/errors';
 
 export const ZIP_LIMITS = {
   /** The file itself; a 100,000-line annex is about 10 MB. */

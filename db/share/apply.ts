@@ -1,19 +1,19 @@
 /**
  * Applying what arrived: a merge into the open portfolio, an import of a received file as a new
  * portfolio file, and restoring a backup copy. Each is preceded by a checked backup copy
- * (db/backup.ts) where it changes an existing file, and a merge or restore is one Session.run:
+ * (db/core/backup.ts) where it changes an existing file, and a merge or restore is one Session.run:
  * one transaction, one undo step, an audit row per value.
  */
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { regionName, type Change, type RegionCode } from '../../shared/model';
-import { backupCopy, backupDir, listBackups } from '../backup';
-import { UserError } from '../errors';
-import type { DB } from '../open';
-import { sql } from '../queries';
-import type { Session } from '../session';
+import { regionName, type Change, type RegionCode } from '../../shared/domain/model';
+import { backupCopy, backupDir, listBackups } from '../core/backup';
+import { UserError } from '../core/errors';
+import type { DB } from '../core/open';
+import { sql } from '../core/queries';
+import type { Session } from '../core/session';
 import { cancelledChanges, dotRow, Dots, mergeSeen, seenEntries, storeDots, versionVector, type DotRow } from './dots';
 import { historyOf } from './history';
 import { MergeRecord } from './lineage';

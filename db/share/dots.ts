@@ -6,8 +6,8 @@
  * A merge that was undone counts as never made: its change and the undo's are left out
  * (lineage.ts records them), so merging the same file again applies it again.
  */
-import type { RegionCode } from '../../shared/model';
-import type { DB } from '../open';
+import type { RegionCode } from '../../shared/domain/model';
+import type { DB } from '../core/open';
 
 export interface Dot {
   replica: string;

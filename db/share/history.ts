@@ -4,7 +4,7 @@
  * number `after` is the old value of its first change after that (or of its line's deletion). One
  * grouped query over the changes after `after` (audit_by_change), for the lines asked about only.
  */
-import type { DB } from '../open';
+import type { DB } from '../core/open';
 import { ValueMap } from './dots';
 
 export type Value = string | number | null;

@@ -6,9 +6,9 @@
  * the merge and its undo out, so the file is as if never merged and merging it again applies it
  * again. Redoing the merge writes the record again under the redo's change number.
  */
-import type { RegionCode } from '../../shared/model';
-import type { DB } from '../open';
-import type { Extra } from '../session';
+import type { RegionCode } from '../../shared/domain/model';
+import type { DB } from '../core/open';
+import type { Extra } from '../core/session';
 import { storeDots, type DotRow } from './dots';
 
 export interface MergeFacts {

@@ -28,8 +28,8 @@
  * differing value is a conflict. Pools and years are only added by a merge, never removed;
  * a place (position) changed on both sides keeps mine.
  */
-import type { Result } from '../../shared/contract';
-import type { Line } from '../../shared/model';
+import type { Result } from '../../shared/contract/contract';
+import type { Line } from '../../shared/domain/model';
 import { covered, dotRow, key, sameDot, type DotRow, type Dots, type Entity } from './dots';
 import type { Field, History, Value } from './history';
 import type { State } from './state';

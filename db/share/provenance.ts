@@ -8,8 +8,8 @@
  * - lineInfoOf: the lines one change touched, for the Change the session returns (one prepared
  *   query per line; a few microseconds, so that an edit stays well under a millisecond).
  */
-import type { LineInfo, RegionCode } from '../../shared/model';
-import type { DB } from '../open';
+import type { LineInfo, RegionCode } from '../../shared/domain/model';
+import type { DB } from '../core/open';
 import { readLineage } from './dots';
 
 /** `n` and `at` of the newest row, packed so that max() picks it (change number first, then time). */

@@ -10,9 +10,9 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { PortfolioFileError, UserError } from '../errors';
-import { MIGRATIONS, SCHEMA_VERSION, runMigrations } from '../migrations/index';
-import { APPLICATION_ID, checkIdentity, openFailure, quickCheck, readHeader, type DB } from '../open';
+import { PortfolioFileError, UserError } from '../core/errors';
+import { MIGRATIONS, SCHEMA_VERSION, runMigrations } from '../core/migrations/index';
+import { APPLICATION_ID, checkIdentity, openFailure, quickCheck, readHeader, type DB } from '../core/open';
 import { copyCheckedRows, type ReceivedInfo } from './rows';
 
 /** A 100,000-line portfolio is about 100 MB; anything far above is not one of ours. */

@@ -13,10 +13,10 @@
  * bytes, TypeScript UTF-16 units). Then the rows are copied with INSERT … SELECT inside SQLite, in
  * the same transaction, so what is copied is what was checked.
  */
-import { MAX_CELL_KRONER } from '../../shared/money';
-import { REGION_CODES, TEXT_LIMITS, type RegionCode } from '../../shared/model';
-import { PortfolioFileError } from '../errors';
-import type { DB } from '../open';
+import { MAX_CELL_KRONER } from '../../shared/domain/money';
+import { REGION_CODES, TEXT_LIMITS, type RegionCode } from '../../shared/domain/model';
+import { PortfolioFileError } from '../core/errors';
+import type { DB } from '../core/open';
 
 interface Check {
   js: (v: unknown) => boolean;

@@ -1,12 +1,12 @@
 /**
- * "Send til en anden region": one self-contained copy of the open portfolio (db/copy.ts) that
+ * "Send til en anden region": one self-contained copy of the open portfolio (db/core/copy.ts) that
  * records who sent it, so the receiver sees where the file came from.
  */
-import { sentFileName } from '../../shared/danish-time';
-import { copyPortfolio, type CopiedFile } from '../copy';
-import { SCHEMA_VERSION } from '../migrations/index';
-import type { DB } from '../open';
-import { readMeta } from '../queries';
+import { sentFileName } from '../../shared/danish/time';
+import { copyPortfolio, type CopiedFile } from '../core/copy';
+import { SCHEMA_VERSION } from '../core/migrations/index';
+import type { DB } from '../core/open';
+import { readMeta } from '../core/queries';
 
 /** `Puljeplan RM 2026-11-22.sqlite`: the sending region and the day. */
 export { sentFileName };

@@ -1,12 +1,12 @@
 /**
- * A whole portfolio as plain values, and the ops (db/ops.ts) that turn one state into another:
+ * A whole portfolio as plain values, and the ops (db/core/ops.ts) that turn one state into another:
  * a merge computes the merged state and a restore reads a backup's, and both are applied as one
  * Session.run, so they are one undo step with an audit row per value.
  */
-import type { Line, Pool, PortfolioMeta } from '../../shared/model';
-import type { Op } from '../ops';
-import type { DB } from '../open';
-import { readAllLines, readMeta, readPools, readYears, toRecord } from '../queries';
+import type { Line, Pool, PortfolioMeta } from '../../shared/domain/model';
+import type { Op } from '../core/ops';
+import type { DB } from '../core/open';
+import { readAllLines, readMeta, readPools, readYears, toRecord } from '../core/queries';
 
 export interface State {
   meta: PortfolioMeta;

@@ -3,16 +3,16 @@
  * native menu. Each action asks the backend, and the store shows the answer; failures are
  * reported in Danish and change nothing.
  */
-import type { MenuCommand } from '../../shared/channels';
-import type { Channel } from '../../shared/channels';
-import type { Args, Result } from '../../shared/contract';
-import { formatAmount, parseAmount } from '../../shared/danish-number';
-import type { Change, RegionCode } from '../../shared/model';
-import type { GridRow } from '../../shared/row-model';
+import type { MenuCommand } from '../../shared/contract/channels';
+import type { Channel } from '../../shared/contract/channels';
+import type { Args, Result } from '../../shared/contract/contract';
+import { formatAmount, parseAmount } from '../../shared/danish/number';
+import type { Change, RegionCode } from '../../shared/domain/model';
+import type { GridRow } from '../../shared/grid/row-model';
 import { ApiFailure, type Api } from './api/client';
 import { NAME_COL, yearOfCol } from './grid/columns';
 import type { PortfolioStore } from './store/portfolio-store';
-import type { ImportPreview } from '../../shared/annex-types';
+import type { ImportPreview } from '../../shared/contract/annex';
 import type { ExportOptions } from './components/export-dialog';
 import { downloadBase64, pickWorkbook, readAsBase64 } from './files';
 import type { Details } from './components/dialog';

@@ -1,9 +1,9 @@
 /** Puljeplan's window: header, command bar, the grid, the side panel and the status line. */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactElement } from 'react';
-import { regionName, TEXT_LIMITS } from '../../shared/model';
+import { regionName, TEXT_LIMITS } from '../../shared/domain/model';
 import { shownCols } from './grid/columns';
-import { NAME_COL } from '../../shared/grid-edit';
-import type { GridRow } from '../../shared/row-model';
+import { NAME_COL } from '../../shared/grid/edit';
+import type { GridRow } from '../../shared/grid/row-model';
 import { Actions, type Ui } from './actions';
 import { EditActions } from './edit-actions';
 import { ContextMenu, type MenuEntry } from './components/context-menu';
@@ -17,7 +17,7 @@ import { ExportDialog, type ExportOptions } from './components/export-dialog';
 import { ImportDialog } from './components/import-dialog';
 import { BackupDialog } from './components/backup-dialog';
 import { MergeDialog } from './components/merge-dialog';
-import type { ImportPreview } from '../../shared/annex-types';
+import type { ImportPreview } from '../../shared/contract/annex';
 import { SidePanel } from './components/side-panel';
 import { Toolbar } from './components/toolbar';
 import { PortfolioGrid, type GridEvents, type GridHandle } from './grid/portfolio-grid';

@@ -2,8 +2,8 @@
  * Times, sizes and provenance as the page writes them in Danish: `22. nov. 2026 kl. 14.03`
  * (date-fns with the da locale, the same pattern the backend's messages use), `1,4 MB`.
  */
-import { danishTime } from '../../shared/danish-time';
-import { regionName, type LineInfo } from '../../shared/model';
+import { danishTime } from '../../shared/danish/time';
+import { regionName, type LineInfo } from '../../shared/domain/model';
 
 export { danishTime };
 
@@ -31,7 +31,7 @@ export function provenanceText(info: LineInfo | undefined): string | null {
   return `${made} · senest ændret af ${regionName(info.changedBy)}${when}`;
 }
 
-/** Why a backup copy was made, from the reason in its name (db/backup.ts). */
+/** Why a backup copy was made, from the reason in its name (db/core/backup.ts). */
 export function backupReason(reason: string): string {
   const known: Record<string, string> = {
     fletning: 'Før fletning',

@@ -1,13 +1,13 @@
 /**
  * The range commands: copy, paste, fill, clear, and the context menu's clipboard items. Each
- * plans its cells with shared/grid-edit.ts from the rows shown and the range, and sends them as
+ * plans its cells with shared/grid/edit.ts from the rows shown and the range, and sends them as
  * one change (amounts.set, or amounts.paste for a paste): one transaction and one undo step,
  * with the totals recomputed once when the answer arrives.
  */
-import type { Args } from '../../shared/contract';
-import { copyRows, planClear, planFill, planFillDown, planPaste, type EditPlan } from '../../shared/grid-edit';
-import { bounds, type Bounds } from '../../shared/range';
-import { parseTsv, toTsv } from '../../shared/tsv';
+import type { Args } from '../../shared/contract/contract';
+import { copyRows, planClear, planFill, planFillDown, planPaste, type EditPlan } from '../../shared/grid/edit';
+import { bounds, type Bounds } from '../../shared/grid/range';
+import { parseTsv, toTsv } from '../../shared/grid/tsv';
 import type { Actions, Ui } from './actions';
 import type { GridHandle } from './grid/portfolio-grid';
 import type { RangeSelection } from './grid/selection';

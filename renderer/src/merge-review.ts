@@ -1,11 +1,11 @@
 /**
  * The merge review's logic, apart from its dialog: how each conflict and change reads in Danish,
  * what a choice (mine, theirs, a typed value) sends to merge.apply, and the notice afterwards.
- * Typed amounts go through the one Danish parser (shared/danish-number.ts).
+ * Typed amounts go through the one Danish parser (shared/danish/number.ts).
  */
-import type { Args, Result } from '../../shared/contract';
-import { formatAmount, parseAmount } from '../../shared/danish-number';
-import { regionName, TEXT_LIMITS } from '../../shared/model';
+import type { Args, Result } from '../../shared/contract/contract';
+import { formatAmount, parseAmount } from '../../shared/danish/number';
+import { regionName, TEXT_LIMITS } from '../../shared/domain/model';
 import { danishTime } from './danish-text';
 
 export type MergeReview = Result<'merge.preview'>;

@@ -3,10 +3,10 @@
  * merge a received file after a review, and restore a backup copy. The backend checks every
  * received file; a refusal is shown in its own Danish words and changes nothing.
  */
-import type { Args, Result } from '../../shared/contract';
-import { regionName } from '../../shared/model';
+import type { Args, Result } from '../../shared/contract/contract';
+import { regionName } from '../../shared/domain/model';
 import { ApiFailure, type Api } from './api/client';
-import { sentFileName } from '../../shared/danish-time';
+import { sentFileName } from '../../shared/danish/time';
 import { backupReason, danishTime, fileSize, folderOf } from './danish-text';
 import { pickPortfolioFile, readAsBase64 } from './files';
 import type { Ui } from './actions';

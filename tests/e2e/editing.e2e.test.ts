@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { toTsv } from '../../shared/tsv';
+import { toTsv } from '../../shared/grid/tsv';
 import { ARTIFACTS, backendAmount, cell, chromiumMissing, grandTotal, rowId, useApp, waitForEditor, type Harness } from './harness';
 
 const LPR3 = 'LPR3 ID3 - Landspatientregister';

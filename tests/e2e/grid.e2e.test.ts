@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { formatAmount, parseAmount } from '../../shared/danish-number';
+import { formatAmount, parseAmount } from '../../shared/danish/number';
 import { ARTIFACTS, backendAmount, cell, chromiumMissing, grandTotal, rowId, useApp, waitForEditor, type Harness } from './harness';
 
 const LPR3 = 'LPR3 ID3 - Landspatientregister';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { startWebServer, type WebServer } from '../../db/web-server';
+import { startWebServer, type WebServer } from '../../db/web/server';
 import { hasChromium, launchChromium, CHROMIUM } from './browser';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');

@@ -10,7 +10,7 @@ import { basename, dirname, join } from 'node:path';
 import { format } from 'date-fns';
 import { da } from 'date-fns/locale';
 import type { Page } from 'playwright-core';
-import { setAmounts, setLineDescription } from '../../db/commands';
+import { setAmounts, setLineDescription } from '../../db/core/commands';
 import { openSession } from '../../db/index';
 import { importReceived } from '../../db/share/apply';
 import { receiveFile } from '../../db/share/receive';

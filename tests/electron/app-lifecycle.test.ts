@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { MENU_IPC } from '../../shared/channels';
+import { MENU_IPC } from '../../shared/contract/channels';
 import { startApp } from '../../electron/app-lifecycle';
 import { appHarness, exe } from './app-harness';
 import { BrowserWindow, Menu, app, dialog, flush } from './fake-electron';

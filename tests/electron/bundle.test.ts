@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, ipcName } from '../../shared/channels';
+import { CHANNELS, ipcName } from '../../shared/contract/channels';
 
 const root = resolve('.');
 let dir: string;

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { openSession } from '../../db/index';
-import { readFile } from '../db/read-file';
+import { readFile } from '../db/core/read-file';
 import { appHarness } from './app-harness';
 import { BrowserWindow, dialog, flush } from './fake-electron';
 

@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, ipcName } from '../../shared/channels';
-import { createPortfolio } from '../../db/create';
+import { CHANNELS, ipcName } from '../../shared/contract/channels';
+import { createPortfolio } from '../../db/core/create';
 import { createDispatcher, type Dispatch } from '../../db/dispatcher';
 import { openSession } from '../../db/index';
-import type { Session } from '../../db/session';
+import type { Session } from '../../db/core/session';
 import { REFUSED, registerIpcHandlers } from '../../electron/ipc';
 import { ipcMain, resetFakeElectron } from './fake-electron';
 

@@ -1,7 +1,7 @@
 /** The Danish menu: its items send the page's commands, and it never steals the page's keys. */
 import type { MenuItemConstructorOptions } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { MENU_COMMANDS, type MenuCommand } from '../../shared/channels';
+import { MENU_COMMANDS, type MenuCommand } from '../../shared/contract/channels';
 import { installMenu, menuTemplate, type FileMenuActions, type MenuOptions } from '../../electron/menu';
 import { Menu, resetFakeElectron } from './fake-electron';
 

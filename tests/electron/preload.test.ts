@@ -3,8 +3,8 @@
  * commands — no ipcRenderer, no way to name another channel.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, MENU_IPC, ipcName } from '../../shared/channels';
-import type { PuljeplanBridge } from '../../shared/bridge';
+import { CHANNELS, MENU_IPC, ipcName } from '../../shared/contract/channels';
+import type { PuljeplanBridge } from '../../shared/contract/bridge';
 import { createBridge } from '../../electron/preload-bridge';
 import { ipcRenderer, resetFakeElectron } from './fake-electron';
 

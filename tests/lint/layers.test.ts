@@ -62,7 +62,7 @@ describe('wrong-direction imports fail the lint', () => {
   it('renderer/ importing db/ or better-sqlite3 is an error', async () => {
     const errors = await layerErrors(
       'renderer/src/probe.tsx',
-      "import { openPortfolio } from '../../db/open';\nimport Database from 'better-sqlite3';\nexport const f = [openPortfolio, Database];\n",
+      "import { openPortfolio } from '../../db/core/open';\nimport Database from 'better-sqlite3';\nexport const f = [openPortfolio, Database];\n",
     );
     expect(errors).toHaveLength(2);
     expect(errors[0]).toContain('renderer/ may not import from db/');
@@ -112,7 +112,7 @@ describe('right-direction imports pass', () => {
   });
 
   it('renderer/ importing shared/danish-number', async () => {
-    expect(await lint('renderer/src/probe.ts', "import { formatAmount } from '../../shared/danish-number';\nexport const f = formatAmount;\n")).toEqual([]);
+    expect(await lint('renderer/src/probe.ts', "import { formatAmount } from '../../shared/danish/number';\nexport const f = formatAmount;\n")).toEqual([]);
     const findings = await lint(
       'renderer/src/grid/probe.ts',
       "import { parseAmount } from '../../../shared/danish-number';\nexport const f = parseAmount;\n",

@@ -3,9 +3,9 @@
  * plain browser it posts to the harness's /api/<channel>. Calls run one at a time, in the
  * order made, so changes reach the file and come back in the order the user made them.
  */
-import type { Channel } from '../../../shared/channels';
-import type { Args, Envelope, Result } from '../../../shared/contract';
-import type { PuljeplanBridge } from '../../../shared/bridge';
+import type { Channel } from '../../../shared/contract/channels';
+import type { Args, Envelope, Result } from '../../../shared/contract/contract';
+import type { PuljeplanBridge } from '../../../shared/contract/bridge';
 
 declare global {
   interface Window {

@@ -4,8 +4,8 @@
  * user says so.
  */
 import { useState } from 'react';
-import type { ImportPreview } from '../../../shared/annex-types';
-import { formatAmount } from '../../../shared/danish-number';
+import type { ImportPreview } from '../../../shared/contract/annex';
+import { formatAmount } from '../../../shared/danish/number';
 
 interface Props {
   preview: ImportPreview;

@@ -5,8 +5,8 @@
  * applied before «Flet», which waits until every conflict is resolved. Lists are virtualized.
  */
 import { useMemo, useState } from 'react';
-import { formatAmount } from '../../../shared/danish-number';
-import { sumKroner } from '../../../shared/money';
+import { formatAmount } from '../../../shared/danish/number';
+import { sumKroner } from '../../../shared/domain/money';
 import {
   changeRows,
   type Choice,

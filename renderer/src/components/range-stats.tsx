@@ -1,8 +1,8 @@
 /** The status bar's Sum, Gennemsnit and Antal of the selected amounts, as in Excel (in 1.000 kr). */
 import { useSyncExternalStore } from 'react';
-import { formatAmount } from '../../../shared/danish-number';
-import { rangeAmounts, type GridView } from '../../../shared/grid-edit';
-import { cellCount, summarize } from '../../../shared/range';
+import { formatAmount } from '../../../shared/danish/number';
+import { rangeAmounts, type GridView } from '../../../shared/grid/edit';
+import { cellCount, summarize } from '../../../shared/grid/range';
 import type { RangeSelection } from '../grid/selection';
 
 export function RangeStats({ selection, view }: { selection: RangeSelection; view: GridView; version: number }) {

@@ -3,8 +3,8 @@
  * Text is committed when the field is left (or Enter in a one-line field): one undo step.
  */
 import { useEffect, useState } from 'react';
-import { REGIONS, type PortfolioMeta, type RegionCode } from '../../../shared/model';
-import type { GridRow } from '../../../shared/row-model';
+import { REGIONS, type PortfolioMeta, type RegionCode } from '../../../shared/domain/model';
+import type { GridRow } from '../../../shared/grid/row-model';
 import type { Actions } from '../actions';
 import type { PortfolioStore } from '../store/portfolio-store';
 import { provenanceText } from '../danish-text';

@@ -3,7 +3,7 @@
  * page's own file menu (a browser has no native one): Excel, files between regions, backups.
  */
 import { useRef, useState } from 'react';
-import type { HistoryState } from '../../../shared/model';
+import type { HistoryState } from '../../../shared/domain/model';
 import type { Actions } from '../actions';
 import { ContextMenu, type MenuEntry } from './context-menu';
 

@@ -3,7 +3,7 @@
  * and descriptions with next/previous. The name column stays frozen while the grid scrolls.
  */
 import { forwardRef, useImperativeHandle, useMemo, useRef, useState } from 'react';
-import type { GridRow } from '../../../shared/row-model';
+import type { GridRow } from '../../../shared/grid/row-model';
 import type { PortfolioStore } from '../store/portfolio-store';
 
 export interface ViewBarHandle {

@@ -4,13 +4,13 @@
  * 12345): they are text in the editor and go through the one Danish parser.
  */
 import type { CellClassParams, CellClassRules, ColDef, EditableCallbackParams, SuppressKeyboardEventParams } from 'ag-grid-community';
-import { formatAmount } from '../../../shared/danish-number';
-import { isAmountEditable, isNameEditable, NAME_COL, TOTAL_COL, yearCol } from '../../../shared/grid-edit';
-import type { GridRow } from '../../../shared/row-model';
+import { formatAmount } from '../../../shared/danish/number';
+import { isAmountEditable, isNameEditable, NAME_COL, TOTAL_COL, yearCol } from '../../../shared/grid/edit';
+import type { GridRow } from '../../../shared/grid/row-model';
 import { NameCell } from './name-cell';
 import type { RangeSelection } from './selection';
 
-export { isAmountEditable, isNameEditable, NAME_COL, TOTAL_COL, yearCol, yearOfCol } from '../../../shared/grid-edit';
+export { isAmountEditable, isNameEditable, NAME_COL, TOTAL_COL, yearCol, yearOfCol } from '../../../shared/grid/edit';
 
 export interface ColumnHandlers {
   onToggle: (id: string) => void;

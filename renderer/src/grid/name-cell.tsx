@@ -1,6 +1,6 @@
 /** The name column: indentation for sub-lines, a fold button on pools and parent lines, a comment marker. */
 import type { CustomCellRendererProps } from 'ag-grid-react';
-import type { GridRow } from '../../../shared/row-model';
+import type { GridRow } from '../../../shared/grid/row-model';
 
 interface Props extends CustomCellRendererProps<GridRow> {
   onToggle: (id: string) => void;

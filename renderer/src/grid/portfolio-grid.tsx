@@ -18,9 +18,9 @@ import {
   type RowDragEndEvent,
 } from 'ag-grid-community';
 import { AG_GRID_LOCALE_DK } from '@ag-grid-community/locale';
-import { single, type Bounds } from '../../../shared/range';
-import type { GridView } from '../../../shared/grid-edit';
-import type { GridRow, GrandTotalRow } from '../../../shared/row-model';
+import { single, type Bounds } from '../../../shared/grid/range';
+import type { GridView } from '../../../shared/grid/edit';
+import type { GridRow, GrandTotalRow } from '../../../shared/grid/row-model';
 import type { PortfolioStore } from '../store/portfolio-store';
 import { provenanceText } from '../danish-text';
 import { buildColumns, defaultColDef, NAME_COL, shownCols } from './columns';

@@ -7,9 +7,9 @@
  * its own callbacks run (guides/grid-on-community.md).
  */
 import type { GridApi } from 'ag-grid-community';
-import { extend, all, fillTarget, single, type Bounds, type CellPos } from '../../../shared/range';
-import type { GridView } from '../../../shared/grid-edit';
-import type { GridRow } from '../../../shared/row-model';
+import { extend, all, fillTarget, single, type Bounds, type CellPos } from '../../../shared/grid/range';
+import type { GridView } from '../../../shared/grid/edit';
+import type { GridRow } from '../../../shared/grid/row-model';
 import type { RangeSelection } from './selection';
 
 export interface RangeCommands {

@@ -3,7 +3,7 @@
  * mouse drag does not re-render the app; the grid repaints its highlight and the status bar
  * re-reads the sum when it changes.
  */
-import { bounds, contains, edges, type Bounds, type CellRange } from '../../../shared/range';
+import { bounds, contains, edges, type Bounds, type CellRange } from '../../../shared/grid/range';
 import { Versioned } from '../store/versioned';
 
 export class RangeSelection extends Versioned {

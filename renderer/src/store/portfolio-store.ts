@@ -4,9 +4,9 @@
  * is in the file. Rows are derived with the shared row model; unchanged lines keep their
  * row objects, so the grid repaints only what changed.
  */
-import type { Change, HistoryState, Line, LineInfo, Pool, PortfolioMeta, Snapshot } from '../../../shared/model';
-import type { Kroner } from '../../../shared/money';
-import { addToTotal, buildRowModel, leafRow, poolTotalRowId, RowCache, type GridRow, type RowModel } from '../../../shared/row-model';
+import type { Change, HistoryState, Line, LineInfo, Pool, PortfolioMeta, Snapshot } from '../../../shared/domain/model';
+import type { Kroner } from '../../../shared/domain/money';
+import { addToTotal, buildRowModel, leafRow, poolTotalRowId, RowCache, type GridRow, type RowModel } from '../../../shared/grid/row-model';
 import { Versioned } from './versioned';
 
 const NO_HISTORY: HistoryState = { canUndo: false, undoLabel: null, canRedo: false, redoLabel: null };

@@ -1,0 +1,100 @@
+/**
+ * The Excel parts of the CLI (db/cli/main.ts `import` and `export`): the preview as Danish text,
+ * importing into a portfolio file that does not exist yet, and writing a workbook file whole.
+ * Files appear only complete: both are built under a temporary name and renamed into place.
+ */
+import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { AnnexRead } from '../../shared/contract/annex';
+import { formatAmount } from '../../shared/danish/number';
+import { createPortfolio } from '../core/create';
+import { UserError } from '../core/errors';
+import { openSession } from '../index';
+import { exportAnnex, type ExportOptions, type PortfolioData } from '../excel/export';
+import { applyImport } from '../excel/import-apply';
+import type { ImportPreviewData } from '../excel/import-plan';
+
+/** The same limit as the app's (shared/contract/contract.ts: about 100 MB as base64). */
+const MAX_WORKBOOK_BYTES = 100 * 1024 * 1024;
+const LISTED = 50;
+
+export function readWorkbookBytes(path: string): Uint8Array {
+  const name = basename(path);
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new UserError(`Filen «${name}» findes ikke.`);
+  }
+  if (size > MAX_WORKBOOK_BYTES) throw new UserError(`«${name}» er for stor (${Math.round(size / 1024 / 1024)} MB; højst 100 MB).`);
+  return readFileSync(path);
+}
+
+function list<T>(out: string[], heading: string, items: T[], line: (item: T) => string): void {
+  if (!items.length) return;
+  out.push('', `${heading} (${items.length}):`);
+  for (const item of items.slice(0, LISTED)) out.push(`  ${line(item)}`);
+  if (items.length > LISTED) out.push(`  … og ${items.length - LISTED} flere`);
+}
+
+const shown = (kroner: number | null) => (kroner === null ? 'tom' : formatAmount(kroner));
+
+/** What an import would do, as the user reads it in a terminal. */
+export function previewText(p: ImportPreviewData, target: string): string[] {
+  const out = [`Import af «${p.fileName}» i «${target}»`];
+  out.push(`År: ${p.years.join(', ')}${p.newYears.length ? ` (nye: ${p.newYears.join(', ')})` : ''}`);
+  list(out, 'Puljer', p.pools, (pool) => {
+    const totals = p.years.map((y) => `${y}: ${formatAmount(pool.totals[y] ?? 0)}`).join(', ');
+    return `${pool.name}${pool.isNew ? ' (ny)' : ''}: ${pool.lineCount} linjer; ${totals}`;
+  });
+  list(out, 'Nye linjer', p.added, (a) => `${a.pool}: ${a.parent ? `${a.parent} / ` : ''}${a.line}`);
+  list(out, 'Ændrede beløb', p.changed, (c) => `${c.pool}: ${c.line} ${c.year}: ${shown(c.old)} → ${shown(c.new)}`);
+  list(out, 'Linjer, som projektmappen ikke har (beholdes; fjernes med --remove-missing)', p.missing, (m) => `${m.pool}: ${m.line}`);
+  list(out, 'Totaler, der ikke passer med linjerne', p.mismatches, (m) => m.message);
+  list(out, 'Bemærkninger', p.notes, (n) => n);
+  if (!p.added.length && !p.changed.length && !p.newYears.length && !p.missing.length) out.push('', 'Porteføljen har allerede det, projektmappen indeholder.');
+  return out;
+}
+
+/** A new title from the workbook when the reader found one, else from the file's name. */
+function titleFor(read: AnnexRead, fileName: string): string {
+  if (read.title?.trim()) return read.title.trim();
+  return fileName.replace(/\.xlsx$/i, '').trim() || 'Importeret portefølje';
+}
+
+/**
+ * Creates `path` from the workbook: built and imported under a temporary name, renamed into place
+ * only when the import succeeded, so a failed import leaves no file behind.
+ */
+export function importIntoNewFile(path: string, read: AnnexRead, fileName: string, removeMissing: boolean): void {
+  const tmp = `${path}.${process.pid}.importeres`;
+  const clean = () => {
+    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) rmSync(f, { force: true });
+  };
+  clean();
+  try {
+    createPortfolio(tmp, { title: titleFor(read, fileName), region: 'RM', years: read.years });
+    const session = openSession(tmp);
+    try {
+      // Nothing to back up in a file made a moment ago; mismatches were dealt with by the caller.
+      applyImport(session, read, fileName, { removeMissing, acceptMismatches: true, noBackup: true });
+    } finally {
+      session.close();
+    }
+    if (existsSync(path)) throw new UserError(`«${basename(path)}» er blevet oprettet af et andet program imens; intet blev ændret.`);
+    renameSync(tmp, path);
+  } finally {
+    clean();
+  }
+}
+
+/** Writes the workbook under a temporary name and renames it, so `out` is never half-written. */
+export async function exportToFile(data: PortfolioData, options: ExportOptions, out: string): Promise<void> {
+  const tmp = `${out}.${process.pid}.tmp`;
+  try {
+    await exportAnnex(data, options, tmp);
+    renameSync(tmp, out);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}

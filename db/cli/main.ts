@@ -1,0 +1,270 @@
+/**
+ * Puljeplan's headless CLI over the same backend code as the app.
+ * Exit codes: 0 success; 1 bad input or a refused file (one Danish line on stderr, nothing
+ * changed); 2 usage error; 3 merge conflicts (nothing changed).
+ */
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseAmount, parseYear, formatAmount } from '../../shared/danish/number';
+import { REGION_CODES, type RegionCode } from '../../shared/domain/model';
+import { summarize } from '../../shared/domain/summary';
+import { thousandsToKroner } from '../../shared/domain/money';
+import { setAmounts } from '../core/commands';
+import { createPortfolio } from '../core/create';
+import { UserError } from '../core/errors';
+import { openSession } from '../index';
+import type { Session } from '../core/session';
+import { exportToFile, importIntoNewFile, previewText, readWorkbookBytes } from './excel';
+import { applyImport, mismatchMessage } from '../excel/import-apply';
+import { conflictMessage, matchAnnex } from '../excel/import-match';
+import { planImport } from '../excel/import-plan';
+import { readAnnexFile } from '../excel/read-annex-file';
+import { SHARE_USAGE, cmdCheck, cmdMerge, cmdSend } from './share';
+
+const USAGE = `Brug:
+  puljeplan new <fil.sqlite> [--example] [--title "<titel>"] [--region RH|RSJ|RSD|RM|RN]
+  puljeplan summary <fil.sqlite> [--json]
+  puljeplan set <fil.sqlite> --line "<navn>" [--pool "<pulje>"] --year <år> --amount "<beløb>"
+  puljeplan import <bilag.xlsx> --db <fil.sqlite> [--dry-run] [--force] [--remove-missing] [--json]
+  puljeplan export <fil.sqlite> --out <bilag.xlsx> [--per-pool] [--years 2022,2023] [--descriptions]
+${SHARE_USAGE}`;
+
+class UsageError extends Error {}
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+function positional(list: string[], what: string): string {
+  if (list.length !== 1) throw new UsageError(list.length ? `Der er for mange argumenter: ${list.slice(1).join(' ')}` : `Angiv ${what}.`);
+  return list[0]!;
+}
+
+function withSession<T>(file: string, readonly: boolean, body: (s: Session) => T): T {
+  if (!existsSync(file)) throw new UserError(`Filen «${basename(file)}» findes ikke.`);
+  const session = openSession(file, { readonly });
+  try {
+    return body(session);
+  } finally {
+    if (readonly) session.db.close();
+    else session.close();
+  }
+}
+
+function cmdNew(argv: string[], io: Io): void {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { example: { type: 'boolean' }, title: { type: 'string' }, region: { type: 'string' } },
+  });
+  const file = positional(positionals, 'filen, der skal oprettes');
+  if (values.region !== undefined && !(REGION_CODES as readonly string[]).includes(values.region)) {
+    throw new UserError(`Ukendt region «${values.region}». Vælg en af ${REGION_CODES.join(', ')}.`);
+  }
+  createPortfolio(file, { example: values.example ?? false, title: values.title, region: values.region as RegionCode | undefined });
+  io.out(`Oprettede ${basename(file)}${values.example ? ' med eksemplet (Bilag 1)' : ''}.`);
+}
+
+function cmdSummary(argv: string[], io: Io): void {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' } } });
+  const file = positional(positionals, 'porteføljefilen');
+  const snap = withSession(file, true, (s) => s.snapshot());
+  const summary = summarize(snap);
+  if (values.json) {
+    io.out(JSON.stringify(summary));
+    return;
+  }
+  const fmt = (n: number) => formatAmount(thousandsToKroner(n));
+  const width = Math.max(30, ...summary.pools.flatMap((p) => [p.name.length + 6, ...p.lines.map((l) => l.name.length + 2)]));
+  const row = (name: string, amounts: Record<string, number>) =>
+    name.padEnd(width) + summary.years.map((y) => fmt(amounts[y] ?? 0).padStart(10)).join('') + fmt(Object.values(amounts).reduce((a, b) => a + b, 0)).padStart(10);
+  io.out(`${snap.meta.title} (${snap.meta.region})`);
+  io.out('Beløb i 1.000 kr'.padEnd(width) + summary.years.map((y) => String(y).padStart(10)).join('') + 'I alt'.padStart(10));
+  for (const pool of summary.pools) {
+    io.out('');
+    io.out(pool.name);
+    for (const line of pool.lines) io.out(row(`${line.depth ? '  - ' : ''}${line.name}`, line.amounts));
+    io.out(row(`${pool.name} i alt`, pool.totals));
+  }
+  io.out('');
+  io.out(row('Total', summary.totals));
+}
+
+function cmdSet(argv: string[], io: Io): void {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { line: { type: 'string' }, pool: { type: 'string' }, year: { type: 'string' }, amount: { type: 'string' } },
+  });
+  const file = positional(positionals, 'porteføljefilen');
+  if (values.line === undefined || values.year === undefined || values.amount === undefined) {
+    throw new UsageError('set kræver --line, --year og --amount.');
+  }
+  const year = parseYear(values.year);
+  if (year === null) throw new UserError(`«${values.year}» er ikke et årstal.`);
+  const amount = parseAmount(values.amount);
+  if (!amount.ok) throw new UserError(amount.message);
+  const lineName = values.line;
+  const poolName = values.pool;
+  // Find the cell in a read-only look first, so a refused command never opens the file for writing.
+  const target = withSession(file, true, (session) => {
+    const snap = session.snapshot();
+    const eq = (a: string, b: string) => a.trim().toLocaleLowerCase('da') === b.trim().toLocaleLowerCase('da');
+    const pools = poolName === undefined ? snap.pools : snap.pools.filter((p) => eq(p.name, poolName));
+    if (poolName !== undefined && !pools.length) throw new UserError(`Puljen «${poolName}» findes ikke.`);
+    const poolIds = new Set(pools.map((p) => p.id));
+    const matches = snap.lines.filter((l) => poolIds.has(l.poolId) && eq(l.name, lineName));
+    if (!matches.length) throw new UserError(`Linjen «${lineName}» findes ikke${poolName ? ` i puljen «${poolName}»` : ''}.`);
+    if (matches.length > 1) {
+      const names = matches.map((m) => snap.pools.find((p) => p.id === m.poolId)?.name).join(', ');
+      throw new UserError(`Linjen «${lineName}» findes i flere puljer (${names}). Angiv --pool.`);
+    }
+    const line = matches[0]!;
+    if (!snap.years.includes(year)) throw new UserError(`År ${year} findes ikke i porteføljen (${snap.years.join(', ')}).`);
+    if (snap.lines.some((l) => l.parentId === line.id)) {
+      throw new UserError(`«${line.name}» har underlinjer; dens beløb er summen af dem. Skriv beløbene på underlinjerne.`);
+    }
+    return line;
+  });
+  const old = target.amounts[year] ?? null;
+  if (old === amount.value) {
+    io.out(`${target.name} ${year}: uændret (${formatAmount(old) || 'tom'})`);
+    return;
+  }
+  withSession(file, false, (session) => {
+    session.run((db) => setAmounts(db, { cells: [{ lineId: target.id, year, value: amount.value }] }));
+  });
+  io.out(`${target.name} ${year}: ${formatAmount(old) || 'tom'} → ${formatAmount(amount.value) || 'tom'}`);
+}
+
+async function cmdImport(argv: string[], io: Io): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      force: { type: 'boolean' },
+      'remove-missing': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+  });
+  const annex = positional(positionals, 'projektmappen (.xlsx), der skal importeres');
+  if (values.db === undefined) throw new UsageError('import kræver --db <fil.sqlite>.');
+  const file = values.db;
+  const fileName = basename(annex);
+  const removeMissing = values['remove-missing'] ?? false;
+  const read = await readAnnexFile(readWorkbookBytes(annex), fileName);
+  const isNew = !existsSync(file);
+  // Everything that can refuse is decided on a read-only look, so a refusal leaves the file as it was.
+  const state = isNew ? { years: [], pools: [], lines: [] } : withSession(file, true, (s) => s.snapshot());
+  const preview = planImport(state, read, fileName);
+  if (values['dry-run'] || (read.mismatches.length && !values.force)) {
+    if (values.json) io.out(JSON.stringify(preview));
+    else for (const line of previewText(preview, basename(file))) io.out(line);
+    if (values['dry-run']) return;
+    throw new UserError(mismatchMessage(read.mismatches, 'brug --force'));
+  }
+  const conflict = removeMissing ? undefined : matchAnnex(state, read).conflicts[0];
+  if (conflict) throw new UserError(conflictMessage(conflict, 'Brug --remove-missing'));
+  if (isNew) importIntoNewFile(file, read, fileName, removeMissing);
+  else withSession(file, false, (s) => applyImport(s, read, fileName, { removeMissing, acceptMismatches: true }));
+  const removed = removeMissing ? preview.missing.length : 0;
+  io.out(
+    `${isNew ? 'Oprettede' : 'Opdaterede'} ${basename(file)} fra «${fileName}»: ${preview.added.length} nye linjer, ` +
+      `${preview.changed.length} ændrede beløb, ${preview.newYears.length} nye år, ${removed} fjernede linjer.`,
+  );
+}
+
+async function cmdExport(argv: string[], io: Io): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, 'per-pool': { type: 'boolean' }, years: { type: 'string' }, descriptions: { type: 'boolean' } },
+  });
+  const file = positional(positionals, 'porteføljefilen');
+  if (values.out === undefined) throw new UsageError('export kræver --out <bilag.xlsx>.');
+  const years = values.years?.split(',').map((text) => {
+    const year = parseYear(text);
+    if (year === null) throw new UserError(`«${text.trim()}» er ikke et årstal (skriv fx --years 2022,2023).`);
+    return year;
+  });
+  const snap = withSession(file, true, (s) => s.snapshot());
+  await exportToFile(snap, { perPool: values['per-pool'] ?? false, years, descriptions: values.descriptions ?? false }, values.out);
+  io.out(`Eksporterede ${basename(file)} til ${basename(values.out)}.`);
+}
+
+/** Every command, the asynchronous ones (import, export) included: what `npm run cli` runs. */
+export async function runCliAsync(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command !== 'import' && command !== 'export') return runCli(argv, io);
+  try {
+    await (command === 'import' ? cmdImport(rest, io) : cmdExport(rest, io));
+    return 0;
+  } catch (err) {
+    return failure(err, io);
+  }
+}
+
+function failure(err: unknown, io: Io): number {
+  const e = err as Error & { code?: string };
+  if (err instanceof UsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {
+    io.err(`${e.message.split('\n')[0]}\n${USAGE}`);
+    return 2;
+  }
+  if (err instanceof UserError) {
+    io.err(e.message);
+    return 1;
+  }
+  io.err(`Uventet fejl: ${e.message.split('\n')[0]}`);
+  return 1;
+}
+
+/** The synchronous commands (new, summary, set); import and export need runCliAsync. */
+export function runCli(argv: string[], io: Io): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'new':
+        cmdNew(rest, io);
+        return 0;
+      case 'summary':
+        cmdSummary(rest, io);
+        return 0;
+      case 'set':
+        cmdSet(rest, io);
+        return 0;
+      case 'check':
+        return cmdCheck(rest, io, (m) => new UsageError(m));
+      case 'send':
+        return cmdSend(rest, io, (m) => new UsageError(m));
+      case 'merge':
+        return cmdMerge(rest, io, (m) => new UsageError(m));
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        (command ? io.out : io.err)(USAGE);
+        return command ? 0 : 2;
+      case 'import':
+      case 'export':
+        throw new UsageError(`«${command}» læser og skriver Excel-filer asynkront; kald runCliAsync.`);
+      default:
+        throw new UsageError(`Ukendt kommando «${command}».`);
+    }
+  } catch (err) {
+    return failure(err, io);
+  }
+}
+
+const isMain = process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]).replace(/\.ts$/, '') + '.ts');
+if (isMain) {
+  void runCliAsync(process.argv.slice(2), {
+    out: (t) => process.stdout.write(`${t}\n`),
+    err: (t) => process.stderr.write(`${t}\n`),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,66 @@
+/**
+ * A self-contained copy of the open portfolio (guides/files-from-elsewhere.md, "Sending a file"):
+ * VACUUM INTO a temporary name beside the target, out of WAL mode, checked (quick_check, every row
+ * present), then renamed into place, so the target is never half-written. "Send til en anden
+ * region" (share/send.ts) marks its copy as sent; "Gem som" keeps an exact copy.
+ */
+import Database from 'better-sqlite3';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { UserError } from './errors';
+import type { DB } from './open';
+
+export interface CopiedFile {
+  path: string;
+  fileName: string;
+  bytes: number;
+}
+
+/** Rows per table: the copy must hold exactly the rows the open file holds. */
+function counts(db: DB): string {
+  const tables = db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
+  return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get()]));
+}
+
+/**
+ * Writes a copy of `db` (the file at `sourcePath`) to `outPath`; `mark` may then change the copy
+ * (in its own connection) before it is checked and renamed into place.
+ */
+export function copyPortfolio(db: DB, sourcePath: string, outPath: string, mark?: (copy: DB) => void): CopiedFile {
+  if (resolve(outPath) === resolve(sourcePath)) throw new UserError('Kopien kan ikke gemmes oven i den åbne portefølje. Vælg et andet navn.', 'invalid-args');
+  const tmp = `${outPath}.${process.pid}.kopieres`;
+  const clean = () => {
+    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) rmSync(f, { force: true });
+  };
+  clean();
+  try {
+    // VACUUM INTO reads through the session's own connection (the WAL included) and cannot run
+    // inside a transaction; the counts below are read just after, in the process that owns the
+    // file (db/core/open.ts holds it exclusively), so nothing can change in between.
+    db.prepare('VACUUM INTO ?').run(tmp);
+    const copy = new Database(tmp, { fileMustExist: true });
+    try {
+      copy.pragma('journal_mode = DELETE');
+      if (counts(copy) !== counts(db)) throw new Error('kopien mangler rækker');
+      mark?.(copy);
+      if (copy.pragma('quick_check', { simple: true }) !== 'ok') throw new Error('kopien bestod ikke quick_check');
+    } finally {
+      copy.close();
+    }
+    renameSync(tmp, outPath);
+    return { path: outPath, fileName: basename(outPath), bytes: statSync(outPath).size };
+  } catch (err) {
+    clean();
+    if (err instanceof UserError) throw err;
+    throw new UserError(`Kopien «${basename(outPath)}» kunne ikke laves: ${(err as Error).message}.`);
+  }
+}
+
+/**
+ * "Gem som": the same portfolio (its history and copy id too; not marked as sent) under a new name.
+ * An existing file is never replaced: it may be another portfolio, even one open elsewhere.
+ */
+export function saveCopyAs(db: DB, sourcePath: string, outPath: string): CopiedFile {
+  if (existsSync(outPath)) throw new UserError(`«${basename(outPath)}» findes allerede. Puljeplan erstatter ikke en fil; vælg et andet navn.`, 'invalid-args');
+  return copyPortfolio(db, sourcePath, outPath);
+}
