@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# `npm test`: installs what is missing (npm packages, Debian's chromium), then type-checks,
-# lints (including the layer rule), builds the renderer and Electron bundles, and runs every
-# test suite. Ends with one line "N passed, N failed, N skipped".
+# `npm test`: installs what is missing (npm packages; Debian's chromium, LibreOffice Calc and
+# poppler-utils), then type-checks, lints (including the layer rule), builds the renderer and
+# Electron bundles, and runs every test suite. Ends with one line "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-bash build/scripts/setup.sh --chromium
+bash build/scripts/setup.sh --test-tools
 echo "== Typekontrol"
 npx tsc --noEmit -p tsconfig.json
 echo "== Lint (inkl. lagreglen)"

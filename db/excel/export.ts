@@ -43,6 +43,8 @@ type Style = Partial<ExcelJS.Style>;
 // Shared, never-mutated style objects: exceljs maps a style object to its id through a WeakMap,
 // so one object per look keeps 1.4 million cells from making 1.4 million style lookups.
 const BOLD: Style = Object.freeze({ font: { bold: true } });
+/** A header over a column of numbers (the years, I alt): right-aligned like them, so `2023` and `I alt` do not run together. */
+const BOLD_RIGHT: Style = Object.freeze({ font: { bold: true }, alignment: { horizontal: 'right' as const } });
 const INDENT: Style = Object.freeze({ alignment: { indent: 1 } });
 const WRAP: Style = Object.freeze({ alignment: { wrapText: true, vertical: 'top' as const } });
 const NUMBER: Record<string, Style> = {
@@ -130,13 +132,14 @@ function total(row: ExcelJS.Row, column: number, formula: string, kroner: Kroner
   cell.style = (bold ? NUMBER_BOLD : NUMBER)[numFmtFor(kroner)]!;
 }
 
+/** A table's header: its label over the names, then the years and `I alt` right-aligned over their numbers. */
 function header(row: ExcelJS.Row, first: string, years: number[]): void {
   text(row, 1, first, BOLD);
   years.forEach((y, i) => {
     row.getCell(i + 2).value = y;
-    row.getCell(i + 2).style = BOLD;
+    row.getCell(i + 2).style = BOLD_RIGHT;
   });
-  text(row, years.length + 2, 'I alt', BOLD);
+  text(row, years.length + 2, 'I alt', BOLD_RIGHT);
 }
 
 /** One pool's table; returns the row of its `<pool> i alt`. */

@@ -17,9 +17,6 @@ const cellsWord = (n: number) => (n === 1 ? '1 celle' : `${n.toLocaleString('da-
 const skippedNote = (n: number) => (n ? ` ${cellsWord(n)} i totaler, puljeoverskrifter og linjer med underlinjer blev sprunget over.` : '');
 
 export class EditActions {
-  /** The text of our last copy: pasted back, its plain numbers (1234.5) are read as numbers. */
-  private lastCopy: string | null = null;
-
   constructor(
     private readonly actions: Actions,
     private readonly store: PortfolioStore,
@@ -34,7 +31,6 @@ export class EditActions {
 
   copy = (b: Bounds): string => {
     const text = toTsv(copyRows(this.view(), b));
-    this.lastCopy = text;
     const n = (b.bottom - b.top + 1) * (b.right - b.left + 1);
     this.ui.notify('info', `${cellsWord(n)} kopieret. Sæt ind med Ctrl+V, også i Excel.`);
     return text;
@@ -45,7 +41,7 @@ export class EditActions {
     if (!b) return this.ui.notify('info', 'Vælg cellen, der skal sættes ind fra.');
     const block = parseTsv(text);
     if (!block.length) return this.ui.notify('info', 'Udklipsholderen er tom. Intet blev sat ind.');
-    const plan = planPaste(this.view(), b, block, { plain: text === this.lastCopy });
+    const plan = planPaste(this.view(), b, block);
     if (!plan.ok) return this.ui.notify('error', plan.message);
     let add: Args<'amounts.paste'>['add'];
     if (plan.newLines.length) {

@@ -54,7 +54,30 @@ export function* rangeAmounts(view: GridView, b: Bounds): Generator<Kroner | nul
   for (const { row, colId } of cellsOf(view, b)) if (colId !== NAME_COL) yield cellValue(row, colId) as Kroner | null;
 }
 
-/** The range as clipboard text: names as text, amounts as plain numbers in thousands (1500, 1234.5). */
+const FORMULA_START = /^[=+\-@]/;
+const GUARDED = /^'[=+\-@]/;
+
+/**
+ * An amount on the clipboard, in thousands as a Danish spreadsheet reads pasted text: a comma
+ * for decimals and no thousands separator (`1500`, `1234,5`, `-250`). LibreOffice in Danish
+ * (and so Excel) reads `1234.5` as text, which SUM then skips; `1.500` is read both ways.
+ */
+export const clipboardAmount = (kroner: Kroner | null): string => formatAmountPlain(kroner).replace('.', ',');
+
+/**
+ * A name on the clipboard. A spreadsheet makes pasted text that starts with `=`, `+`, `-` or `@`
+ * a formula (LibreOffice evaluates `=…` and `"=…"`; Excel all four), so such a name gets a `'`
+ * in front, which keeps it text in both (it shows, as OWASP's advice on formula injection has it).
+ */
+export const clipboardName = (name: string): string => (FORMULA_START.test(name) ? `'${name}` : name);
+
+/** A pasted name: the `'` that clipboardName put in front (here or back from a spreadsheet) is taken off. */
+export const pastedName = (text: string): string => {
+  const name = text.trim();
+  return GUARDED.test(name) ? name.slice(1) : name;
+};
+
+/** The range as clipboard text: names as text (clipboardName), amounts as clipboardAmount (1500, 1234,5). */
 export function copyRows(view: GridView, b: Bounds): string[][] {
   const out: string[][] = [];
   for (let r = b.top; r <= b.bottom; r++) {
@@ -65,7 +88,7 @@ export function copyRows(view: GridView, b: Bounds): string[][] {
       const colId = view.cols[c];
       if (!colId) continue;
       const v = cellValue(row, colId);
-      cells.push(typeof v === 'string' ? v : formatAmountPlain(v));
+      cells.push(typeof v === 'string' ? clipboardName(v) : clipboardAmount(v));
     }
     out.push(cells);
   }
@@ -93,19 +116,6 @@ export interface PastePlan extends EditPlan {
 
 export type PasteResult = ({ ok: true } & PastePlan) | { ok: false; message: string };
 
-export interface PasteOptions {
-  /** The text is our own copy: amounts are plain numbers (1234.5), not Danish text. */
-  plain?: boolean;
-}
-
-const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
-
-/** One pasted value, through the one Danish parser (a plain number from our own copy as a number). */
-export function parsePasted(text: string, plain = false) {
-  const t = text.trim();
-  return parseAmount(plain && PLAIN_NUMBER.test(t) ? Number(t) : text);
-}
-
 const where = (name: string, year: number | null) => (year === null ? `«${name}»` : `«${name}», ${year}`);
 
 function refuse(message: string, cellName: string): PasteResult {
@@ -119,11 +129,11 @@ function refuse(message: string, cellName: string): PasteResult {
  * line become `newLines`. Every value is parsed first: one that does not parse refuses the
  * whole paste, naming the cell, and nothing is applied.
  */
-export function planPaste(view: GridView, b: Bounds, block: readonly (readonly string[])[], options: PasteOptions = {}): PasteResult {
+export function planPaste(view: GridView, b: Bounds, block: readonly (readonly string[])[]): PasteResult {
   const plan: PastePlan = { cells: [], renames: [], skipped: 0, newLines: [], poolId: null };
   if (!block.length) return { ok: true, ...plan };
   const isSingle = block.length === 1 && block[0]!.length === 1;
-  if (isSingle && (height(b) > 1 || width(b) > 1)) return fillWith(view, b, block[0]![0]!, options, plan);
+  if (isSingle && (height(b) > 1 || width(b) > 1)) return fillWith(view, b, block[0]![0]!, plan);
 
   const start = view.rows[b.top];
   plan.poolId = start && start.kind !== 'grandTotal' ? start.poolId : null;
@@ -133,14 +143,14 @@ export function planPaste(view: GridView, b: Bounds, block: readonly (readonly s
     const inPool = row && row.kind !== 'grandTotal' && row.kind !== 'poolTotal' && row.poolId === plan.poolId;
     const cells = block[i]!;
     if (!inPool) {
-      const added = newLine(view, b.left, cells, plan.newLines.length + 1, options);
+      const added = newLine(view, b.left, cells, plan.newLines.length + 1);
       if ('message' in added) return added;
       plan.skipped += added.skipped;
       plan.newLines.push(added.line);
       continue;
     }
     for (let j = 0; j < cells.length; j++) {
-      const result = pasteCell(view, row, view.cols[b.left + j], cells[j]!, options, plan);
+      const result = pasteCell(view, row, view.cols[b.left + j], cells[j]!, plan);
       if (result) return result;
     }
   }
@@ -148,9 +158,9 @@ export function planPaste(view: GridView, b: Bounds, block: readonly (readonly s
 }
 
 /** One value onto one existing row; returns a refusal, or nothing when it was planned or skipped. */
-function pasteCell(view: GridView, row: GridRow, colId: string | undefined, text: string, options: PasteOptions, plan: EditPlan): PasteResult | void {
+function pasteCell(view: GridView, row: GridRow, colId: string | undefined, text: string, plan: EditPlan): PasteResult | void {
   if (colId === NAME_COL) {
-    const name = text.trim();
+    const name = pastedName(text);
     if (row.kind === 'line' && name && name !== row.name) plan.renames.push({ lineId: row.id, name });
     else if (row.kind !== 'line' && name && name !== row.name) plan.skipped++;
     return;
@@ -160,19 +170,19 @@ function pasteCell(view: GridView, row: GridRow, colId: string | undefined, text
     if (text.trim()) plan.skipped++;
     return;
   }
-  const parsed = parsePasted(text, options.plain);
+  const parsed = parseAmount(text);
   if (!parsed.ok) return refuse(parsed.message, where(row.name, year));
   if ((row.line.amounts[year] ?? null) !== parsed.value) plan.cells.push({ lineId: row.id, year, value: parsed.value });
 }
 
-function newLine(view: GridView, left: number, cells: readonly string[], n: number, options: PasteOptions): { line: NewLine; skipped: number } | { ok: false; message: string } {
+function newLine(view: GridView, left: number, cells: readonly string[], n: number): { line: NewLine; skipped: number } | { ok: false; message: string } {
   const line: NewLine = { name: null, amounts: {} };
   let skipped = 0;
   for (let j = 0; j < cells.length; j++) {
     const colId = view.cols[left + j];
     const text = cells[j]!;
     if (colId === NAME_COL) {
-      line.name = text.trim() || null;
+      line.name = pastedName(text) || null;
       continue;
     }
     const year = colId ? yearOfCol(colId) : null;
@@ -180,15 +190,15 @@ function newLine(view: GridView, left: number, cells: readonly string[], n: numb
       if (text.trim()) skipped++;
       continue;
     }
-    const parsed = parsePasted(text, options.plain);
+    const parsed = parseAmount(text);
     if (!parsed.ok) return refuse(parsed.message, where(line.name ?? `ny linje ${n}`, year)) as { ok: false; message: string };
     if (parsed.value !== null) line.amounts[year] = parsed.value;
   }
   return { line, skipped };
 }
 
-function fillWith(view: GridView, b: Bounds, text: string, options: PasteOptions, plan: PastePlan): PasteResult {
-  const parsed = parsePasted(text, options.plain);
+function fillWith(view: GridView, b: Bounds, text: string, plan: PastePlan): PasteResult {
+  const parsed = parseAmount(text);
   for (const { row, colId } of cellsOf(view, b)) {
     const year = yearOfCol(colId);
     if (year === null || row.kind !== 'line' || row.hasChildren) {

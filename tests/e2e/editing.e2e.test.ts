@@ -74,7 +74,7 @@ describe.skipIf(chromiumMissing)('Excel-grade editing in Chromium', () => {
     await expect.poll(() => page.getByTestId('range-stats').count()).toBe(0);
   });
 
-  it('Ctrl+C copies the range as tab-separated plain numbers, names included', async () => {
+  it('Ctrl+C copies the range as tab-separated numbers a Danish spreadsheet reads, names included', async () => {
     const lpr = await rowId(page, LPR3);
     const ecpr = await rowId(page, ECPR);
     await drag(page, cell(page, lpr, 'name'), cell(page, ecpr, 'total'));
@@ -98,6 +98,9 @@ describe.skipIf(chromiumMissing)('Excel-grade editing in Chromium', () => {
     expect(h.server.session.revision).toBe(before + 1);
     // The pasted block is the range now.
     await expect.poll(() => stats(page)).toBe('Sum: 2.984,5Gennemsnit: 994,833Antal: 3');
+    // Copied, its decimals have a comma and no thousands separator, as a Danish spreadsheet reads them.
+    await page.keyboard.press('Control+c');
+    await expect.poll(() => clipboard(page)).toBe('1234,5\t-250\r\n2000\t\r\n');
     await page.keyboard.press('Control+z');
     await expect.poll(() => cell(page, kiit, 'y2022').textContent()).toBe('4.000');
     expect(await cell(page, kiit, 'y2023').textContent()).toBe('4.500');

@@ -140,6 +140,26 @@ describe('one sheet', () => {
     expectCachedValuesRight(wb);
   });
 
+  it('right-aligns each header cell over numbers (years, I alt), on every sheet, so a print does not read `2023I alt`', async () => {
+    const data = portfolio();
+    const horizontal = (ws: ExcelJS.Worksheet, a: string) => ws.getCell(a).alignment?.horizontal;
+    const one = (await exported(data)).getWorksheet('Bilag 1')!;
+    for (const r of [4, 11, 21]) {
+      expect(rowValues(one, r)).toEqual(['Beløb i 1.000 kr', 2022, 2023, 'I alt']);
+      for (const c of ['B', 'C', 'D']) expect(horizontal(one, `${c}${r}`), `${c}${r}`).toBe('right');
+      expect(horizontal(one, `A${r}`)).toBeUndefined(); // over the names: left, as they are
+      expect(one.getCell(`D${r}`).font?.bold).toBe(true);
+    }
+    // Total rows: text over the names only, numbers right-aligned as numbers are.
+    for (const a of ['A7', 'A30']) expect(horizontal(one, a)).toBeUndefined();
+    const perPool = await exported(data, { perPool: true, descriptions: true });
+    for (const ws of perPool.worksheets.filter((w) => w.name !== 'Beskrivelser')) {
+      const r = ws.name === 'Total' ? 3 : 4;
+      expect(ws.getCell(`D${r}`).value, ws.name).toBe('I alt');
+      for (const c of ['B', 'C', 'D']) expect(horizontal(ws, `${c}${r}`), `${ws.name}!${c}${r}`).toBe('right');
+    }
+  });
+
   it('freezes the header, prints A4 portrait fit to width with the header repeated, and sizes the columns', async () => {
     const data = portfolio();
     const wb = await exported(data);

@@ -1,12 +1,13 @@
 /**
  * Paste, fill, clear and copy on the grid's rows (shared/grid/edit.ts): Danish values from
- * Excel, plain numbers from our own copy, read-only rows skipped, a bad value refusing all.
+ * Excel and from our own copy, names kept text, read-only rows skipped, a bad value refusing all.
  */
 import { describe, expect, it } from 'vitest';
 import type { Line, Pool } from '../../../shared/domain/model';
 import { buildRowModel } from '../../../shared/grid/row-model';
-import { copyRows, parsePasted, planClear, planFill, planFillDown, planPaste, rangeAmounts, type GridView } from '../../../shared/grid/edit';
+import { clipboardAmount, clipboardName, copyRows, planClear, planFill, planFillDown, planPaste, rangeAmounts, type GridView } from '../../../shared/grid/edit';
 import { parseTsv, toTsv } from '../../../shared/grid/tsv';
+import { parseAmount } from '../../../shared/danish/number';
 
 const k = (t: number) => t * 1000;
 const pools: Pool[] = [
@@ -87,14 +88,46 @@ describe('planPaste', () => {
     expect(plan.ok && plan.cells.map((c) => `${c.lineId}:${c.year}=${c.value}`)).toEqual(['lpr:2022=7000', 'lpr:2023=7000', 'ecpr:2022=7000', 'ecpr:2023=7000']);
     expect(plan.ok && plan.skipped).toBe(2);
   });
-  it('our own copy pastes back exactly: plain numbers are read as numbers', () => {
+  it('our own copy pastes back exactly: Danish numbers without a thousands separator', () => {
     const text = toTsv(copyRows(view, at(1, 0, 2, 3)));
     expect(text).toBe('LPR3\t1500\t2800\t4300\r\neCPR\t2100\t0\t2100\r\n');
-    expect(parsePasted('1234.5', true)).toEqual({ ok: true, value: 1_234_500 });
-    // From elsewhere `1.500` is Danish: one thousand five hundred (thousands).
-    expect(parsePasted('1.500')).toEqual({ ok: true, value: k(1500) });
-    const plan = planPaste(view, at(1, 0), parseTsv(text), { plain: true });
+    const plan = planPaste(view, at(1, 0), parseTsv(text));
     expect(plan).toMatchObject({ ok: true, cells: [], renames: [], skipped: 2 });
+  });
+  it('copies decimals with a comma, as a Danish spreadsheet reads them, and reads them back exactly', () => {
+    expect([1_500_000, 1_234_500, -250_000, 1_234, -1, 0, 99_999_999_999, null].map(clipboardAmount))
+      .toEqual(['1500', '1234,5', '-250', '1,234', '-0,001', '0', '99999999,999', '']);
+    for (const kroner of [1_500_000, 1_234_500, -250_000, 1_234, -1, 0, 99_999_999_999, 1_000_001]) {
+      expect(parseAmount(clipboardAmount(kroner))).toEqual({ ok: true, value: kroner });
+    }
+    const decimals = line('dec', 'nat', 'Decimaler', 3, { 2022: 1_234_500, 2023: -250_500 });
+    const v: GridView = { rows: buildRowModel({ years: [2022, 2023], pools, lines: [...lines, decimals] }).rows, cols };
+    const text = toTsv(copyRows(v, at(3, 0, 3, 3)));
+    expect(text).toBe('Decimaler\t1234,5\t-250,5\t984\r\n');
+    expect(planPaste(v, at(3, 0), parseTsv(text))).toMatchObject({ ok: true, cells: [], renames: [], skipped: 1 });
+    // Onto other lines, the same figures arrive.
+    const onto = planPaste(v, at(1, 1), [['1234,5', '-250,5']]);
+    expect(onto.ok && onto.cells).toEqual([
+      { lineId: 'lpr', year: 2022, value: 1_234_500 },
+      { lineId: 'lpr', year: 2023, value: -250_500 },
+    ]);
+    // From elsewhere `1.500` is Danish: one thousand five hundred (thousands).
+    expect(parseAmount('1.500')).toEqual({ ok: true, value: k(1500) });
+  });
+  it("a name that a spreadsheet would make a formula is copied with a ' in front, and pasted back without it", () => {
+    const nasty = ['=SUM(A1)', '+1', '-Drift', '@cmd', '=HYPERLINK("http://x";"klik")'];
+    for (const n of nasty) expect(clipboardName(n)).toBe(`'${n}`);
+    for (const n of ['LPR3', "'quoted", ' =not first', 'a=b', '1500']) expect(clipboardName(n)).toBe(n);
+    const named = nasty.map((n, i) => line(`n${i}`, 'nat', n, 10 + i, { 2022: k(i) }));
+    const v: GridView = { rows: buildRowModel({ years: [2022, 2023], pools, lines: [...lines, ...named] }).rows, cols };
+    const text = toTsv(copyRows(v, at(3, 0, 7, 1)));
+    expect(parseTsv(text).map((r) => r[0])).toEqual(nasty.map((n) => `'${n}`));
+    // Back here (also as a spreadsheet gives it back), the names are unchanged.
+    expect(planPaste(v, at(3, 0), parseTsv(text))).toMatchObject({ ok: true, cells: [], renames: [], skipped: 0 });
+    const renamed = planPaste(v, at(1, 0), [["'=1+2"], ["'-x"]]);
+    expect(renamed.ok && renamed.renames).toEqual([{ lineId: 'lpr', name: '=1+2' }, { lineId: 'ecpr', name: '-x' }]);
+    const added = planPaste(v, at(7, 0), [['=HYPERLINK("http://x";"klik")', '4'], ["'@new", '1']]);
+    expect(added.ok && added.newLines.map((l) => l.name)).toEqual(['@new']);
   });
 });
 
