@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseAmount, parseYear, formatAmount } from '../../shared/danish/number';
 import { REGION_CODES, type RegionCode } from '../../shared/domain/model';
+import { hasSubLinesMessage, sameName } from '../../shared/domain/names';
 import { summarize } from '../../shared/domain/summary';
 import { thousandsToKroner } from '../../shared/domain/money';
 import { setAmounts } from '../core/commands';
@@ -111,11 +112,10 @@ function cmdSet(argv: string[], io: Io): void {
   // Find the cell in a read-only look first, so a refused command never opens the file for writing.
   const target = withSession(file, true, (session) => {
     const snap = session.snapshot();
-    const eq = (a: string, b: string) => a.trim().toLocaleLowerCase('da') === b.trim().toLocaleLowerCase('da');
-    const pools = poolName === undefined ? snap.pools : snap.pools.filter((p) => eq(p.name, poolName));
+    const pools = poolName === undefined ? snap.pools : snap.pools.filter((p) => sameName(p.name, poolName));
     if (poolName !== undefined && !pools.length) throw new UserError(`Puljen «${poolName}» findes ikke.`);
     const poolIds = new Set(pools.map((p) => p.id));
-    const matches = snap.lines.filter((l) => poolIds.has(l.poolId) && eq(l.name, lineName));
+    const matches = snap.lines.filter((l) => poolIds.has(l.poolId) && sameName(l.name, lineName));
     if (!matches.length) throw new UserError(`Linjen «${lineName}» findes ikke${poolName ? ` i puljen «${poolName}»` : ''}.`);
     if (matches.length > 1) {
       const names = matches.map((m) => snap.pools.find((p) => p.id === m.poolId)?.name).join(', ');
@@ -124,7 +124,7 @@ function cmdSet(argv: string[], io: Io): void {
     const line = matches[0]!;
     if (!snap.years.includes(year)) throw new UserError(`År ${year} findes ikke i porteføljen (${snap.years.join(', ')}).`);
     if (snap.lines.some((l) => l.parentId === line.id)) {
-      throw new UserError(`«${line.name}» har underlinjer; dens beløb er summen af dem. Skriv beløbene på underlinjerne.`);
+      throw new UserError(hasSubLinesMessage(line.name));
     }
     return line;
   });

@@ -1,12 +1,14 @@
 /**
  * Backup copies before anything destructive: a migration, an import, a merge, a restore. The
  * reason is part of the file's name (`2026-11-22T13-03-00 fletning.sqlite`); listBackups reads it.
- * A copy is written with SQLite's VACUUM INTO next to a temporary name, checked, then renamed.
+ * A copy is written with SQLite's VACUUM INTO under a temporary name, checked, then put in place
+ * (db/core/atomic-file.ts).
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as DB } from 'better-sqlite3';
+import { writeFileAtomic } from './atomic-file';
 
 export const BACKUPS_KEPT = 10;
 
@@ -24,17 +26,16 @@ export function backupCopy(db: DB, path: string, reason: string, now = new Date(
   mkdirSync(dir, { recursive: true });
   let target = join(dir, `${stamp(now)} ${reason}.sqlite`);
   for (let i = 2; existsSync(target); i++) target = join(dir, `${stamp(now)} ${reason} ${i}.sqlite`);
-  const tmp = `${target}.tmp`;
-  rmSync(tmp, { force: true });
-  db.prepare('VACUUM INTO ?').run(tmp);
-  const copy = new Database(tmp, { readonly: true });
-  try {
-    const check = copy.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new Error(`sikkerhedskopien kunne ikke kontrolleres (${String(check)})`);
-  } finally {
-    copy.close();
-  }
-  renameSync(tmp, target);
+  writeFileAtomic(target, (tmp) => {
+    db.prepare('VACUUM INTO ?').run(tmp);
+    const copy = new Database(tmp, { readonly: true });
+    try {
+      const check = copy.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new Error(`sikkerhedskopien kunne ikke kontrolleres (${String(check)})`);
+    } finally {
+      copy.close();
+    }
+  });
   const copies = readdirSync(dir).filter((f) => f.endsWith('.sqlite')).sort();
   for (const old of copies.slice(0, Math.max(0, copies.length - BACKUPS_KEPT))) rmSync(join(dir, old), { force: true });
   return target;

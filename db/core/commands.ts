@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Args } from '../../shared/contract/contract';
 import { formatAmount } from '../../shared/danish/number';
 import { regionName } from '../../shared/domain/model';
+import { nameKey, sameName } from '../../shared/domain/names';
 import { UserError } from './errors';
 import { mustLine, mustPool, type Op } from './ops';
 import type { DB } from './open';
@@ -22,17 +23,15 @@ export const GAP = 1024;
 const line = mustLine;
 const pool = mustPool;
 
-const same = (a: string, b: string) => a.trim().toLocaleLowerCase('da') === b.trim().toLocaleLowerCase('da');
-
 /** Line names are unique within a pool, so a line can be found by pool and name (CLI, import). */
 function checkLineName(db: DB, poolId: string, name: string, exceptId?: string) {
   for (const other of sql(db).poolLineNames.all(poolId)) {
-    if (other.id !== exceptId && same(other.name, name)) throw new UserError(`Der findes allerede en linje med navnet «${other.name}» i puljen «${pool(db, poolId).name}».`, 'conflict');
+    if (other.id !== exceptId && sameName(other.name, name)) throw new UserError(`Der findes allerede en linje med navnet «${other.name}» i puljen «${pool(db, poolId).name}».`, 'conflict');
   }
 }
 
 function checkPoolName(db: DB, name: string, exceptId?: string) {
-  const clash = sql(db).pools.all().find((p) => p.id !== exceptId && same(p.name, name));
+  const clash = sql(db).pools.all().find((p) => p.id !== exceptId && sameName(p.name, name));
   if (clash) throw new UserError(`Der findes allerede en pulje med navnet «${clash.name}».`, 'conflict');
 }
 
@@ -139,7 +138,7 @@ export function setLineComment(db: DB, args: Args<'lines.setComment'>): Plan {
 
 /** Names taken in a pool, by their lower-case form: one read for a whole paste, not one per line. */
 function takenNames(db: DB, poolId: string): Map<string, { id: string; name: string }> {
-  return new Map(sql(db).poolLineNames.all(poolId).map((l) => [l.name.trim().toLocaleLowerCase('da'), l]));
+  return new Map(sql(db).poolLineNames.all(poolId).map((l) => [nameKey(l.name), l]));
 }
 
 /** A paste: amounts (as amounts.set), renames, and new lines at the end of a pool; one undo step. */
@@ -150,7 +149,7 @@ export function pasteCells(db: DB, args: Args<'amounts.paste'>): Plan {
   const namesOf = (poolId: string) => taken.get(poolId) ?? taken.set(poolId, takenNames(db, poolId)).get(poolId)!;
   const claim = (poolId: string, name: string, id: string) => {
     const names = namesOf(poolId);
-    const key = name.toLocaleLowerCase('da');
+    const key = nameKey(name);
     const clash = names.get(key);
     if (clash && clash.id !== id) throw new UserError(`Der findes allerede en linje med navnet «${clash.name}» i puljen «${pool(db, poolId).name}».`, 'conflict');
     names.set(key, { id, name });
@@ -159,7 +158,7 @@ export function pasteCells(db: DB, args: Args<'amounts.paste'>): Plan {
     const l = line(db, r.lineId);
     const name = r.name.trim();
     if (name === l.name) continue;
-    namesOf(l.pool_id).delete(l.name.trim().toLocaleLowerCase('da'));
+    namesOf(l.pool_id).delete(nameKey(l.name));
     claim(l.pool_id, name, l.id);
     ops.push({ op: 'setLineText', lineId: l.id, field: 'name', value: name });
   }

@@ -3,11 +3,12 @@
  * an older one (after a backup copy), refuse a newer one, and set the durability pragmas.
  */
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { PortfolioFileError } from './errors';
 import { MIGRATIONS, SCHEMA_VERSION, runMigrations } from './migrations/index';
 import { backupCopy } from './backup';
+import { TargetExistsError, writeFileAtomic } from './atomic-file';
 
 /** PRAGMA application_id of a Puljeplan file: "PULJ" in ASCII. */
 export const APPLICATION_ID = 0x50554c4a;
@@ -146,26 +147,33 @@ export function openPortfolio(path: string, options: OpenOptions = {}): DB {
 }
 
 /**
- * Creates a new portfolio file atomically: built under a temporary name, checkpointed,
- * then renamed into place, so a crash never leaves a half-made file under the real name.
+ * Creates a new portfolio file atomically (db/core/atomic-file.ts): built under a temporary name,
+ * out of WAL mode, then put in place, so a crash never leaves a half-made file under the real
+ * name, and an existing file is never replaced (even one made meanwhile).
  */
 export function createPortfolioFile(path: string, seed: (db: DB) => void): void {
   const name = basename(path);
-  if (existsSync(path)) throw new PortfolioFileError(`«${name}» findes allerede; vælg et andet navn.`);
-  const tmp = `${path}.${process.pid}.ny`;
-  rmSync(tmp, { force: true });
-  const db = new Database(tmp);
+  const exists = () => new PortfolioFileError(`«${name}» findes allerede; vælg et andet navn.`);
+  if (existsSync(path)) throw exists();
   try {
-    db.pragma('journal_mode = DELETE');
-    db.pragma(`application_id = ${APPLICATION_ID}`);
-    runMigrations(db);
-    db.pragma('foreign_keys = ON');
-    db.transaction(() => seed(db))();
-    db.close();
-    renameSync(tmp, path);
+    writeFileAtomic(
+      path,
+      (tmp) => {
+        const db = new Database(tmp);
+        try {
+          db.pragma('journal_mode = DELETE');
+          db.pragma(`application_id = ${APPLICATION_ID}`);
+          runMigrations(db);
+          db.pragma('foreign_keys = ON');
+          db.transaction(() => seed(db))();
+        } finally {
+          db.close();
+        }
+      },
+      { noReplace: true },
+    );
   } catch (err) {
-    if (db.open) db.close();
-    rmSync(tmp, { force: true });
+    if (err instanceof TargetExistsError) throw exists();
     throw err;
   }
 }

@@ -6,6 +6,7 @@
 import type { Amounts, Pool, RegionCode } from '../../shared/domain/model';
 import { regionName } from '../../shared/domain/model';
 import { formatAmount } from '../../shared/danish/number';
+import { hasSubLinesMessage } from '../../shared/domain/names';
 import { UserError } from './errors';
 import type { DB } from './open';
 import { readLineRecord, sql, type LineRecord } from './queries';
@@ -95,7 +96,7 @@ export function applyOp(db: DB, op: Op, ctx: OpContext): Op {
         const line = mustLine(db, op.lineId);
         known.lines.add(op.lineId);
         if (op.value !== null) {
-          if (s.hasChildren.get(op.lineId)) throw new UserError(`«${line.name}» har underlinjer; dens beløb er summen af dem. Skriv beløbene på underlinjerne.`);
+          if (s.hasChildren.get(op.lineId)) throw new UserError(hasSubLinesMessage(line.name));
           known.leaves.add(op.lineId);
         }
       }

@@ -3,13 +3,12 @@
  * change runs as one transaction (committed, with the WAL synced, before it returns) and
  * comes back as a Change the UI applies to its copy.
  */
-import type { Change, HistoryState, Line, Snapshot } from '../../shared/domain/model';
+import type { Change, HistoryState, Line, LineInfo, Snapshot } from '../../shared/domain/model';
 import { UserError } from './errors';
 import { applyOp, newTouched, type Op, type Touched } from './ops';
 import type { Plan } from './commands';
 import type { DB } from './open';
 import { readAllLines, readLine, readMeta, readPools, readYears, sql } from './queries';
-import { lineInfoOf, readLineInfo } from '../share/provenance';
 
 /**
  * Bookkeeping a change does beside the portfolio's own tables, undone and redone with it (a
@@ -24,6 +23,18 @@ interface Step {
   label: string;
   ops: Op[];
   extra?: Extra;
+}
+
+/**
+ * Who made and last changed each line (the grid's «oprettet af / ændret af»). The core does not
+ * know where that comes from; db/index.ts openSession passes share's provenance
+ * (db/share/provenance.ts). Without one, snapshots and changes carry no lineInfo.
+ */
+export interface LineInfoSource {
+  /** Every line, for portfolio.load. */
+  all(db: DB): Record<string, LineInfo>;
+  /** The lines change `made` just wrote (inside the per-edit path: keep it to prepared lookups). */
+  of(db: DB, ids: string[], made: { changeNo: number; at: string }): Record<string, LineInfo>;
 }
 
 export const HISTORY_LIMIT = 500;
@@ -45,6 +56,7 @@ export class Session {
     readonly db: DB,
     readonly path: string,
     private readonly now: () => Date = () => new Date(),
+    private readonly lineInfo: LineInfoSource | null = null,
   ) {
     this.changeNo = sql(db).lastChangeNo.get()?.n ?? 0;
   }
@@ -59,14 +71,14 @@ export class Session {
     return { canUndo: !!u, undoLabel: u?.label ?? null, canRedo: !!r, redoLabel: r?.label ?? null };
   }
 
-  /** `lineInfo`: also who made and last changed each line (portfolio.load; db/share/provenance.ts). */
+  /** `lineInfo`: also who made and last changed each line (portfolio.load), if the session has a LineInfoSource. */
   snapshot(options: { lineInfo?: boolean } = {}): Snapshot {
     const read = this.db.transaction(() => ({
       meta: readMeta(this.db),
       years: readYears(this.db),
       pools: readPools(this.db),
       lines: readAllLines(this.db),
-      ...(options.lineInfo ? { lineInfo: readLineInfo(this.db) } : {}),
+      ...(options.lineInfo && this.lineInfo ? { lineInfo: this.lineInfo.all(this.db) } : {}),
     }));
     return { ...read(), history: this.history(), revision: this.changeNo };
   }
@@ -145,7 +157,7 @@ export class Session {
     if (t.deletedPools.size) change.deletePoolIds = [...t.deletedPools];
     if (t.lines.size) {
       change.upsertLines = readLines(this.db, t.lines);
-      if (made) change.lineInfo = lineInfoOf(this.db, change.upsertLines.map((l) => l.id), made);
+      if (made && this.lineInfo) change.lineInfo = this.lineInfo.of(this.db, change.upsertLines.map((l) => l.id), made);
     }
     if (t.deletedLines.size) change.deleteLineIds = [...t.deletedLines];
     return change;

@@ -1,13 +1,14 @@
 /**
  * An annex read from a workbook (shared/contract/annex.ts AnnexRead) matched against the portfolio:
  * pools by name, lines by pool and name (both unique, compared as Danish text without case,
- * db/core/commands.ts `same`). The preview (import-plan.ts planImport) and the ops (importOps) are
+ * shared/domain/names.ts nameKey). The preview (import-plan.ts planImport) and the ops (importOps) are
  * both derived from this one matching, so what is previewed is what is applied.
  */
 import { isValidCellKroner } from '../../shared/domain/money';
 import type { AnnexLine, AnnexPool, AnnexRead } from '../../shared/contract/annex';
 import { TEXT_LIMITS, type Line, type Pool } from '../../shared/domain/model';
 import { groupLines } from '../../shared/grid/row-model';
+import { nameKey } from '../../shared/domain/names';
 import { UserError } from '../core/errors';
 
 export interface PortfolioState {
@@ -46,8 +47,8 @@ export interface Matched {
   moves: string[];
 }
 
-/** Case and spaces do not count (same rule as db/core/commands.ts `same`). */
-export const nameKey = (name: string) => name.trim().toLocaleLowerCase('da');
+/** Case and spaces do not count: the one rule of shared/domain/names.ts, re-exported for the import's callers. */
+export { nameKey };
 
 const where = (l: { sheet: string; row: number }) => `${l.sheet}!A${l.row}`;
 

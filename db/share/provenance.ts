@@ -7,9 +7,12 @@
  * - readLineInfo: every line, for portfolio.load (grouped queries);
  * - lineInfoOf: the lines one change touched, for the Change the session returns (one prepared
  *   query per line; a few microseconds, so that an edit stays well under a millisecond).
+ * Both reach the session as `provenance` (a LineInfoSource, db/core/session.ts), given to it by
+ * db/index.ts openSession: the core does not import this feature.
  */
 import type { LineInfo, RegionCode } from '../../shared/domain/model';
 import type { DB } from '../core/open';
+import type { LineInfoSource } from '../core/session';
 import { readLineage } from './dots';
 
 /** `n` and `at` of the newest row, packed so that max() picks it (change number first, then time). */
@@ -122,3 +125,6 @@ function bulkLineInfoOf(db: DB, ids: string[], made: { changeNo: number; at: str
   }
   return out;
 }
+
+/** The session's line info (db/core/session.ts LineInfoSource): readLineInfo and lineInfoOf. */
+export const provenance: LineInfoSource = { all: readLineInfo, of: lineInfoOf };

@@ -8,6 +8,7 @@ import type { Channel } from '../../shared/contract/channels';
 import type { Args, Result } from '../../shared/contract/contract';
 import { formatAmount, parseAmount } from '../../shared/danish/number';
 import type { Change, RegionCode } from '../../shared/domain/model';
+import { hasSubLinesMessage } from '../../shared/domain/names';
 import type { GridRow } from '../../shared/grid/row-model';
 import { ApiFailure, type Api } from './api/client';
 import { NAME_COL, yearOfCol } from './grid/columns';
@@ -91,7 +92,7 @@ export class Actions {
     const year = yearOfCol(colId);
     if (year === null || row.kind !== 'line') return;
     if (row.hasChildren) {
-      return this.ui.notify('error', `«${row.name}» har underlinjer; dens beløb er summen af dem. Skriv beløbene på underlinjerne.`);
+      return this.ui.notify('error', hasSubLinesMessage(row.name));
     }
     const parsed = parseAmount(text);
     if (!parsed.ok) return this.ui.notify('error', `${parsed.message} (${row.name}, ${year}). Intet blev ændret.`);

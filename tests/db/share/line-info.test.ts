@@ -10,6 +10,7 @@ import { addLine, setAmounts } from '../../../db/core/commands';
 import { createPortfolio } from '../../../db/core/create';
 import { openPortfolio } from '../../../db/core/open';
 import { Session } from '../../../db/core/session';
+import { provenance } from '../../../db/share/provenance';
 import { listBackups } from '../../../db/core/backup';
 import { applyMerge, importReceived, restoreBackup } from '../../../db/share/apply';
 import { receiveFile } from '../../../db/share/receive';
@@ -27,9 +28,9 @@ beforeEach(() => {
 });
 afterEach(() => t.done());
 
-/** A session whose clock says `at`. */
+/** A session whose clock says `at`, with share's line info as db/index.ts openSession gives it. */
 function withSessionAt<T>(path: string, at: string, body: (s: Session) => T): T {
-  const s = new Session(openPortfolio(path), path, () => new Date(at));
+  const s = new Session(openPortfolio(path), path, () => new Date(at), provenance);
   try {
     return body(s);
   } finally {
