@@ -118,7 +118,7 @@ describe('Gem som…', () => {
     expect(win().webContents.reloads).toBe(1);
     expect(await poolNames()).toContain('Før kopien');
     // Nothing half-written left behind (the copy is made under a temporary name, then renamed).
-    expect(readdirSync(h.dir).filter((f) => f.includes('kopieres'))).toEqual([]);
+    expect(readdirSync(h.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect((await h.call('pools.add', { name: 'Efter kopien', afterPoolId: null })).ok).toBe(true);
     win().emit('closed');
     const pools = (path: string) => readFile(path, (db) => db.prepare('SELECT name FROM pool').pluck().all());
