@@ -95,6 +95,10 @@ describe.skipIf(skipReason !== null)('Puljeplan in Electron', () => {
     expect(title).toMatch(/^Puljeplan — /);
   });
 
+  it('shows its page over app://, not file://', () => {
+    expect(page.url()).toBe('app://puljeplan/index.html');
+  });
+
   it('shows the portfolio in the grid', async () => {
     await page.getByText('Nationale projekter i alt').first().waitFor({ state: 'visible', timeout: 30_000 });
   });
