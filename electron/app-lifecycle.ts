@@ -3,7 +3,7 @@
  * file to the running app (one process owns a file: files-from-elsewhere.md, "Durability");
  * the session is closed, and so checkpointed, when the window closes or the app quits.
  */
-import { BrowserWindow, app, dialog, ipcMain } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, protocol } from 'electron';
 import { basename, resolve } from 'node:path';
 import { MENU_IPC } from '../shared/contract/channels';
 import { createDispatcher, type Dispatch } from '../db/dispatcher';
@@ -17,6 +17,7 @@ import { appPageUrl } from './security';
 import { clearRecentFiles, readSettings, recentFiles, rememberFile } from './settings';
 import { chooseStartupFile, ensureExample, examplePath, fileFromArgs, fileFromInstanceData } from './startup-file';
 import { appPaths, createMainWindow, windowTitle } from './window';
+import { installAppProtocol, registerAppScheme } from './app-protocol';
 
 /** Documents, or home where the desktop has no Documents folder (getPath throws then). */
 function documentsDir(): string {
@@ -34,6 +35,8 @@ export function startApp(argv: readonly string[] = process.argv, cwd: string = p
     app.quit();
     return;
   }
+  // Before ready, or the page's own app:// origin has no privileges (app-protocol.ts).
+  registerAppScheme(protocol);
 
   const userData = app.getPath('userData');
   const paths = appPaths(app.getAppPath());
@@ -114,12 +117,13 @@ export function startApp(argv: readonly string[] = process.argv, cwd: string = p
   };
 
   const onReady = () => {
+    installAppProtocol(protocol, paths.rendererDir);
     const dispatch = createDispatcher(host.backend(app.getVersion()), {
       onError: (err) => console.error(err),
       // The contract's result check is for development and tests; see DispatcherOptions.
       checkResults: !app.isPackaged,
     });
-    registerIpcHandlers(ipcMain, dispatchWithTitle(dispatch), appPageUrl(paths.indexHtml));
+    registerIpcHandlers(ipcMain, dispatchWithTitle(dispatch), appPageUrl());
     const files = fileCommands({
       host,
       window: () => win,

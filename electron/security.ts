@@ -1,36 +1,36 @@
 /**
  * The window's guards, as plain functions so tests can call them without Electron. The page
- * only ever shows our own built renderer from disk: no navigation elsewhere, no new windows,
- * no webviews, no permissions, no network. Follows Electron's security checklist
- * (electronjs.org/docs/latest/tutorial/security, items 4, 5, 13, 14, 15).
+ * only ever shows our own built renderer, served as app://puljeplan/ (app-protocol.ts): no
+ * navigation elsewhere, no new windows, no webviews, no permissions, no network, no file://.
+ * Follows Electron's security checklist (electronjs.org/docs/latest/tutorial/security, items
+ * 4, 5, 13, 14, 15, 18).
  */
-import { sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Session, WebContents } from 'electron';
+import { APP_HOST, APP_PAGE_URL, APP_SCHEME } from './app-protocol';
 
-/** The file URL of the renderer's index.html: the only page that may load and call the backend. */
-export function appPageUrl(indexHtmlPath: string): string {
-  return pathToFileURL(indexHtmlPath).href;
+/** The URL of the renderer's index.html: the only page that may load and call the backend. */
+export function appPageUrl(): string {
+  return APP_PAGE_URL;
 }
 
 /**
- * The local path of a file: URL, or null. Decoding first means two spellings of one path (%20,
- * %C3%98 …) compare equal. A host is kept only where it names a real place (a UNC share on
- * Windows, where the app may be installed); elsewhere fileURLToPath refuses it.
+ * An app:// URL without query and fragment, or null for anything else (another scheme or host, a
+ * port, user info). Chromium canonicalises a standard scheme's URL before we see it.
  */
-function localPath(url: string): string | null {
+function appPage(url: string): string | null {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'file:' ? fileURLToPath(parsed) : null;
+    if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST || parsed.username || parsed.password) return null;
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
   } catch {
     return null;
   }
 }
 
-/** Whether `url` is our own page. Query and fragment are ignored (the page may use them); the file must be ours. */
+/** Whether `url` is our own page. Query and fragment are ignored (the page may use them); the page must be ours. */
 export function isAppPage(url: string, appUrl: string): boolean {
-  const target = localPath(url);
-  return target !== null && target === localPath(appUrl);
+  const target = appPage(url);
+  return target !== null && target === appPage(appUrl);
 }
 
 /** A minimal view of Electron's navigation event, so tests can pass a plain object. */
@@ -66,11 +66,12 @@ export function denyPermissionCheck(): boolean {
 }
 
 /**
- * Which requests the page may make: files inside the built renderer folder, DevTools' own
- * pages, and in-memory data:/blob: URLs (the grid's CSS embeds its icons as data: URLs; neither
- * carries anything from outside). Everything else — http(s), ws, other local files — is refused.
+ * Which requests the page may make: our own origin (app://puljeplan/, whose handler serves only
+ * files inside the renderer folder), DevTools' own pages, and in-memory data:/blob: URLs (the
+ * grid's CSS embeds its icons as data: URLs; neither carries anything from outside). Everything
+ * else — http(s), ws, file: — is refused.
  */
-export function isAllowedRequest(url: string, rendererDir: string): boolean {
+export function isAllowedRequest(url: string): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -82,20 +83,17 @@ export function isAllowedRequest(url: string, rendererDir: string): boolean {
     case 'data:':
     case 'blob:':
       return true;
-    case 'file:': {
-      const path = localPath(url);
-      const root = rendererDir.endsWith(sep) ? rendererDir : rendererDir + sep;
-      return path !== null && path.startsWith(root);
-    }
+    case `${APP_SCHEME}:`:
+      return appPage(url) !== null;
     default:
       return false;
   }
 }
 
 /** The webRequest listener: cancels every request isAllowedRequest refuses. */
-export function requestFilter(rendererDir: string) {
+export function requestFilter() {
   return (details: { url: string }, callback: (response: { cancel?: boolean }) => void): void => {
-    callback({ cancel: !isAllowedRequest(details.url, rendererDir) });
+    callback({ cancel: !isAllowedRequest(details.url) });
   };
 }
 
@@ -109,10 +107,10 @@ export interface DownloadLike {
 
 /**
  * will-download: the only downloads are the workbooks the page itself makes (an export, as a
- * blob: URL); they get the native save dialog, offering .xlsx. Anything else is cancelled.
+ * blob: URL of our origin); they get the native save dialog, offering .xlsx. Anything else is cancelled.
  */
 export function guardDownload(item: DownloadLike): void {
-  if (!item.getURL().startsWith('blob:') || !item.getFilename().toLowerCase().endsWith('.xlsx')) {
+  if (!item.getURL().startsWith(`blob:${APP_SCHEME}://${APP_HOST}/`) || !item.getFilename().toLowerCase().endsWith('.xlsx')) {
     item.cancel();
     return;
   }
@@ -124,10 +122,10 @@ export function guardDownload(item: DownloadLike): void {
 }
 
 /** Session-wide guards: they also cover DevTools and anything the page might spawn. */
-export function hardenSession(session: Session, rendererDir: string): void {
+export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler(denyPermissionRequest);
   session.setPermissionCheckHandler(denyPermissionCheck);
-  session.webRequest.onBeforeRequest(requestFilter(rendererDir));
+  session.webRequest.onBeforeRequest(requestFilter());
   session.on('will-download', (_event, item) => guardDownload(item));
 }
 

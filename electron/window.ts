@@ -8,14 +8,13 @@ import { appPageUrl, hardenSession, hardenWebContents } from './security';
 
 /** Where the built app lives; all paths derive from the app folder (the repo, or app.asar when packaged). */
 export interface AppPaths {
+  /** The built renderer, served as app://puljeplan/ (app-protocol.ts). */
   rendererDir: string;
-  indexHtml: string;
   preload: string;
 }
 
 export function appPaths(appDir: string): AppPaths {
-  const rendererDir = join(appDir, 'dist', 'renderer');
-  return { rendererDir, indexHtml: join(rendererDir, 'index.html'), preload: join(appDir, 'dist', 'electron', 'preload.cjs') };
+  return { rendererDir: join(appDir, 'dist', 'renderer'), preload: join(appDir, 'dist', 'electron', 'preload.cjs') };
 }
 
 export function windowTitle(fileName: string, region: string): string {
@@ -45,12 +44,13 @@ export function windowOptions(paths: AppPaths, title: string): BrowserWindowCons
 
 export function createMainWindow(paths: AppPaths, title: string): BrowserWindow {
   const win = new BrowserWindow(windowOptions(paths, title));
-  hardenSession(win.webContents.session, paths.rendererDir);
-  hardenWebContents(win.webContents, appPageUrl(paths.indexHtml));
+  hardenSession(win.webContents.session);
+  hardenWebContents(win.webContents, appPageUrl());
   // Keep our title (file and region) instead of the page's <title>.
   win.on('page-title-updated', (event) => event.preventDefault());
   win.once('ready-to-show', () => win.show());
-  win.loadFile(paths.indexHtml).catch((err: unknown) => {
+  // Over our own protocol, not file:// (app-protocol.ts serves paths.rendererDir).
+  win.loadURL(appPageUrl()).catch((err: unknown) => {
     // Without the page there is no ready-to-show; show the window anyway rather than nothing at all.
     console.error('Brugerfladen kunne ikke indlæses:', err);
     win.show();

@@ -1,8 +1,9 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
-// The renderer is built to static files: Electron loads them with loadFile, and the
-// browser harness (db/web/server.ts) serves the same files.
+// The renderer is built to static files: Electron serves them as app://puljeplan/
+// (electron/app-protocol.ts), and the browser harness (db/web/server.ts) serves the same files.
+// The source maps are for development; build/electron-builder.yml leaves them out of the package.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',

@@ -9,9 +9,10 @@ cd "$(dirname "$0")/../.."
 bash build/scripts/setup.sh
 npm run build --silent
 
-# In Node, require('electron') returns the program's path, and throws if it is not installed.
+# In Node, require('electron') returns the program's path; since Electron 42 it first downloads
+# the program if it is missing (npm install no longer does), and throws if that fails.
 if ! node -e "require('electron')" >/dev/null 2>&1; then
-  echo "Electron-programmet findes ikke på denne maskine. Start Puljeplan i browseren med: npm run web"
+  echo "Electron-programmet findes ikke på denne maskine og kunne ikke hentes. Start Puljeplan i browseren med: npm run web"
   exit 1
 fi
 

@@ -6,8 +6,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { ipcName, type Channel } from '../../shared/contract/channels';
 import type { RegionCode } from '../../shared/domain/model';
@@ -17,7 +16,8 @@ import type { Settings } from '../../electron/settings';
 import { BrowserWindow, Menu, app, flush, ipcMain, resetFakeElectron } from './fake-electron';
 
 export const exe = '/opt/Puljeplan/puljeplan';
-const ownPage = pathToFileURL(join(resolve('.'), 'dist', 'renderer', 'index.html')).href;
+/** The page as the window loads it (electron/app-protocol.ts). */
+export const ownPage = 'app://puljeplan/index.html';
 
 type Item = MenuItemConstructorOptions;
 

@@ -5,11 +5,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, ipcName } from '../../shared/contract/channels';
+import { CONTENT_SECURITY_POLICY } from '../../electron/app-protocol';
 
 const root = resolve('.');
 let dir: string;
@@ -47,17 +48,29 @@ describe('the Electron bundles', () => {
 
   it('the main bundle starts, opens the example and serves the contract', () => {
     const home = join(dir, 'home');
+    // The app folder: a stand-in for the built renderer, and a file beside it the page must not reach.
+    const appDir = join(dir, 'app');
+    mkdirSync(join(appDir, 'dist', 'renderer'), { recursive: true });
+    writeFileSync(join(appDir, 'dist', 'renderer', 'index.html'), '<p>Puljeplan</p>');
+    writeFileSync(join(appDir, 'secret.txt'), 'hemmelig');
     const run = spawnSync(process.execPath, ['-r', join(root, 'tests', 'electron', 'fake-electron-main.cjs'), join(out, 'main.cjs')], {
       cwd: dir,
       encoding: 'utf8',
       // NODE_PATH: the bundle sits in a temporary folder but loads better-sqlite3 from the repo.
-      env: { ...process.env, NODE_PATH: join(root, 'node_modules'), PULJEPLAN_FAKE_HOME: home, PULJEPLAN_FAKE_APP: root, PULJEPLAN_FAKE_WORKBOOK: join(root, 'tests', 'fixtures', 'bilag1-2022-2023.xlsx') },
+      env: { ...process.env, NODE_PATH: join(root, 'node_modules'), PULJEPLAN_FAKE_HOME: home, PULJEPLAN_FAKE_APP: appDir, PULJEPLAN_FAKE_WORKBOOK: join(root, 'tests', 'fixtures', 'bilag1-2022-2023.xlsx') },
       timeout: 30_000,
     });
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
     expect(report.title).toBe('Puljeplan — Bilag 1.sqlite (RM)');
-    expect(report.loadedFile).toBe(join(root, 'dist', 'renderer', 'index.html'));
+    // The page comes over app://, registered privileged before ready and served once ready.
+    expect(report.loadedUrl).toBe('app://puljeplan/index.html');
+    expect(report.privileged).toEqual({ schemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }], beforeReady: true });
+    expect(report.protocolHandled).toEqual([{ scheme: 'app', afterReady: true }]);
+    expect(report.served).toEqual({
+      'app://puljeplan/index.html': { status: 200, csp: CONTENT_SECURITY_POLICY, body: '<p>Puljeplan</p>' },
+      'app://puljeplan/..%2f..%2fsecret.txt': { status: 404, csp: CONTENT_SECURITY_POLICY, body: 'Ikke fundet' },
+    });
     expect(report.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect((report.channels as string[]).sort()).toEqual(CHANNELS.map(ipcName).sort());
     expect(report.load).toEqual({ ok: true, pools: 3 });

@@ -1,6 +1,6 @@
 /**
  * A stand-in for the `electron` module (there is no Electron binary on the build machines):
- * just enough of app, BrowserWindow, ipcMain, Menu, dialog, contextBridge and ipcRenderer for
+ * just enough of app, BrowserWindow, ipcMain, protocol, Menu, dialog, contextBridge and ipcRenderer for
  * electron/ to run, and it records what electron/ asked of it so tests can check.
  * Use with: vi.mock('electron', () => import('./fake-electron')).
  */
@@ -46,7 +46,8 @@ export class FakeWebContents extends EventEmitter {
 export class BrowserWindow extends EventEmitter {
   static instances: BrowserWindow[] = [];
   webContents = new FakeWebContents();
-  loadedFile: string | null = null;
+  /** What the window loaded: only loadURL exists here, so a return to loadFile (file://) fails the tests. */
+  loadedUrl: string | null = null;
   shown = false;
   focused = 0;
   private title: string;
@@ -55,8 +56,8 @@ export class BrowserWindow extends EventEmitter {
     this.title = String(options.title ?? '');
     BrowserWindow.instances.push(this);
   }
-  loadFile(path: string) {
-    this.loadedFile = path;
+  loadURL(url: string) {
+    this.loadedUrl = url;
     return Promise.resolve();
   }
   show() {
@@ -93,6 +94,7 @@ export const ipcMain = {
 };
 
 class FakeApp extends EventEmitter {
+  ready = false;
   paths: Record<string, string> = {};
   appPath = resolve('.');
   isPackaged = false;
@@ -109,11 +111,34 @@ class FakeApp extends EventEmitter {
   getVersion() {
     return '0.1.0';
   }
+  isReady() {
+    return this.ready;
+  }
   whenReady() {
-    return Promise.resolve();
+    return Promise.resolve().then(() => {
+      this.ready = true;
+    });
   }
 }
 export const app = new FakeApp();
+
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+
+/** Like Electron: privileged schemes only before ready (and only one call), handlers only after. */
+export const protocol = {
+  privileged: null as { scheme: string; privileges?: Record<string, boolean> }[] | null,
+  handlers: new Map<string, ProtocolHandler>(),
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: Record<string, boolean> }[]) {
+    if (app.ready) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+    if (protocol.privileged) throw new Error('protocol.registerSchemesAsPrivileged was called twice; the second call replaces the first');
+    protocol.privileged = schemes;
+  },
+  handle(scheme: string, handler: ProtocolHandler) {
+    if (!app.ready) throw new Error('protocol.handle can only be used after the app is ready');
+    if (protocol.handlers.has(scheme)) throw new Error(`Failed to register protocol: ${scheme}`);
+    protocol.handlers.set(scheme, handler);
+  },
+};
 
 export const dialog = {
   showErrorBox: vi.fn((_title: string, _content: string) => undefined),
@@ -150,6 +175,9 @@ export function resetFakeElectron(): void {
   BrowserWindow.instances = [];
   ipcMain.handlers.clear();
   app.removeAllListeners();
+  app.ready = false;
+  protocol.privileged = null;
+  protocol.handlers.clear();
   app.paths = {};
   app.appPath = resolve('.');
   app.isPackaged = false;

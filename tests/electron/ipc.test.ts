@@ -17,7 +17,7 @@ import { ipcMain, resetFakeElectron } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
-const ownPage = pathToFileURL(resolve('/opt/puljeplan/app/dist/renderer/index.html')).href;
+const ownPage = 'app://puljeplan/index.html';
 const topFrame = (url: string) => ({ senderFrame: { url, parent: null } });
 
 let dir: string;
@@ -80,6 +80,9 @@ describe('IPC handlers', () => {
   const foreign: Array<[string, unknown]> = [
     ['a remote page', topFrame('https://evil.example/')],
     ['a local file that is not our page', topFrame('file:///tmp/evil.html')],
+    ['our page loaded over file:// instead of app://', topFrame(pathToFileURL(resolve('/opt/puljeplan/app/dist/renderer/index.html')).href)],
+    ['another page of our origin', topFrame('app://puljeplan/evil.html')],
+    ['another app:// host', topFrame('app://evil/index.html')],
     ['our page inside a frame', { senderFrame: { url: ownPage, parent: { url: 'https://evil.example/' } } }],
     ['a frame that is gone', { senderFrame: null }],
     ['an event without a frame', {}],

@@ -5,21 +5,26 @@
  * Electron in the other tests of this folder, and the page itself by the browser e2e suite.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPortfolio } from '../../db/core/create';
 
 const root = resolve('.');
 
-/** In Node, require('electron') gives the binary's path, and throws when it was never downloaded. */
+/**
+ * The binary's path, or null where it was never downloaded. Read from node_modules/electron/path.txt
+ * rather than require('electron'): since Electron 42 that require downloads the binary when it is
+ * missing, and a test must not fetch anything.
+ */
 function electronBinary(): string | null {
   try {
-    const path: unknown = createRequire(join(root, 'package.json'))('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const pkg = dirname(createRequire(join(root, 'package.json')).resolve('electron/package.json'));
+    const path = join(pkg, 'dist', readFileSync(join(pkg, 'path.txt'), 'utf8').trim());
+    return existsSync(path) ? path : null;
   } catch {
     return null;
   }
@@ -88,6 +93,10 @@ describe.skipIf(skipReason !== null)('Puljeplan in Electron', () => {
     const title = await electronApp.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle() ?? '');
     expect(title).toContain(fileName);
     expect(title).toMatch(/^Puljeplan — /);
+  });
+
+  it('shows its page over app://, not file://', () => {
+    expect(page.url()).toBe('app://puljeplan/index.html');
   });
 
   it('shows the portfolio in the grid', async () => {

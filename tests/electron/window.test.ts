@@ -1,18 +1,19 @@
 /**
- * The window a user gets: locked-down web preferences, and a page that cannot be taken
- * elsewhere, open windows, get permissions or load anything from the network.
+ * The window a user gets: locked-down web preferences, our page over app://puljeplan/ (not
+ * file://), and a page that cannot be taken elsewhere, open windows, get permissions or load
+ * anything from the network or the disk.
  */
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BrowserWindow, FakeWebContents, resetFakeElectron } from './fake-electron';
 import { appPaths, createMainWindow, windowTitle } from '../../electron/window';
-import { isAllowedRequest, isAppPage } from '../../electron/security';
+import { appPageUrl, isAllowedRequest, isAppPage } from '../../electron/security';
 
 vi.mock('electron', () => import('./fake-electron'));
 
 const paths = appPaths(resolve('/opt/puljeplan/app'));
-const ownPage = pathToFileURL(paths.indexHtml).href;
+const ownPage = 'app://puljeplan/index.html';
 
 function open(): { win: BrowserWindow; contents: FakeWebContents } {
   createMainWindow(paths, windowTitle('Bilag 1.sqlite', 'RH'));
@@ -39,9 +40,9 @@ describe('the window', () => {
     });
   });
 
-  it('loads the built renderer from disk and shows itself only when drawn', () => {
+  it('loads the built renderer over app:// and shows itself only when drawn', () => {
     const { win } = open();
-    expect(win.loadedFile).toBe(join(resolve('/opt/puljeplan/app'), 'dist', 'renderer', 'index.html'));
+    expect(win.loadedUrl).toBe('app://puljeplan/index.html');
     expect(win.options.show).toBe(false);
     expect(win.shown).toBe(false);
     win.emit('ready-to-show');
@@ -60,7 +61,8 @@ describe('the window', () => {
 describe('navigation', () => {
   it.each(['will-navigate', 'will-redirect'])('%s to another site or file is stopped', (name) => {
     const { contents } = open();
-    for (const url of ['https://evil.example/', 'http://127.0.0.1:5719/', 'file:///etc/passwd', pathToFileURL(join(paths.rendererDir, 'other.html')).href]) {
+    const fileUrlOfOurPage = pathToFileURL(join(paths.rendererDir, 'index.html')).href;
+    for (const url of ['https://evil.example/', 'http://127.0.0.1:5719/', 'file:///etc/passwd', fileUrlOfOurPage, 'app://puljeplan/other.html', 'app://evil/index.html', 'app://puljeplan:8080/index.html']) {
       const event = navigationEvent(url);
       contents.emit(name, event, url);
       expect(event.preventDefault, url).toHaveBeenCalled();
@@ -69,7 +71,7 @@ describe('navigation', () => {
 
   it.each(['will-navigate', 'will-redirect'])('%s to our own page is allowed', (name) => {
     const { contents } = open();
-    for (const url of [ownPage, `${ownPage}#/pulje`]) {
+    for (const url of [ownPage, `${ownPage}#/pulje`, `${ownPage}?x=1`]) {
       const event = navigationEvent(url);
       contents.emit(name, event, url);
       expect(event.preventDefault, url).not.toHaveBeenCalled();
@@ -116,7 +118,7 @@ describe('permissions and requests', () => {
 
   it('an exported workbook is saved through the native save dialog, offering .xlsx', () => {
     const { contents } = open();
-    const item = download(contents, 'blob:file:///3f1c…', 'Bilag 1 RM.xlsx');
+    const item = download(contents, 'blob:app://puljeplan/3f1c…', 'Bilag 1 RM.xlsx');
     expect(item.cancel).not.toHaveBeenCalled();
     expect(item.setSaveDialogOptions).toHaveBeenCalledWith({
       title: 'Eksportér til Excel',
@@ -127,7 +129,7 @@ describe('permissions and requests', () => {
 
   it('any other download is cancelled', () => {
     const { contents } = open();
-    for (const [url, name] of [['https://evil.example/x.xlsx', 'x.xlsx'], ['blob:file:///1', 'run.exe'], ['file:///etc/passwd', 'passwd']] as const) {
+    for (const [url, name] of [['https://evil.example/x.xlsx', 'x.xlsx'], ['blob:app://puljeplan/1', 'run.exe'], ['blob:file:///1', 'x.xlsx'], ['file:///etc/passwd', 'passwd']] as const) {
       const item = download(contents, url, name);
       expect(item.cancel, url).toHaveBeenCalled();
       expect(item.setSaveDialogOptions).not.toHaveBeenCalled();
@@ -141,37 +143,43 @@ describe('permissions and requests', () => {
     }
   });
 
-  it("the app's own files are allowed; other local files are not", () => {
+  it("the app's own origin is allowed (its handler keeps to the renderer folder); another app:// host is not", () => {
     const { contents } = open();
     expect(cancelled(contents, ownPage)).toBe(false);
-    expect(cancelled(contents, pathToFileURL(join(paths.rendererDir, 'assets', 'index.js')).href)).toBe(false);
+    expect(cancelled(contents, 'app://puljeplan/assets/index.js')).toBe(false);
     expect(cancelled(contents, 'devtools://devtools/bundled/devtools_app.html')).toBe(false);
-    expect(cancelled(contents, 'file:///etc/passwd')).toBe(true);
-    // A sibling folder whose name starts like ours is not inside it.
-    expect(cancelled(contents, pathToFileURL(paths.rendererDir + '-evil/x.js').href)).toBe(true);
+    expect(cancelled(contents, 'data:image/svg+xml,%3Csvg%3E')).toBe(false);
+    expect(cancelled(contents, 'app://evil/index.html')).toBe(true);
+    expect(cancelled(contents, 'app://user@puljeplan/index.html')).toBe(true);
   });
 
-  it('a way out of the renderer folder with .. is refused', () => {
+  it('file: is refused, even inside the renderer folder', () => {
     const { contents } = open();
     const base = pathToFileURL(paths.rendererDir).href;
+    expect(cancelled(contents, `${base}/index.html`)).toBe(true);
+    expect(cancelled(contents, `${base}/assets/index.js`)).toBe(true);
+    expect(cancelled(contents, 'file:///etc/passwd')).toBe(true);
     expect(cancelled(contents, `${base}/../../../../etc/passwd`)).toBe(true);
     expect(cancelled(contents, `${base}/%2e%2e/%2e%2e/secret.sqlite`)).toBe(true);
   });
 
   it('URLs that cannot be parsed are refused', () => {
-    expect(isAllowedRequest('not a url', paths.rendererDir)).toBe(false);
+    expect(isAllowedRequest('not a url')).toBe(false);
   });
 });
 
 describe('our own page', () => {
-  it('is recognised however its path is spelled (spaces, Danish letters)', () => {
-    const index = resolve('/home/Søren Ø/Puljeplan app/dist/renderer/index.html');
-    const own = pathToFileURL(index).href;
+  it('is app://puljeplan/index.html, with any query or fragment, and nothing else', () => {
+    const own = appPageUrl();
+    expect(own).toBe('app://puljeplan/index.html');
     expect(isAppPage(own, own)).toBe(true);
-    expect(isAppPage(own.replace(/%20/g, ' '), own)).toBe(true);
     expect(isAppPage(`${own}?x=1#/pulje`, own)).toBe(true);
-    expect(isAppPage(own.replace('index.html', 'evil.html'), own)).toBe(false);
-    expect(isAppPage(own.replace('file:///', 'file://evil.example/'), own)).toBe(false);
-    expect(isAppPage('https://evil.example/dist/renderer/index.html', own)).toBe(false);
+    expect(isAppPage('app://puljeplan/evil.html', own)).toBe(false);
+    expect(isAppPage('app://evil.example/index.html', own)).toBe(false);
+    expect(isAppPage('app://puljeplan:1/index.html', own)).toBe(false);
+    expect(isAppPage('https://puljeplan/index.html', own)).toBe(false);
+    // Wherever the app is installed, the file URL of its page is not the page.
+    expect(isAppPage(pathToFileURL(resolve('/home/Søren Ø/Puljeplan app/dist/renderer/index.html')).href, own)).toBe(false);
+    expect(isAppPage('not a url', own)).toBe(false);
   });
 });
