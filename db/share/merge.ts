@@ -32,7 +32,7 @@ import type { Result } from '../../shared/contract/contract';
 import type { Line } from '../../shared/domain/model';
 import { covered, dotRow, key, sameDot, type DotRow, type Dots, type Entity } from './dots';
 import type { Field, History, Value } from './history';
-import type { State } from './state';
+import type { PortfolioById } from './state';
 import type { ReceivedInfo } from './rows';
 
 export type MergeReview = Omit<Result<'merge.preview'>, 'token'>;
@@ -45,7 +45,7 @@ export interface Resolution {
 }
 
 export interface Side {
-  state: State;
+  state: PortfolioById;
   dots: Dots;
   vv: Map<string, number>;
   history: History;
@@ -54,7 +54,7 @@ export interface Side {
 export interface MergePlan {
   review: MergeReview;
   /** The merged state, except the amounts of lines both sides have: those changes are in `amountChanges`. */
-  target: State;
+  target: PortfolioById;
   /** Amounts the merge changes in lines both sides have, by line and year (null: emptied). */
   amountChanges: Map<string, Map<string, number | null>>;
   /** Values taken from theirs, under my ids, with their dots; by key (dots.ts). */
@@ -70,7 +70,7 @@ const same = (a: string, b: string) => a.trim().toLocaleLowerCase('da') === b.tr
 const samePlace = (a: Line, b: Line) => a.poolId === b.poolId && a.parentId === b.parentId && a.position === b.position;
 
 /** The other file's lines under my ids (a line matched before as "samme linje" has mine); unchanged lines are shared, not copied. */
-function theirsUnderMyIds(theirs: State, aliases: Map<string, string>): Map<string, Line> {
+function theirsUnderMyIds(theirs: PortfolioById, aliases: Map<string, string>): Map<string, Line> {
   if (!aliases.size) return theirs.lines;
   const mapped = new Map<string, Line>();
   const my = (id: string | null) => (id === null ? null : (aliases.get(id) ?? id));
@@ -102,11 +102,11 @@ function childrenOf(lines: Map<string, Line>): Map<string, Line[]> {
  * and the line keeps its amounts object; amounts are read by the portfolio's years, never iterated.
  */
 class Target {
-  readonly state: State;
+  readonly state: PortfolioById;
   readonly amountChanges = new Map<string, Map<string, number | null>>();
   private readonly own = new Set<string>();
 
-  constructor(mine: State) {
+  constructor(mine: PortfolioById) {
     this.state = { meta: { ...mine.meta }, years: [...mine.years], pools: new Map([...mine.pools].map(([id, p]) => [id, { ...p }])), lines: new Map(mine.lines) };
   }
 
@@ -383,7 +383,7 @@ function fillBases(mine: Side, theirs: Side, tid: (id: string) => string, wanted
 }
 
 /** A sub-line needs its parent and every line its pool: restore a parent of mine or drop the orphan. */
-function keepConsistent(target: Target, mine: State, addPool: (id: string) => void, kept: (id: string) => void): void {
+function keepConsistent(target: Target, mine: PortfolioById, addPool: (id: string) => void, kept: (id: string) => void): void {
   const lines = target.state.lines;
   for (let changed = true; changed; ) {
     changed = false;
