@@ -6,16 +6,10 @@
  */
 import { isValidCellKroner } from '../../shared/domain/money';
 import type { AnnexLine, AnnexPool, AnnexRead } from '../../shared/contract/annex';
-import { TEXT_LIMITS, type Line, type Pool } from '../../shared/domain/model';
+import { TEXT_LIMITS, type Line, type Pool, type Portfolio } from '../../shared/domain/model';
 import { groupLines } from '../../shared/grid/row-model';
 import { nameKey } from '../../shared/domain/names';
 import { UserError } from '../core/errors';
-
-export interface PortfolioState {
-  years: number[];
-  pools: Pool[];
-  lines: Line[];
-}
 
 export interface MatchedLine {
   read: AnnexLine;
@@ -97,7 +91,7 @@ function readLines(pool: AnnexPool, poolName: string, years: Set<string>, byName
 }
 
 /** Pools in order, each line followed by its sub-lines. */
-function inPortfolioOrder(state: PortfolioState): Line[] {
+function inPortfolioOrder(state: Omit<Portfolio, 'meta'>): Line[] {
   const { topByPool, childrenByParent } = groupLines(state.lines);
   const out: Line[] = [];
   for (const pool of [...state.pools].sort((a, b) => a.position - b.position)) {
@@ -106,7 +100,8 @@ function inPortfolioOrder(state: PortfolioState): Line[] {
   return out;
 }
 
-export function matchAnnex(state: PortfolioState, read: AnnexRead): Matched {
+/** Matches against the portfolio's years, pools and lines; its meta plays no part (a new file has none yet). */
+export function matchAnnex(state: Omit<Portfolio, 'meta'>, read: AnnexRead): Matched {
   const years = checkYears(read);
   const yearKeys = new Set(years.map(String));
   const poolByKey = new Map(state.pools.map((p) => [nameKey(p.name), p]));

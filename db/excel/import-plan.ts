@@ -8,13 +8,13 @@
 import { randomUUID } from 'node:crypto';
 import { sumKroner, type Kroner } from '../../shared/domain/money';
 import type { AnnexRead, ImportPreview } from '../../shared/contract/annex';
-import type { Amounts, Line } from '../../shared/domain/model';
+import type { Amounts, Line, Portfolio } from '../../shared/domain/model';
 import { GAP, positionAfter, type Plan } from '../core/commands';
 import { UserError } from '../core/errors';
 import type { Op } from '../core/ops';
 import type { DB } from '../core/open';
 import { readAllLines, readPools, readYears } from '../core/queries';
-import { conflictMessage, matchAnnex, type Matched, type MatchedLine, type PortfolioState } from './import-match';
+import { conflictMessage, matchAnnex, type Matched, type MatchedLine } from './import-match';
 
 export type ImportPreviewData = Omit<ImportPreview, 'token'>;
 
@@ -53,7 +53,7 @@ function cellChanges(m: Matched): CellChange[] {
 
 const leafAmounts = (l: MatchedLine): Amounts => (l.isParent ? {} : { ...l.read.amounts });
 
-export function planImport(snapshot: PortfolioState, read: AnnexRead, fileName: string): ImportPreviewData {
+export function planImport(snapshot: Omit<Portfolio, 'meta'>, read: AnnexRead, fileName: string): ImportPreviewData {
   const m = matchAnnex(snapshot, read);
   const poolOf = new Map(snapshot.pools.map((p) => [p.id, p.name]));
   return {
@@ -161,7 +161,7 @@ class Siblings {
  * new parent, in the workbook's order; then the figures.
  */
 export function importOps(db: DB, read: AnnexRead, options: { removeMissing: boolean; fileName?: string }): Plan {
-  const state: PortfolioState = { years: readYears(db), pools: readPools(db), lines: readAllLines(db) };
+  const state: Omit<Portfolio, 'meta'> = { years: readYears(db), pools: readPools(db), lines: readAllLines(db) };
   const m = matchAnnex(state, read);
   const conflict = options.removeMissing ? undefined : m.conflicts[0];
   if (conflict) throw new UserError(conflictMessage(conflict), 'conflict');

@@ -3,19 +3,18 @@
  * a merge computes the merged state and a restore reads a backup's, and both are applied as one
  * Session.run, so they are one undo step with an audit row per value.
  */
-import type { Line, Pool, PortfolioMeta } from '../../shared/domain/model';
+import type { Line, Pool, Portfolio } from '../../shared/domain/model';
 import type { Op } from '../core/ops';
 import type { DB } from '../core/open';
 import { readAllLines, readMeta, readPools, readYears, toRecord } from '../core/queries';
 
-export interface State {
-  meta: PortfolioMeta;
-  years: number[];
+/** A Portfolio (shared/domain/model.ts) with its pools and lines by id, as a merge and a restore look them up. */
+export interface PortfolioById extends Omit<Portfolio, 'pools' | 'lines'> {
   pools: Map<string, Pool>;
   lines: Map<string, Line>;
 }
 
-export function readState(db: DB): State {
+export function readState(db: DB): PortfolioById {
   return db.transaction(() => ({
     meta: readMeta(db),
     years: readYears(db),
@@ -24,7 +23,7 @@ export function readState(db: DB): State {
   }))();
 }
 
-export function cloneState(s: State): State {
+export function cloneState(s: PortfolioById): PortfolioById {
   return {
     meta: { ...s.meta },
     years: [...s.years],
@@ -51,7 +50,7 @@ const TEXT_FIELDS = ['name', 'description', 'comment'] as const;
  * cells are emptied before a line gets sub-lines, lines are inserted parents first and deleted
  * sub-lines first, and amounts are written once no sub-line is left under their line.
  */
-export function diffOps(from: State, to: State, options: DiffOptions = {}): Op[] {
+export function diffOps(from: PortfolioById, to: PortfolioById, options: DiffOptions = {}): Op[] {
   const ops: Op[] = [];
   const fromYears = new Set(from.years);
   for (const y of to.years) if (!fromYears.has(y)) ops.push({ op: 'insertYear', year: y });

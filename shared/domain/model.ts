@@ -52,11 +52,19 @@ export interface LineInfo {
   changedAt: string | null;
 }
 
-export interface Snapshot {
+/**
+ * The whole portfolio as plain values: the one shape of it. A Snapshot is one with what a client
+ * shows beside it; the Excel import matches against one (without meta, db/excel/import-match.ts);
+ * a merge and a restore look its pools and lines up by id (db/share/state.ts PortfolioById).
+ */
+export interface Portfolio {
   meta: PortfolioMeta;
   years: number[];
   pools: Pool[];
   lines: Line[];
+}
+
+export interface Snapshot extends Portfolio {
   /** By line id (db/share/provenance.ts). */
   lineInfo?: Record<string, LineInfo>;
   history: HistoryState;
