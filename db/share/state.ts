@@ -23,15 +23,6 @@ export function readState(db: DB): PortfolioById {
   }))();
 }
 
-export function cloneState(s: PortfolioById): PortfolioById {
-  return {
-    meta: { ...s.meta },
-    years: [...s.years],
-    pools: new Map([...s.pools].map(([id, p]) => [id, { ...p }])),
-    lines: new Map([...s.lines].map(([id, l]) => [id, { ...l, amounts: { ...l.amounts } }])),
-  };
-}
-
 export interface DiffOptions {
   /** Remove pools and years the target lacks (a restore); a merge only adds them. */
   removeMissing?: boolean;
