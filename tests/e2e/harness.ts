@@ -120,14 +120,28 @@ export async function backendAmount(h: Harness, lineName: string, year: number):
   return line ? (line.amounts[year] ?? null) : null;
 }
 
-/** Waits until a cell editor is open and has the keyboard focus. */
+/**
+ * Waits until a cell editor is open and has the keyboard focus. On a timeout it says where the
+ * keyboard was and whether an editor was open at all (an editor that lost the keyboard is a
+ * race in the app, not a slow machine).
+ */
 export async function waitForEditor(page: Page): Promise<void> {
-  // The editing cell has the class itself: wait for its input to hold the focus.
-  await page.waitForFunction(
-    () => document.activeElement?.tagName === 'INPUT' && document.activeElement.closest('.ag-cell-inline-editing') != null,
-    undefined,
-    { timeout: WAIT, polling: POLL_INTERVAL },
-  );
+  try {
+    // The editing cell has the class itself: wait for its input to hold the focus.
+    await page.waitForFunction(
+      () => document.activeElement?.tagName === 'INPUT' && document.activeElement.closest('.ag-cell-inline-editing') != null,
+      undefined,
+      { timeout: WAIT, polling: POLL_INTERVAL },
+    );
+  } catch (err) {
+    if (!(err instanceof errors.TimeoutError)) throw err;
+    const seen = await page.evaluate(() => {
+      const a = document.activeElement;
+      const where = a ? `${a.tagName.toLowerCase()}.${[...a.classList].join('.')} «${(a.textContent ?? '').slice(0, 60)}»` : 'intet';
+      return { where, editorOpen: document.querySelector('.ag-cell-inline-editing') != null };
+    });
+    throw new Error(`Ingen celle-editor fik tastaturet inden for ${WAIT} ms (fokus: ${seen.where}; en editor er ${seen.editorOpen ? '' : 'ikke '}åben)`, { cause: err });
+  }
 }
 
 /**
