@@ -6,7 +6,7 @@
  */
 import type { Backend } from './core/backend';
 import { UserError } from './core/errors';
-import { sameFile } from './index';
+import { sameFile } from './core/session-file';
 import type { Session } from './core/session';
 
 export interface HostDeps {

@@ -18,7 +18,7 @@ import { applyMerge, importReceived, previewMerge, restoreBackup, type MergeChoi
 import type { Resolution } from './merge';
 import { receiveBytes, receiveFile, type Received } from './receive';
 import type { ReceivedInfo } from './rows';
-import { sendCopy, sentFileName } from './send';
+import { sendCopy, sentFileName, type SentFile } from './send';
 
 type Source = Args<'file.check'>['source'];
 
@@ -74,6 +74,16 @@ export function applyPreviewedMerge(session: Session, received: Received, previe
   return applyMerge(session, received, choices, new Date(), preview);
 }
 
+/** Where a send copy goes in `dir`: named after the portfolio's region and today. */
+export function sentCopyPath(session: Session, dir: string): string {
+  return join(dir, sentFileName(readMeta(session.db).region, new Date()));
+}
+
+/** Writes the send copy of the open portfolio to `path` («Send til en anden region»; the CLI's send). */
+export function sendPortfolio(session: Session, path: string, appVersion: string): SentFile {
+  return sendCopy(session.db, session.path, path, appVersion);
+}
+
 /** The open portfolio, or null (a received file can be checked and imported with none open). */
 function currentSession(b: Backend): Session | null {
   try {
@@ -94,8 +104,7 @@ export const shareHandlers: Handlers<Group<'file' | 'merge' | 'backups'>> = {
   },
   'file.send': (b, a) => {
     const session = b.session();
-    const path = a.path ?? join(dirname(session.path), sentFileName(readMeta(session.db).region, new Date()));
-    return sendCopy(session.db, session.path, path, b.appVersion);
+    return sendPortfolio(session, a.path ?? sentCopyPath(session, dirname(session.path)), b.appVersion);
   },
   'file.import': (b, a) => {
     const session = currentSession(b);
