@@ -1,7 +1,7 @@
 /**
  * What the actions (actions.ts, share-actions.ts, edit-actions.ts) may ask of the window:
  * messages, dialogs that answer, the busy notice, the grid's focus. The window (app.tsx) gives
- * one; each dialog is opened through its dialog host (dialog-host.tsx).
+ * one; every dialog is opened through the one dialog host (dialogs.tsx).
  */
 import type { ImportPreview } from '../../shared/contract/annex';
 import type { GridRow } from '../../shared/grid/row-model';
