@@ -179,8 +179,8 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
           {store.pools.size} puljer · {store.lines.size} linjer · {store.years.length} år
         </span>
       </footer>
-      {menu && <ContextMenu x={menu.x} y={menu.y} items={menuItems(actions, edit, selected)} onClose={() => setMenu(null)} />}
       {dialogs.shown}
+      {menu && <ContextMenu x={menu.x} y={menu.y} items={menuItems(actions, edit, selected)} onClose={() => setMenu(null)} />}
       {busy && <div className="pp-busy" role="status" data-testid="busy">{busy}</div>}
       {dragging && <div className="pp-drop">Slip projektmappen for at importere den</div>}
     </div>
