@@ -22,6 +22,7 @@ import { conflictMessage, matchAnnex } from '../excel/import-match';
 import { planImport } from '../excel/import-plan';
 import { readAnnexFile } from '../excel/read-annex-file';
 import { SHARE_USAGE, cmdCheck, cmdMerge, cmdSend } from './share';
+import { rescueFile } from '../share/rescue';
 
 const USAGE = `Brug:
   puljeplan new <fil.sqlite> [--example] [--title "<titel>"] [--region RH|RSJ|RSD|RM|RN]
@@ -29,6 +30,7 @@ const USAGE = `Brug:
   puljeplan set <fil.sqlite> --line "<navn>" [--pool "<pulje>"] --year <år> --amount "<beløb>"
   puljeplan import <bilag.xlsx> --db <fil.sqlite> [--dry-run] [--force] [--remove-missing] [--json]
   puljeplan export <fil.sqlite> --out <bilag.xlsx> [--per-pool] [--years 2022,2023] [--descriptions]
+  puljeplan rescue <fil.sqlite> --out <ny.sqlite>
 ${SHARE_USAGE}`;
 
 class UsageError extends Error {}
@@ -196,6 +198,15 @@ async function cmdExport(argv: string[], io: Io): Promise<void> {
   io.out(`Eksporterede ${basename(file)} til ${basename(values.out)}.`);
 }
 
+/** «Åbn en renset kopi»: a refused file's checked rows into a new file (db/share/rescue.ts). */
+function cmdRescue(argv: string[], io: Io): void {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' } } });
+  const file = positional(positionals, 'porteføljefilen');
+  if (values.out === undefined) throw new UsageError('rescue kræver --out <ny.sqlite>.');
+  const { info, file: made, dropped } = rescueFile(file, values.out);
+  io.out(`Lavede ${made.fileName} fra ${basename(file)}: ${info.pools} puljer, ${info.lines} linjer${dropped.length ? `; udeladt: ${dropped.join(', ')}` : ''}.`);
+}
+
 /** Every command, the asynchronous ones (import, export) included: what `npm run cli` runs. */
 export async function runCliAsync(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
@@ -235,6 +246,9 @@ export function runCli(argv: string[], io: Io): number {
         return 0;
       case 'set':
         cmdSet(rest, io);
+        return 0;
+      case 'rescue':
+        cmdRescue(rest, io);
         return 0;
       case 'check':
         return cmdCheck(rest, io, (m) => new UsageError(m));

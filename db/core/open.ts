@@ -56,8 +56,8 @@ function afterChecks(db: DB): void {
 export function rescueAdvice(name: string): { schema: string; damaged: string } {
   const how = `puljeplan rescue "${name}" --out "<ny fil>.sqlite"`;
   return {
-    schema: `Puljeplan åbner ikke en fil med andet end sine egne tabeller. Få dataene ud i en ny, renset fil med «Åbn en renset kopi» (kommandolinjen: ${how}), som kun kopierer porteføljens kontrollerede rækker.`,
-    damaged: `Brug en sikkerhedskopi, eller prøv at få dataene ud med «Åbn en renset kopi» (kommandolinjen: ${how}).`,
+    schema: `Puljeplan åbner kun filer med sine egne tabeller. Få dataene ud i en ny, renset kopi med kommandoen ${how}, som kun kopierer porteføljens kontrollerede rækker.`,
+    damaged: `Brug en sikkerhedskopi, eller prøv at få dataene ud i en renset kopi med kommandoen ${how}.`,
   };
 }
 
