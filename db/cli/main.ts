@@ -19,13 +19,13 @@ import {
   openSession,
   previewImport,
   readImport,
+  rescueFile,
   setAmount,
   UserError,
   type Session,
 } from '../index';
 import { exportToFile, importIntoNewFile, previewText, readWorkbookBytes } from './excel';
 import { SHARE_USAGE, cmdCheck, cmdMerge, cmdSend } from './share';
-import { rescueFile } from '../share/rescue';
 
 const USAGE = `Brug:
   puljeplan new <fil.sqlite> [--example] [--title "<titel>"] [--region RH|RSJ|RSD|RM|RN]
