@@ -23,7 +23,7 @@ const OPEN_WAIT_MS = 1000;
 
 /**
  * Before the checks: nothing here reads or writes the file. One process owns a file
- * (files-from-elsewhere.md, "Durability"): the connection keeps its lock until it closes, so
+ * (docs/files.md, "Durability"): the connection keeps its lock until it closes, so
  * another Puljeplan, the CLI or the web harness gets SQLITE_BUSY (openFailure: "åben et andet
  * sted") and never becomes a second writer. Set before the first access, WAL keeps its index in
  * this process's memory instead of a -shm file (SQLite docs, WAL without shared memory). Measured

@@ -1,5 +1,5 @@
 /**
- * Opening a portfolio file that arrived from elsewhere (guides/files-from-elsewhere.md): the
+ * Opening a portfolio file that arrived from elsewhere (docs/files.md): the
  * received file is never opened by SQLite where it lies. Its bytes are copied (with a size cap)
  * to a private temporary file, which is checked — header, application_id, WAL state, quick_check,
  * known version, schema compared exactly with ours (db/core/checks.ts, the same checks as one's

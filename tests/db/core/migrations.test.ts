@@ -1,7 +1,7 @@
 /**
  * Each migration is tested by building the previous schema version, seeding it, migrating it
  * the way the app does (openPortfolio) and checking the data and the new schema
- * (guides/architecture.md). Files that are not ours, damaged or newer are refused untouched.
+ * (docs/architecture.md). Files that are not ours, damaged or newer are refused untouched.
  */
 import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
