@@ -147,7 +147,7 @@ export function importReceived(received: Received, targetPath: string, region?: 
         db.exec('DELETE FROM share_dot; DELETE FROM share_sent;');
         storeDots(db, JSON.stringify(keep), from.last);
         const id = randomBytes(16).toString('hex');
-        mergeSeen(db, { ...from, replica: id }, from);
+        mergeSeen(db, { ...from, replica: id, ranges: [] }, from);
         db.prepare('UPDATE share_replica SET id = ?, since = ?').run(id, from.last);
         if (region) db.prepare('UPDATE portfolio SET region = ?').run(region);
       })();

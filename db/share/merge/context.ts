@@ -93,7 +93,9 @@ function theirsUnderMyIds(theirs: PortfolioById, aliases: Map<string, string>): 
  */
 export function startMerge(mine: Side, theirs: Side, info: ReceivedInfo, aliasRows: Map<string, string>, resolutions: Map<string, Resolution>, takeAll?: 'mine' | 'theirs'): MergeContext {
   const sharedHistory =
-    mine.dots.lineage.origin === theirs.dots.lineage.origin || mine.vv.has(theirs.dots.lineage.replica) || theirs.vv.has(mine.dots.lineage.replica);
+    mine.dots.lineage.origin === theirs.dots.lineage.origin ||
+    theirs.dots.lineage.ranges.some((r) => mine.vv.has(r.replica)) ||
+    mine.dots.lineage.ranges.some((r) => theirs.vv.has(r.replica));
   const review: MergeReview = {
     fileName: info.fileName,
     from: { region: info.region, title: info.title, sentAt: info.sentBy?.sentAt ?? null, appVersion: info.sentBy?.appVersion ?? null, schemaVersion: info.fileSchemaVersion },
