@@ -11,6 +11,7 @@ import { cli, tempDir, withSession } from '../share/helpers';
 
 const LPR = 'LPR3 ID3 - Landspatientregister';
 const LABREK = 'Labrek (Laboratorie)';
+/** Stored in kroner; the CLI's --amount is in thousands (t.kr.). */
 const amount = (path: string, name: string, year: number) => withSession(path, (s) => s.snapshot().lines.find((l) => l.name === name)?.amounts[year]);
 
 let t: ReturnType<typeof tempDir>;
@@ -31,12 +32,12 @@ describe('copies edited directly merge without losing an edit (issue 11)', () =>
     const r = cli('merge', a, b);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('1 værdier fra dem');
-    expect(amount(a, LABREK, 2022)).toBe(500);
-    expect(amount(a, LPR, 2023)).toBe(3000);
+    expect(amount(a, LABREK, 2022)).toBe(500_000);
+    expect(amount(a, LPR, 2023)).toBe(3_000_000);
     // And back: B takes A's edit, and merging again changes nothing.
     expect(cli('merge', b, a).code).toBe(0);
-    expect(amount(b, LPR, 2023)).toBe(3000);
-    expect(amount(b, LABREK, 2022)).toBe(500);
+    expect(amount(b, LPR, 2023)).toBe(3_000_000);
+    expect(amount(b, LABREK, 2022)).toBe(500_000);
     expect(cli('merge', a, b).out).toContain('0 værdier fra dem');
   });
 
@@ -49,9 +50,9 @@ describe('copies edited directly merge without losing an edit (issue 11)', () =>
     const r = cli('merge', a, b, '--json', '--dry-run');
     const review = JSON.parse(r.out) as MergeReview;
     expect(review.conflicts).toHaveLength(1);
-    expect(review.conflicts[0]).toMatchObject({ line: LABREK, year: 2022, mine: 420, theirs: 450, base: original });
+    expect(review.conflicts[0]).toMatchObject({ line: LABREK, year: 2022, mine: 420_000, theirs: 450_000, base: original });
     expect(cli('merge', a, b).code).toBe(3);
-    expect(amount(a, LABREK, 2022)).toBe(420);
+    expect(amount(a, LABREK, 2022)).toBe(420_000);
   });
 
   it('the CLI writing to the original file while a copy of it is edited: both edits survive', () => {
@@ -59,7 +60,7 @@ describe('copies edited directly merge without losing an edit (issue 11)', () =>
     expect(cli('set', base, '--line', LABREK, '--year', '2022', '--amount', '111').code).toBe(0);
     expect(cli('set', a, '--line', LPR, '--year', '2023', '--amount', '222').code).toBe(0);
     expect(cli('merge', base, a).code).toBe(0);
-    expect(amount(base, LPR, 2023)).toBe(222);
-    expect(amount(base, LABREK, 2022)).toBe(111);
+    expect(amount(base, LPR, 2023)).toBe(222_000);
+    expect(amount(base, LABREK, 2022)).toBe(111_000);
   });
 });
