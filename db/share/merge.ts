@@ -2,13 +2,14 @@
  * Merging a portfolio file from another region into mine (mine <- theirs).
  *
  * Design: version vectors over the audit log.
- * - Every file copy has an id (share_replica; a new one for each imported received file) and
- *   numbers its changes (audit.change_no). A value (a line's existence, name, description,
+ * - Every writing session of a file has its own copy id (an epoch: share_epoch, db/share/epochs.ts;
+ *   docs/architecture.md «Identity of a copy»), and the file numbers its changes (audit.change_no):
+ *   a local change's copy id is the epoch holding its number. A value (a line's existence, name, description,
  *   comment, place; an amount cell; a pool's fields; a year) was last written by one change of one
  *   copy: its dot (dots.ts). Local changes are read from the audit log; values brought in by a
  *   merge or import keep the other copy's dot in share_dot.
- * - Each file keeps a version vector (share_seen + its own last change number): the last change of
- *   every copy whose work it holds. A merge adds the other file's vector to mine.
+ * - Each file keeps a version vector (share_seen + the last change of each of its own epochs): the
+ *   last change of every copy whose work it holds. A merge adds the other file's vector to mine.
  * - Three-way decision for a value that differs: if I have seen their dot (it is within my
  *   vector), mine is newer: keep mine. If they have seen my dot, theirs is newer: take theirs. If
  *   neither, both changed it since the common copy: a conflict. This is the common-ancestor rule
