@@ -93,7 +93,7 @@ export function applyMerge(
     // One process owns the file, and the backup does not change it: the plan (and my side it was
     // made from) still holds.
     if (session.revision !== revision) throw new UserError('Porteføljen blev ændret under fletningen; prøv igen.', 'conflict');
-    const ops = diffOps(mine.state, result.target, { amountChanges: result.amountChanges });
+    const ops = diffOps(mine.state, result.target, { amountChanges: result.amountChanges, remove: result.removed });
     const label = `Flet fra ${regionName(info.region)} («${info.fileName}»)`;
     if (!ops.length) {
       // Nothing to change, so no undo step: only what this copy now knows of theirs is kept.

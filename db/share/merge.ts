@@ -26,8 +26,8 @@
  *   nothing to do, and the other region merging my file back takes my newer values. Undoing a
  *   merge undoes that record too (lineage.ts), so merging the file again applies it again.
  * Files that share no history (made apart, or copied before schema 40) merge two-way: every
- * differing value is a conflict. Pools and years are only added by a merge, never removed;
- * a place (position) changed on both sides keeps mine.
+ * differing value is a conflict. Pools and years they deleted are removed as lines are
+ * (merge/pools.ts removeDeleted); a place (position) changed on both sides keeps mine.
  */
 import type { Result } from '../../shared/contract/contract';
 import type { DotRow, Dots } from './dots';
@@ -35,7 +35,7 @@ import type { History, Value } from './history';
 import { startMerge } from './merge/context';
 import { assemblePlan, fillBases, keepConsistent } from './merge/finish';
 import { matchNewLines, myOnlyLines, theirOnlyLines } from './merge/one-side';
-import { mergePools, mergeYears } from './merge/pools';
+import { mergePools, mergeYears, removeDeleted } from './merge/pools';
 import { mergeSharedLines } from './merge/shared-lines';
 import type { ReceivedInfo } from './rows';
 import type { PortfolioById } from './state';
@@ -66,6 +66,8 @@ export interface MergePlan {
   taken: Map<string, DotRow>;
   /** Their line id -> my line id, for lines matched as the same. */
   aliases: [string, string][];
+  /** Pools and years of mine the merge removes (they deleted them). */
+  removed: { pools: string[]; years: number[] };
   unresolved: MergeConflict[];
 }
 
@@ -76,7 +78,8 @@ export interface MergePlan {
  * 2. lines both sides have are compared value by value, three-way (merge/shared-lines.ts);
  * 3. lines one side has are new, or deleted on the other side (merge/one-side.ts), and
  * 4. new lines on both sides with the same name are offered as "samme linje?" (matchNewLines);
- * 5. the merged portfolio is made whole, common values are looked up, the plan assembled (merge/finish.ts).
+ * 5. the merged portfolio is made whole (merge/finish.ts), pools and years they deleted are removed
+ *    (merge/pools.ts removeDeleted), common values are looked up, the plan assembled.
  * `resolutions` (by conflict id) and `takeAll` answer conflicts; one without an answer is unresolved.
  */
 export function planMerge(
@@ -95,6 +98,7 @@ export function planMerge(
   const newMine = myOnlyLines(ctx);
   matchNewLines(ctx, newTheirs, newMine);
   keepConsistent(ctx);
+  removeDeleted(ctx);
   fillBases(ctx);
   return assemblePlan(ctx);
 }

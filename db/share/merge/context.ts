@@ -69,6 +69,8 @@ export interface MergeContext {
   taken: Map<string, DotRow>;
   /** Their line id -> my line id, for lines matched as the same in this merge. */
   aliases: [string, string][];
+  /** Pools and years of mine they deleted, removed by the merge (pools.ts removeDeleted). */
+  removed: { pools: string[]; years: number[] };
   unresolved: MergeConflict[];
   /** Conflicting values whose common value the histories may tell, filled in at the end (bases.ts). */
   unknownBase: { field: Field; shown: (Cell | MergeConflict)[] }[];
@@ -122,6 +124,7 @@ export function startMerge(mine: Side, theirs: Side, info: ReceivedInfo, aliasRo
     review,
     taken: new Map(),
     aliases: [],
+    removed: { pools: [], years: [] },
     unresolved: [],
     unknownBase: [],
   };

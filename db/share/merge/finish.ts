@@ -68,5 +68,5 @@ export function assemblePlan(ctx: MergeContext): MergePlan {
   review.conflicts.sort((a, b) => collator.compare(a.pool, b.pool) || collator.compare(a.line, b.line));
   review.counts.conflicts = review.conflicts.length;
   review.counts.unresolved = unresolved.length;
-  return { review, target: target.state, amountChanges: target.amountChanges, taken: ctx.taken, aliases: ctx.aliases, unresolved };
+  return { review, target: target.state, amountChanges: target.amountChanges, taken: ctx.taken, aliases: ctx.aliases, removed: ctx.removed, unresolved };
 }
