@@ -58,6 +58,27 @@ const rendererLayerPatterns = [
 const rendererPatterns = [...rendererLayerPatterns, ...nodeBuiltins('renderer', 'The renderer also runs in a plain browser.')];
 const electronPatterns = [layerFolder('electron', 'renderer', ELECTRON_WHY)];
 
+// Inside db/: the shells reach the backend only through its public face, and the core knows
+// nothing of the features built on it (docs/architecture.md).
+const FACE_SOURCE = 'Backend face rule (db/index.ts is the one public face of db/)';
+const FACE_WHY = 'Export what the shell needs from db/index.ts and import it from there.';
+const CORE_SOURCE = 'Core rule (db/core/ is below db/excel/, db/share/, db/cli/ and db/web/)';
+const CORE_WHY = 'Pass the value or a callback in, or move the code out of db/core/.';
+/** From electron/: any file of db/ but db/index (`../db/core/open`, `../db/host`). */
+const electronFacePatterns = [
+  { regex: '^(\\./)?(\\.\\./)+db/(?!index$)', message: `${FACE_SOURCE}: electron/ may import from db/ only db/index. ${FACE_WHY}` },
+];
+/** From db/cli/ and db/web/ (files one folder below db/): `../x` other than `../index`, or `../../db/x`. */
+const shellFacePatterns = (from) => [
+  { regex: '^\\.\\./(?!index$|\\.\\./)', message: `${FACE_SOURCE}: ${from}/ may import from db/ only db/index. ${FACE_WHY}` },
+  { regex: '^(\\.\\./){2,}db/(?!index$)', message: `${FACE_SOURCE}: ${from}/ may import from db/ only db/index. ${FACE_WHY}` },
+];
+/** From db/core/ (and its migrations/): the feature folders, by `../share/x`, `../../share/x` or `…/db/share/x`. */
+const corePatterns = ['excel', 'share', 'cli', 'web'].map((name) => ({
+  regex: `^(\\./)?(\\.\\./)+(db/)?${name}(/|$)`,
+  message: `${CORE_SOURCE}: db/core/ may not import from db/${name}/. ${CORE_WHY}`,
+}));
+
 const TS = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 // Build-time config that Vite runs under Node sits in renderer/ but is not renderer code.
 const RENDERER_NODE_CONFIG = ['renderer/vite.config.*', 'renderer/**/*.config.*'];
@@ -84,7 +105,11 @@ export default defineConfig([
   },
   { files: ['shared/**'], rules: restrict(sharedPatterns) },
   { files: ['db/**'], rules: restrict(dbPatterns) },
+  // A later block's no-restricted-imports replaces the earlier one's, so each repeats the layer rule.
+  { files: ['db/core/**'], rules: restrict([...dbPatterns, ...corePatterns]) },
+  { files: ['db/cli/**'], rules: restrict([...dbPatterns, ...shellFacePatterns('db/cli')]) },
+  { files: ['db/web/**'], rules: restrict([...dbPatterns, ...shellFacePatterns('db/web')]) },
   { files: ['renderer/**'], rules: restrict(rendererPatterns) },
   { files: RENDERER_NODE_CONFIG, rules: restrict(rendererLayerPatterns) },
-  { files: ['electron/**'], rules: restrict(electronPatterns) },
+  { files: ['electron/**'], rules: restrict([...electronPatterns, ...electronFacePatterns]) },
 ]);

@@ -4,9 +4,9 @@
  * file that cannot be opened leaves the current one open; the old session is then closed,
  * which checkpoints its WAL into one self-contained file.
  */
-import type { Backend } from './dispatcher';
+import type { Backend } from './core/backend';
 import { UserError } from './core/errors';
-import { sameFile } from './index';
+import { sameFile } from './core/same-file';
 import type { Session } from './core/session';
 
 export interface HostDeps {

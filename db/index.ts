@@ -1,31 +1,63 @@
-/** Opening a portfolio as a working session: the entry point for the app, the web harness and the CLI. */
-import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+/**
+ * The backend's one public face: the app (electron/), the CLI (db/cli/) and the browser harness
+ * (db/web/) reach db/ only through this file (a lint rule, eslint.config.js). Everything else in
+ * db/ may change shape without them noticing.
+ */
+import type { Change, RegionCode } from '../shared/domain/model';
+import { setAmounts } from './core/commands';
+import { saveCopyAs, type CopiedFile } from './core/copy';
+import { readMeta } from './core/queries';
 import { openPortfolio, type OpenOptions } from './core/open';
 import { Session } from './core/session';
-import type { RegionCode } from '../shared/domain/model';
 import { newEpoch } from './share/epochs';
 import { provenance } from './share/provenance';
 
+// ---------- a portfolio file and its session ----------
+export { sameFile } from './core/same-file';
+export type { Session } from './core/session';
+export type { OpenOptions } from './core/open';
+
 /**
- * The session holds its file exclusively (db/core/open.ts): a second open of the same file, even in
- * this process, is refused as "åben et andet sted". So ask sameFile before switching files.
- * The core session gets share's line provenance (who made and changed each line) and its copy
- * identity (a new epoch before the first write, recording `region`, the person's region; without
- * one, the portfolio's) injected here.
+ * Opens a portfolio file as a working session. The session holds its file exclusively
+ * (db/core/open.ts): a second open of the same file, even in this process, is refused as "åben et
+ * andet sted", so ask sameFile before switching files. The core session gets share's line
+ * provenance (who made and changed each line) and its copy identity (db/share/epochs.ts: a new
+ * epoch before the first write, recording `region`, the person's region; without one, the
+ * portfolio's) injected here: the core imports no feature.
  */
 export function openSession(path: string, options: OpenOptions & { region?: RegionCode } = {}): Session {
   return new Session(openPortfolio(path, options), path, undefined, provenance, newEpoch(options.region));
 }
+export { createPortfolio } from './core/create';
+export { UserError } from './core/errors';
 
-/** Whether two paths name the same file (links and `..` resolved). */
-export function sameFile(a: string, b: string): boolean {
-  const real = (p: string) => {
-    try {
-      return realpathSync.native(p);
-    } catch {
-      return resolve(p);
-    }
-  };
-  return real(a) === real(b);
+/** The region the open portfolio belongs to (a new file's default, the window title). */
+export function portfolioRegion(session: Session): RegionCode {
+  return readMeta(session.db).region;
 }
+
+/** Gem som: a copy of the open portfolio at `path`, to go on working in (Excel's Save As). */
+export function saveCopyOf(session: Session, path: string): CopiedFile {
+  return saveCopyAs(session.db, session.path, path);
+}
+
+/** Sets one cell (null empties it) as one undo step, as the grid does. */
+export function setAmount(session: Session, lineId: string, year: number, value: number | null): Change {
+  return session.run((db) => setAmounts(db, { cells: [{ lineId, year, value }] }));
+}
+
+// ---------- the contract, for the app and the browser harness ----------
+export { createDispatcher, type Backend, type Dispatch, type DispatcherOptions } from './dispatcher';
+export { PortfolioHost, type HostDeps } from './host';
+
+// ---------- Excel: the import's preview and apply, and the export (db/excel/handlers.ts) ----------
+export { readImport, previewImport } from './excel/handlers';
+export { applyImport, mismatchMessage } from './excel/import-apply';
+export { conflictMessage } from './excel/import-match';
+export type { ImportPreviewData } from './excel/import-plan';
+export { exportAnnex, type ExportOptions, type PortfolioData } from './excel/export';
+
+// ---------- sharing: check, send and merge (db/share/handlers.ts) ----------
+export { receiveFile } from './share/receive';
+export { describeReceived, previewMergeInto, applyPreviewedMerge, sentCopyPath, sendPortfolio } from './share/handlers';
+export type { MergeReview } from './share/merge';

@@ -6,13 +6,10 @@
 import { BrowserWindow, app, dialog, ipcMain, protocol } from 'electron';
 import { basename, resolve } from 'node:path';
 import { MENU_IPC } from '../shared/contract/channels';
-import { createDispatcher, type Dispatch } from '../db/dispatcher';
-import { openSession } from '../db/index';
-import { readMeta } from '../db/core/queries';
+import { createDispatcher, openSession, portfolioRegion, PortfolioHost, type Dispatch } from '../db/index';
 import { fileCommands, messageOf } from './file-commands';
 import { registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
-import { PortfolioHost } from '../db/host';
 import { appPageUrl } from './security';
 import { clearRecentFiles, readSettings, recentFiles, rememberFile } from './settings';
 import { chooseStartupFile, ensureExample, examplePath, fileFromArgs, fileFromInstanceData } from './startup-file';
@@ -56,7 +53,7 @@ export function startApp(argv: readonly string[] = process.argv, cwd: string = p
 
   const titleFor = (): string => {
     const s = host.session;
-    return s ? windowTitle(basename(s.path), readMeta(s.db).region) : 'Puljeplan';
+    return s ? windowTitle(basename(s.path), portfolioRegion(s)) : 'Puljeplan';
   };
 
   const focus = () => {

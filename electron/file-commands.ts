@@ -5,12 +5,8 @@
  */
 import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { basename, dirname, extname, join } from 'node:path';
-import { saveCopyAs } from '../db/core/copy';
-import { createPortfolio } from '../db/core/create';
-import { UserError } from '../db/core/errors';
-import { readMeta } from '../db/core/queries';
+import { createPortfolio, portfolioRegion, saveCopyOf, UserError, type PortfolioHost } from '../db/index';
 import type { FileMenuActions } from './menu';
-import type { PortfolioHost } from '../db/host';
 
 const FILTERS = [{ name: 'Puljeplan-portefølje', extensions: ['sqlite'] }];
 
@@ -68,7 +64,7 @@ export function fileCommands(d: FileCommandDeps): FileMenuActions {
       const path = await askSave({ title: 'Ny portefølje', defaultPath: join(folder(), 'Ny portefølje.sqlite'), buttonLabel: 'Opret' });
       if (!path) return;
       // The new file is for the same region as the one open, and named as its file.
-      const region = d.host.session ? readMeta(d.host.session.db).region : undefined;
+      const region = d.host.session ? portfolioRegion(d.host.session) : undefined;
       makeThenOpen(path, 'Porteføljen kunne ikke oprettes', 'oprettes', () => createPortfolio(path, { region, title: basename(path, extname(path)) }));
     },
     open: async () => {
@@ -83,7 +79,7 @@ export function fileCommands(d: FileCommandDeps): FileMenuActions {
       // The portfolio open when the dialog closes is the one copied (a second start may have switched it).
       const session = d.host.session;
       if (!path || !session) return;
-      makeThenOpen(path, 'Kopien kunne ikke gemmes', 'gemmes', () => saveCopyAs(session.db, session.path, path));
+      makeThenOpen(path, 'Kopien kunne ikke gemmes', 'gemmes', () => saveCopyOf(session, path));
     },
     openRecent: (path) => d.openFile(path),
     clearRecent: () => d.clearRecent(),

@@ -6,7 +6,7 @@
  */
 import { CHANNELS, ipcName } from '../shared/contract/channels';
 import type { Envelope } from '../shared/contract/contract';
-import type { Dispatch } from '../db/dispatcher';
+import type { Dispatch } from '../db/index';
 import { isAppPage } from './security';
 
 export const REFUSED: Envelope<never> = {

@@ -13,7 +13,7 @@
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import { basename, dirname } from 'node:path';
-import type { MenuCommand } from '../shared/contract/channels';
+import { FILE_COMMANDS, type MenuCommand } from '../shared/contract/channels';
 
 /** Filer's own items: they work on files (dialogs, copies), so they run in the main process. */
 export interface FileMenuActions {
@@ -79,14 +79,8 @@ function fileMenu(o: MenuOptions): Item {
       { label: 'Åbn…', accelerator: 'CmdOrCtrl+O', click: () => o.files.open() },
       { label: 'Gem som…', accelerator: 'CmdOrCtrl+Shift+S', click: () => o.files.saveAs() },
       { label: 'Seneste filer', submenu: recentMenu(o) },
-      { type: 'separator' },
-      command('Åbn fil fra anden region…', 'openReceived', s),
-      command('Send til en anden region…', 'sendFile', s),
-      command('Flet fil fra anden region…', 'mergeFile', s),
-      command('Gendan fra sikkerhedskopi…', 'restoreBackup', s),
-      { type: 'separator' },
-      command('Importér fra Excel…', 'importExcel', s),
-      command('Eksportér til Excel…', 'exportExcel', s),
+      // The commands the page runs, as its «Filer ▾» shows them too.
+      ...FILE_COMMANDS.flatMap((group): Item[] => [{ type: 'separator' }, ...group.map((c) => command(c.label, c.command, s))]),
       { type: 'separator' },
       { label: 'Afslut', role: 'quit' },
     ],

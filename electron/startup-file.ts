@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { createPortfolio } from '../db/core/create';
+import { createPortfolio } from '../db/index';
 
 export const EXAMPLE_FILE_NAME = 'Bilag 1.sqlite';
 

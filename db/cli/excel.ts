@@ -7,12 +7,16 @@ import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename } from 'node:path';
 import type { AnnexRead } from '../../shared/contract/annex';
 import { formatAmount } from '../../shared/danish/number';
-import { createPortfolio } from '../core/create';
-import { UserError } from '../core/errors';
-import { openSession } from '../index';
-import { exportAnnex, type ExportOptions, type PortfolioData } from '../excel/export';
-import { applyImport } from '../excel/import-apply';
-import type { ImportPreviewData } from '../excel/import-plan';
+import {
+  applyImport,
+  createPortfolio,
+  exportAnnex,
+  openSession,
+  UserError,
+  type ExportOptions,
+  type ImportPreviewData,
+  type PortfolioData,
+} from '../index';
 
 /** The same limit as the app's (shared/contract/contract.ts: about 100 MB as base64). */
 const MAX_WORKBOOK_BYTES = 100 * 1024 * 1024;

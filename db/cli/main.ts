@@ -11,16 +11,19 @@ import { REGION_CODES, type RegionCode } from '../../shared/domain/model';
 import { hasSubLinesMessage, sameName } from '../../shared/domain/names';
 import { summarize } from '../../shared/domain/summary';
 import { thousandsToKroner } from '../../shared/domain/money';
-import { setAmounts } from '../core/commands';
-import { createPortfolio } from '../core/create';
-import { UserError } from '../core/errors';
-import { openSession } from '../index';
-import type { Session } from '../core/session';
+import {
+  applyImport,
+  conflictMessage,
+  createPortfolio,
+  mismatchMessage,
+  openSession,
+  previewImport,
+  readImport,
+  setAmount,
+  UserError,
+  type Session,
+} from '../index';
 import { exportToFile, importIntoNewFile, previewText, readWorkbookBytes } from './excel';
-import { applyImport, mismatchMessage } from '../excel/import-apply';
-import { conflictMessage, matchAnnex } from '../excel/import-match';
-import { planImport } from '../excel/import-plan';
-import { readAnnexFile } from '../excel/read-annex-file';
 import { SHARE_USAGE, cmdCheck, cmdMerge, cmdSend } from './share';
 
 const USAGE = `Brug:
@@ -134,7 +137,7 @@ function cmdSet(argv: string[], io: Io): void {
     return;
   }
   withSession(file, false, (session) => {
-    session.run((db) => setAmounts(db, { cells: [{ lineId: target.id, year, value: amount.value }] }));
+    setAmount(session, target.id, year, amount.value);
   });
   io.out(`${target.name} ${year}: ${formatAmount(old) || 'tom'} → ${formatAmount(amount.value) || 'tom'}`);
 }
@@ -156,18 +159,19 @@ async function cmdImport(argv: string[], io: Io): Promise<void> {
   const file = values.db;
   const fileName = basename(annex);
   const removeMissing = values['remove-missing'] ?? false;
-  const read = await readAnnexFile(readWorkbookBytes(annex), fileName);
+  // The app's two steps (db/excel/handlers.ts): read and preview the workbook, then apply what was read.
+  const read = await readImport(readWorkbookBytes(annex), fileName);
   const isNew = !existsSync(file);
   // Everything that can refuse is decided on a read-only look, so a refusal leaves the file as it was.
   const state = isNew ? { years: [], pools: [], lines: [] } : withSession(file, true, (s) => s.snapshot());
-  const preview = planImport(state, read, fileName);
+  const { preview, conflicts } = previewImport(state, read, fileName);
   if (values['dry-run'] || (read.mismatches.length && !values.force)) {
     if (values.json) io.out(JSON.stringify(preview));
     else for (const line of previewText(preview, basename(file))) io.out(line);
     if (values['dry-run']) return;
     throw new UserError(mismatchMessage(read.mismatches, 'brug --force'));
   }
-  const conflict = removeMissing ? undefined : matchAnnex(state, read).conflicts[0];
+  const conflict = removeMissing ? undefined : conflicts[0];
   if (conflict) throw new UserError(conflictMessage(conflict, 'Brug --remove-missing'));
   if (isNew) importIntoNewFile(file, read, fileName, removeMissing);
   else withSession(file, false, (s) => applyImport(s, read, fileName, { removeMissing, acceptMismatches: true }));

@@ -3,19 +3,22 @@
  * writes theirs; with conflicts and no --take it prints them, changes nothing and returns 3.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { formatAmount } from '../../shared/danish/number';
 import { regionName } from '../../shared/domain/model';
-import { UserError } from '../core/errors';
-import { openSession } from '../index';
-import { readMeta } from '../core/queries';
-import { applyMerge, previewMerge } from '../share/apply';
-import { describeReceived } from '../share/handlers';
-import type { MergeReview } from '../share/merge';
-import { receiveFile } from '../share/receive';
-import { sendCopy, sentFileName } from '../share/send';
+import {
+  applyPreviewedMerge,
+  describeReceived,
+  openSession,
+  previewMergeInto,
+  receiveFile,
+  sendPortfolio,
+  sentCopyPath,
+  UserError,
+  type MergeReview,
+} from '../index';
 
 export const SHARE_USAGE = `  puljeplan check <fil.sqlite>
   puljeplan send <fil.sqlite> --out <kopi.sqlite | mappe>
@@ -53,8 +56,8 @@ export function cmdSend(argv: string[], io: Io, usage: Usage): number {
   if (!existsSync(file)) throw new UserError(`Filen «${basename(file)}» findes ikke.`);
   const session = openSession(file, { readonly: true });
   try {
-    const out = existsSync(values.out) && statSync(values.out).isDirectory() ? join(values.out, sentFileName(readMeta(session.db).region, new Date())) : values.out;
-    const sent = sendCopy(session.db, file, out, appVersion());
+    const out = existsSync(values.out) && statSync(values.out).isDirectory() ? sentCopyPath(session, values.out) : values.out;
+    const sent = sendPortfolio(session, out, appVersion());
     io.out(`Sendekopien «${sent.fileName}» er skrevet (${Math.round(sent.bytes / 1024)} KB) i ${dirname(resolve(sent.path))}.`);
   } finally {
     session.db.close();
@@ -100,7 +103,8 @@ export function cmdMerge(argv: string[], io: Io, usage: Usage): number {
     const dry = values['dry-run'] ?? false;
     const session = openSession(mine, { readonly: dry });
     try {
-      const preview = previewMerge(session.db, received);
+      // The app's two steps (db/share/handlers.ts): preview the merge, then apply what was previewed.
+      const preview = previewMergeInto(session, received);
       const resolvedByTake = take !== undefined;
       if (values.json) io.out(JSON.stringify(preview.review));
       else for (const line of reviewText(preview.review, basename(mine))) io.out(line);
@@ -109,7 +113,7 @@ export function cmdMerge(argv: string[], io: Io, usage: Usage): number {
         return EXIT_CONFLICTS;
       }
       if (dry) return 0;
-      const { plan } = applyMerge(session, received, { take: take as 'mine' | 'theirs' | undefined }, new Date(), preview);
+      const { plan } = applyPreviewedMerge(session, received, preview, { take: take as 'mine' | 'theirs' | undefined });
       if (!values.json) io.out(`\nFlettede «${basename(theirs)}» ind i «${basename(mine)}»: ${plan.review.counts.fromTheirs} værdier fra dem, ${plan.review.counts.conflicts} konflikter afgjort.`);
       return 0;
     } finally {

@@ -54,7 +54,19 @@ function cellChanges(m: Matched): CellChange[] {
 const leafAmounts = (l: MatchedLine): Amounts => (l.isParent ? {} : { ...l.read.amounts });
 
 export function planImport(snapshot: Omit<Portfolio, 'meta'>, read: AnnexRead, fileName: string): ImportPreviewData {
+  return planImportChecked(snapshot, read, fileName).preview;
+}
+
+/** A conflict that refuses the import unless the lines the workbook lacks are removed. */
+export type ImportConflict = Matched['conflicts'][number];
+
+/** planImport, and the import's conflicts from the same one matching (db/excel/handlers.ts previewImport). */
+export function planImportChecked(snapshot: Omit<Portfolio, 'meta'>, read: AnnexRead, fileName: string): { preview: ImportPreviewData; conflicts: ImportConflict[] } {
   const m = matchAnnex(snapshot, read);
+  return { preview: previewOf(m, snapshot, read, fileName), conflicts: m.conflicts };
+}
+
+function previewOf(m: Matched, snapshot: Omit<Portfolio, 'meta'>, read: AnnexRead, fileName: string): ImportPreviewData {
   const poolOf = new Map(snapshot.pools.map((p) => [p.id, p.name]));
   return {
     fileName,

@@ -6,7 +6,7 @@
  * storedZipStream then hands the checked parts to exceljs, inflating each within the size and
  * CRC-32 its directory entry declared, since a deflate stream can hold more than it says.
  */
-import { createInflateRaw, crc32 } from 'node:zlib';
+import { createInflateRaw, crc32, inflateRawSync } from 'node:zlib';
 import { UserError } from '../core/errors';
 
 export const ZIP_LIMITS = {
@@ -44,6 +44,8 @@ const mb = (bytes: number) => `${Math.ceil(bytes / (1024 * 1024)).toLocaleString
 export const zipMessages = {
   notWorkbook: (f: string) =>
     `«${f}» er ikke en Excel-projektmappe (.xlsx). Åbn filen i Excel, gem den som «Excel-projektmappe (*.xlsx)», og prøv igen.`,
+  openDocument: (f: string) =>
+    `«${f}» er et OpenDocument-regneark (.ods), ikke en Excel-projektmappe. Åbn den i LibreOffice, vælg Filer → Gem som, gem den som «Excel-projektmappe (.xlsx)», og prøv igen.`,
   oldOrLocked: (f: string) =>
     `«${f}» er en ældre Excel-fil (.xls) eller en projektmappe med adgangskode. Gem den i Excel som «Excel-projektmappe (*.xlsx)» uden adgangskode, og prøv igen.`,
   damaged: (f: string, why: string) =>
@@ -182,7 +184,28 @@ export function checkZip(bytes: Uint8Array, fileName: string): void {
   }
   checkRatio(fileName, 'filen', compressed, uncompressed);
   const names = new Set(dir.entries.map((e) => e.name));
-  if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) throw new UserError(zipMessages.notWorkbook(fileName));
+  if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) {
+    throw new UserError(isOpenDocumentSpreadsheet(view, dir) ? zipMessages.openDocument(fileName) : zipMessages.notWorkbook(fileName));
+  }
+}
+
+const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
+
+/**
+ * An OpenDocument file's first zip entry is `mimetype`, holding its media type (OpenDocument 1.3,
+ * part 2, section 3.3); checkEntry has already checked that entry's bounds.
+ */
+function isOpenDocumentSpreadsheet(view: DataView, dir: ZipDirectory): boolean {
+  const first = dir.entries[0];
+  if (first?.name !== 'mimetype' || first.uncompressedSize !== ODS_MIMETYPE.length) return false;
+  const start = entryDataOffset(view, first);
+  const data = new Uint8Array(view.buffer, view.byteOffset + start, first.compressedSize);
+  try {
+    const text = first.method === 0 ? data : inflateRawSync(data, { maxOutputLength: ODS_MIMETYPE.length });
+    return Buffer.from(text).toString('latin1') === ODS_MIMETYPE;
+  } catch {
+    return false;
+  }
 }
 
 // ---------- the checked parts, for exceljs's stream reader ----------

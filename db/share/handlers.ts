@@ -1,22 +1,24 @@
 /**
- * The contract's file-sharing channels (file.*, merge.*, backups.*), for db/dispatcher.ts. A merge
- * preview keeps its checked copy of the received file until it is applied or replaced.
+ * The contract's file-sharing channels (file.*, merge.*, backups.*), for db/dispatcher.ts, and the
+ * merge's preview and apply that the CLI (db/cli/share.ts) takes the same way. A merge preview
+ * keeps its checked copy of the received file until it is applied or replaced.
  */
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Args, Result } from '../../shared/contract/contract';
 import { danishTime } from '../../shared/danish/time';
 import { regionName } from '../../shared/domain/model';
+import type { Backend, Group, Handlers } from '../core/backend';
 import { listBackups } from '../core/backup';
 import { UserError } from '../core/errors';
 import { readMeta } from '../core/queries';
+import { Previews } from '../core/previews';
 import type { Session } from '../core/session';
 import { applyMerge, importReceived, previewMerge, restoreBackup, type MergeChoices, type Planned } from './apply';
 import type { Resolution } from './merge';
 import { receiveBytes, receiveFile, type Received } from './receive';
 import type { ReceivedInfo } from './rows';
-import { sendCopy, sentFileName } from './send';
+import { sendCopy, sentFileName, type SentFile } from './send';
 
 type Source = Args<'file.check'>['source'];
 
@@ -50,13 +52,11 @@ export function receivedCopyPath(dir: string, receivedName: string): string {
   }
 }
 
-interface Pending {
-  token: string;
-  received: Received;
-  revision: number;
-  preview: Planned;
-}
-const pending = new WeakMap<Session, Pending>();
+/** One merge preview per open portfolio: a new one closes the received file the last one held. */
+const mergePreviews = new Previews<{ received: Received; preview: Planned }>(1, {
+  missing: 'Forhåndsvisningen af fletningen findes ikke længere. Vælg filen igen.',
+  stale: 'Porteføljen er ændret siden forhåndsvisningen. Vælg filen igen for at se, hvad fletningen nu vil gøre.',
+});
 
 export function toChoices(resolutions: Args<'merge.apply'>['resolutions'], take?: 'mine' | 'theirs'): MergeChoices {
   const map = new Map<string, Resolution>();
@@ -64,9 +64,37 @@ export function toChoices(resolutions: Args<'merge.apply'>['resolutions'], take?
   return { resolutions: map, take };
 }
 
-export const shareHandlers = {
-  'file.check': (session: Session | null, a: Args<'file.check'>): Result<'file.check'> => {
-    void session;
+/** What merging `received` into the open portfolio would do (the app's review, the CLI's listing); nothing changes. */
+export function previewMergeInto(session: Session, received: Received): Planned {
+  return previewMerge(session.db, received);
+}
+
+/** Merges `received` as previewed, with the user's choices: one undo step after a backup copy. */
+export function applyPreviewedMerge(session: Session, received: Received, preview: Planned, choices: MergeChoices): ReturnType<typeof applyMerge> {
+  return applyMerge(session, received, choices, new Date(), preview);
+}
+
+/** Where a send copy goes in `dir`: named after the portfolio's region and today. */
+export function sentCopyPath(session: Session, dir: string): string {
+  return join(dir, sentFileName(readMeta(session.db).region, new Date()));
+}
+
+/** Writes the send copy of the open portfolio to `path` («Send til en anden region»; the CLI's send). */
+export function sendPortfolio(session: Session, path: string, appVersion: string): SentFile {
+  return sendCopy(session.db, session.path, path, appVersion);
+}
+
+/** The open portfolio, or null (a received file can be checked and imported with none open). */
+function currentSession(b: Backend): Session | null {
+  try {
+    return b.session();
+  } catch {
+    return null;
+  }
+}
+
+export const shareHandlers: Handlers<Group<'file' | 'merge' | 'backups'>> = {
+  'file.check': (_b, a) => {
     const received = receive(a.source);
     try {
       return checkResult(received);
@@ -74,11 +102,12 @@ export const shareHandlers = {
       received.close();
     }
   },
-  'file.send': (session: Session, a: Args<'file.send'>, appVersion: string): Result<'file.send'> => {
-    const path = a.path ?? join(dirname(session.path), sentFileName(readMeta(session.db).region, new Date()));
-    return sendCopy(session.db, session.path, path, appVersion);
+  'file.send': (b, a) => {
+    const session = b.session();
+    return sendPortfolio(session, a.path ?? sentCopyPath(session, dirname(session.path)), b.appVersion);
   },
-  'file.import': (session: Session | null, a: Args<'file.import'>): Result<'file.import'> => {
+  'file.import': (b, a) => {
+    const session = currentSession(b);
     const received = receive(a.source);
     try {
       const target = a.path ?? receivedCopyPath(session ? dirname(session.path) : process.cwd(), received.info.fileName);
@@ -88,32 +117,28 @@ export const shareHandlers = {
       received.close();
     }
   },
-  'merge.preview': (session: Session, a: Args<'merge.preview'>): Result<'merge.preview'> => {
+  'file.open': (b, a) => {
+    if (!b.open) throw new UserError('Her kan der ikke skiftes til en anden fil.', 'refused');
+    const session = b.open(a.path);
+    return { path: session.path, fileName: basename(session.path) };
+  },
+  'merge.preview': (b, a) => {
+    const session = b.session();
     const received = receive(a.source);
-    const old = pending.get(session);
-    old?.received.close();
-    pending.delete(session);
+    mergePreviews.clear(session);
     try {
-      const plan = previewMerge(session.db, received);
-      const token = randomUUID();
-      pending.set(session, { token, received, revision: session.revision, preview: plan });
-      return { token, ...plan.review };
+      const preview = previewMergeInto(session, received);
+      const token = mergePreviews.put(session, { received, preview }, () => received.close());
+      return { token, ...preview.review };
     } catch (err) {
       received.close();
       throw err;
     }
   },
-  'merge.apply': (session: Session, a: Args<'merge.apply'>) => {
-    const p = pending.get(session);
-    if (!p || p.token !== a.token) throw new UserError('Forhåndsvisningen af fletningen findes ikke længere. Vælg filen igen.', 'not-found');
-    if (p.revision !== session.revision) {
-      throw new UserError('Porteføljen er ændret siden forhåndsvisningen. Vælg filen igen for at se, hvad fletningen nu vil gøre.', 'conflict');
-    }
-    const { change } = applyMerge(session, p.received, toChoices(a.resolutions, a.take), new Date(), p.preview);
-    p.received.close();
-    pending.delete(session);
-    return change;
+  'merge.apply': (b, a) => {
+    const session = b.session();
+    return mergePreviews.take(session, a.token, ({ received, preview }) => applyPreviewedMerge(session, received, preview, toChoices(a.resolutions, a.take)).change);
   },
-  'backups.list': (session: Session): Result<'backups.list'> => listBackups(session.path),
-  'backups.restore': (session: Session, a: Args<'backups.restore'>) => restoreBackup(session, a.fileName),
+  'backups.list': (b) => listBackups(b.session().path),
+  'backups.restore': (b, a) => restoreBackup(b.session(), a.fileName),
 };

@@ -8,11 +8,7 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
-import { createPortfolio } from '../core/create';
-import { createDispatcher } from '../dispatcher';
-import { PortfolioHost } from '../host';
-import { openSession } from '../index';
-import type { Session } from '../core/session';
+import { createDispatcher, createPortfolio, openSession, PortfolioHost, type Session } from '../index';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_DIST = join(ROOT, 'dist', 'renderer');

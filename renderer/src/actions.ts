@@ -14,32 +14,9 @@ import { ApiFailure, type Api } from './api/client';
 import { NAME_COL, yearOfCol } from './grid/columns';
 import type { PortfolioStore } from './store/portfolio-store';
 import type { ImportPreview } from '../../shared/contract/annex';
-import type { ExportOptions } from './components/export-dialog';
 import { downloadBase64, pickWorkbook, readAsBase64 } from './files';
-import type { Details } from './components/dialog';
-import type { MergeReview, Resolution } from './merge-review';
-import { ShareActions, type Backup } from './share-actions';
-
-export interface Ui {
-  notify(kind: 'error' | 'info', text: string): void;
-  confirm(title: string, text: string, confirmLabel: string, details?: Details): Promise<boolean>;
-  /** A message the user must see (and close), with facts such as a file and its folder. */
-  notice(title: string, text: string, details?: Details): Promise<void>;
-  choose(title: string, label: string, options: { value: string; label: string }[], confirmLabel: string): Promise<string | null>;
-  /** Asks for a line of text; resolves null when cancelled. */
-  prompt(title: string, label: string, value: string, confirmLabel: string): Promise<string | null>;
-  showShortcuts(): void;
-  focus(rowId: string, colId?: string, edit?: boolean): void;
-  selected(): GridRow | null;
-  toggleSidePanel(): void;
-  /** Shows (or with null, hides) that long work is under way. */
-  busy(text: string | null): void;
-  reviewImport(preview: ImportPreview): Promise<{ removeMissing: boolean; acceptMismatches: boolean } | null>;
-  chooseExport(years: readonly number[]): Promise<ExportOptions | null>;
-  /** The merge review; resolves with a resolution for every conflict, or null when cancelled. */
-  reviewMerge(review: MergeReview): Promise<Resolution[] | null>;
-  chooseBackup(backups: readonly Backup[]): Promise<Backup | null>;
-}
+import { ShareActions } from './share-actions';
+import type { Ui } from './ui';
 
 type ChangeChannel = Exclude<
   Channel,

@@ -1,23 +1,18 @@
 /** Puljeplan's window: header, command bar, the grid, the side panel and the status line. */
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactElement } from 'react';
-import { regionName, TEXT_LIMITS } from '../../shared/domain/model';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { regionName } from '../../shared/domain/model';
 import { shownCols } from './grid/columns';
 import { NAME_COL } from '../../shared/grid/edit';
 import type { GridRow } from '../../shared/grid/row-model';
-import { Actions, type Ui } from './actions';
+import { Actions } from './actions';
+import type { Ui } from './ui';
 import { EditActions } from './edit-actions';
 import { ContextMenu, type MenuEntry } from './components/context-menu';
 import { RangeStats } from './components/range-stats';
-import { ShortcutsDialog } from './components/shortcuts-dialog';
 import { ViewBar, type ViewBarHandle } from './components/view-bar';
 import { RangeSelection } from './grid/selection';
 import type { Api } from './api/client';
-import { Dialog, type DialogSpec } from './components/dialog';
-import { ExportDialog, type ExportOptions } from './components/export-dialog';
-import { ImportDialog } from './components/import-dialog';
-import { BackupDialog } from './components/backup-dialog';
-import { MergeDialog } from './components/merge-dialog';
-import type { ImportPreview } from '../../shared/contract/annex';
+import { dialogUi, useDialogs } from './dialogs';
 import { SidePanel } from './components/side-panel';
 import { Toolbar } from './components/toolbar';
 import { PortfolioGrid, type GridEvents, type GridHandle } from './grid/portfolio-grid';
@@ -36,19 +31,13 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
   const version = useSyncExternalStore(store.subscribe, store.getVersion);
   const [fileName, setFileName] = useState('');
   const [message, setMessage] = useState<Message | null>(null);
-  const [dialog, setDialog] = useState<DialogSpec | null>(null);
+  const dialogs = useDialogs();
   const [sidePanel, setSidePanel] = useState(true);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
-  type Review = { preview: ImportPreview; resolve: (o: { removeMissing: boolean; acceptMismatches: boolean } | null) => void };
-  const [review, setReview] = useState<Review | null>(null);
-  const [exporting, setExporting] = useState<{ resolve: (o: ExportOptions | null) => void } | null>(null);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
-  const [shortcuts, setShortcuts] = useState(false);
-  /** A large dialog of its own (the merge review, the backup list), closed by what it resolves. */
-  const [panel, setPanel] = useState<ReactElement | null>(null);
   const grid = useRef<GridHandle>(null);
   const viewBar = useRef<ViewBarHandle>(null);
   const selectedRef = useRef<string | null>(null);
@@ -56,37 +45,20 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
 
   const findRow = useCallback((id: string | null): GridRow | null => (id ? (store.rowModel.rows.find((r) => r.id === id) ?? null) : null), [store]);
 
-  const ui = useMemo(() => {
-    /** Shows a large dialog until it resolves (`done`), then closes it. */
-    const openPanel = <T,>(render: (done: (value: T) => void) => ReactElement) =>
-      new Promise<T>((resolve) =>
-        setPanel(
-          render((value) => {
-            setPanel(null);
-            resolve(value);
-          }),
-        ),
-      );
+  const { open } = dialogs;
+  const session = useMemo(() => {
     const ui: Ui = {
+      ...dialogUi(open),
       notify: (kind, text) => setMessage({ kind, text, at: Date.now() }),
-      confirm: (title, text, confirmLabel, details) => new Promise((resolve) => setDialog({ kind: 'confirm', title, text, details, confirmLabel, resolve })),
-      notice: (title, text, details) => new Promise((resolve) => setDialog({ kind: 'notice', title, text, details, resolve })),
-      choose: (title, label, options, confirmLabel) => new Promise((resolve) => setDialog({ kind: 'choose', title, label, options, confirmLabel, resolve })),
-      prompt: (title, label, value, confirmLabel) => new Promise((resolve) => setDialog({ kind: 'text', title, label, value, confirmLabel, maxLength: TEXT_LIMITS.comment, resolve })),
-      showShortcuts: () => setShortcuts(true),
       focus: (rowId, colId, edit) => requestAnimationFrame(() => grid.current?.focus(rowId, colId, edit)),
       selected: () => findRow(selectedRef.current),
       toggleSidePanel: () => setSidePanel((v) => !v),
       busy: setBusy,
-      reviewImport: (preview) => new Promise((resolve) => setReview({ preview, resolve })),
-      chooseExport: () => new Promise((resolve) => setExporting({ resolve })),
-      reviewMerge: (review) => openPanel((done) => <MergeDialog review={review} onApply={done} onCancel={() => done(null)} />),
-      chooseBackup: (backups) => openPanel((done) => <BackupDialog backups={backups} onChoose={done} onCancel={() => done(null)} />),
     };
     const actions = new Actions(api, store, ui);
-    return { actions, edit: new EditActions(actions, store, ui, () => grid.current, selection) };
-  }, [api, store, findRow, selection]);
-  const { actions, edit } = ui;
+    return { actions, edit: new EditActions(actions, store, ui, () => grid.current, selection), ui };
+  }, [api, store, findRow, selection, open]);
+  const { actions, edit, ui } = session;
 
   useEffect(() => {
     actions
@@ -105,7 +77,7 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
     // Capture phase: the app's shortcuts win over the grid's, except inside a text field,
     // where Ctrl+Z undoes typing as everywhere else.
     const onKey = (e: KeyboardEvent) => {
-      if (dialog || review || exporting || busy || shortcuts || panel) return;
+      if (dialogs.isOpen || busy) return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       const inText = isTextField(e.target);
@@ -117,7 +89,7 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
       if (mod && !inText && key === 'z' && !e.shiftKey) return run(actions.undo);
       if (mod && !inText && (key === 'y' || (key === 'z' && e.shiftKey))) return run(actions.redo);
       if (mod && !e.shiftKey && key === 'f') return run(() => viewBar.current?.focusFind());
-      if (e.key === 'F1') return run(() => setShortcuts(true));
+      if (e.key === 'F1') return run(ui.showShortcuts);
       if (inText) return;
       if (e.key === 'F3') return run(() => viewBar.current?.findNext(e.shiftKey ? -1 : 1));
       if (e.altKey && e.key === 'ArrowUp') return run(() => actions.move('up'));
@@ -127,7 +99,7 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [actions, dialog, review, exporting, busy, shortcuts, panel]);
+  }, [actions, ui, dialogs.isOpen, busy]);
 
   const onFocusRow = useCallback((row: GridRow | null) => {
     selectedRef.current = row?.id ?? null;
@@ -207,36 +179,8 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
           {store.pools.size} puljer · {store.lines.size} linjer · {store.years.length} år
         </span>
       </footer>
-      {panel}
-      {dialog && <Dialog spec={dialog} onClose={() => setDialog(null)} />}
+      {dialogs.shown}
       {menu && <ContextMenu x={menu.x} y={menu.y} items={menuItems(actions, edit, selected)} onClose={() => setMenu(null)} />}
-      {shortcuts && <ShortcutsDialog onClose={() => setShortcuts(false)} />}
-      {review && (
-        <ImportDialog
-          preview={review.preview}
-          onApply={(o) => {
-            review.resolve(o);
-            setReview(null);
-          }}
-          onCancel={() => {
-            review.resolve(null);
-            setReview(null);
-          }}
-        />
-      )}
-      {exporting && (
-        <ExportDialog
-          years={store.years}
-          onExport={(o) => {
-            exporting.resolve(o);
-            setExporting(null);
-          }}
-          onCancel={() => {
-            exporting.resolve(null);
-            setExporting(null);
-          }}
-        />
-      )}
       {busy && <div className="pp-busy" role="status" data-testid="busy">{busy}</div>}
       {dragging && <div className="pp-drop">Slip projektmappen for at importere den</div>}
     </div>

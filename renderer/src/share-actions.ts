@@ -9,12 +9,11 @@ import { ApiFailure, type Api } from './api/client';
 import { sentFileName } from '../../shared/danish/time';
 import { backupReason, danishTime, fileSize, folderOf } from './danish-text';
 import { pickPortfolioFile, readAsBase64 } from './files';
-import type { Ui } from './actions';
+import type { Ui } from './ui';
 import type { PortfolioStore } from './store/portfolio-store';
 import { mergeNotice } from './merge-review';
 
 type Source = Args<'file.check'>['source'];
-export type Backup = Result<'backups.list'>[number];
 
 /** A message for the page after it reloads with another file (file.open). */
 const AFTER_RELOAD = 'puljeplan:after-reload';

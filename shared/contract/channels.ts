@@ -75,3 +75,21 @@ export const MENU_COMMANDS = [
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_IPC = 'puljeplan:menu';
+
+/**
+ * The Filer commands the page runs, with their Danish labels, in the order of the native Filer
+ * menu (electron/menu.ts); the page's «Filer ▾» (renderer/src/components/toolbar.tsx) shows the
+ * same. A separator comes between the groups.
+ */
+export const FILE_COMMANDS: readonly (readonly { command: MenuCommand; label: string }[])[] = [
+  [
+    { command: 'openReceived', label: 'Åbn fil fra anden region…' },
+    { command: 'sendFile', label: 'Send til en anden region…' },
+    { command: 'mergeFile', label: 'Flet fil fra anden region…' },
+    { command: 'restoreBackup', label: 'Gendan fra sikkerhedskopi…' },
+  ],
+  [
+    { command: 'importExcel', label: 'Importér fra Excel…' },
+    { command: 'exportExcel', label: 'Eksportér til Excel…' },
+  ],
+];

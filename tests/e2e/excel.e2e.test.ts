@@ -49,8 +49,8 @@ describe.skipIf(chromiumMissing)('Excel annexes in Chromium', () => {
     await page.getByRole('button', { name: 'Importér fra Excel…' }).click();
     await (await chooser).setFiles(FIXTURE);
     const preview = page.getByTestId('import-preview');
-    // The workbook is read in a worker, which can take a few seconds on a busy machine.
-    await expect.poll(() => preview.isVisible(), { timeout: 15_000 }).toBe(true);
+    // The workbook is read in a worker, which can take a few seconds on a busy machine (WAIT).
+    await expect.poll(() => preview.isVisible()).toBe(true);
     const changed = await page.getByTestId('import-changed').textContent();
     expect(changed).toContain('Ændrede beløb (2)');
     expect(changed).toContain('3.000');

@@ -102,6 +102,67 @@ describe('wrong-direction imports fail the lint', () => {
   });
 });
 
+describe('the shells reach db/ only through db/index.ts', () => {
+  it('electron/ importing any other db/ file is an error that names the rule', async () => {
+    const errors = await layerErrors(
+      'electron/probe.ts',
+      "import { readMeta } from '../db/core/queries';\nimport type { PortfolioHost } from '../db/host';\nexport const f = readMeta;\nexport type H = PortfolioHost;\n",
+    );
+    expect(errors).toHaveLength(2);
+    for (const e of errors) expect(e).toContain('Backend face rule');
+    expect(errors[0]).toContain('electron/ may import from db/ only db/index');
+  });
+
+  it('db/cli/ and db/web/ importing another db/ file is an error', async () => {
+    const cli = await layerErrors(
+      'db/cli/probe.ts',
+      "import { planImport } from '../excel/import-plan';\nimport { x } from '../../db/core/queries';\nexport const f = [planImport, x];\n",
+    );
+    expect(cli).toHaveLength(2);
+    for (const e of cli) expect(e).toMatch(/^'.*' import is restricted .*Backend face rule.*db\/cli\/ may import from db\/ only db\/index/);
+    const web = await layerErrors('db/web/probe.ts', "import { createDispatcher } from '../dispatcher';\nexport const f = createDispatcher;\n");
+    expect(web).toHaveLength(1);
+    expect(web[0]).toContain('Backend face rule');
+    expect(web[0]).toContain('db/web/ may import from db/ only db/index');
+  });
+
+  it('db/index, shared/ and their own folder are allowed', async () => {
+    expect(await lint('electron/probe.ts', "import { openSession, type Session } from '../db/index';\nexport const f = openSession;\nexport type S = Session;\n")).toEqual([]);
+    expect(
+      await lint(
+        'db/cli/probe.ts',
+        "import { openSession } from '../index';\nimport { formatAmount } from '../../shared/danish/number';\nimport { previewText } from './excel';\nexport const f = [openSession, formatAmount, previewText];\n",
+      ),
+    ).toEqual([]);
+    expect(await lint('db/web/probe.ts', "import { createDispatcher } from '../index';\nexport const f = createDispatcher;\n")).toEqual([]);
+  });
+});
+
+describe('db/core/ does not import the features built on it', () => {
+  it('db/core/ importing db/excel/, db/share/, db/cli/ or db/web/ is an error that names the rule', async () => {
+    const errors = await layerErrors(
+      'db/core/probe.ts',
+      "import { a } from '../excel/import-plan';\nimport { b } from '../share/provenance';\nimport { c } from '../cli/main';\nimport { d } from '../web/server';\nexport const f = [a, b, c, d];\n",
+    );
+    expect(errors).toHaveLength(4);
+    for (const e of errors) expect(e).toContain('Core rule');
+    expect(errors[0]).toContain('db/core/ may not import from db/excel/');
+    expect(errors[1]).toContain('db/core/ may not import from db/share/');
+    const deeper = await layerErrors('db/core/migrations/probe.ts', "export { b } from '../../share/provenance';\n");
+    expect(deeper).toHaveLength(1);
+    expect(deeper[0]).toContain('db/core/ may not import from db/share/');
+  });
+
+  it('db/core/ importing db/core/ and shared/ is allowed', async () => {
+    expect(
+      await lint(
+        'db/core/probe.ts',
+        "import { UserError } from './errors';\nimport { nameKey } from '../../shared/domain/names';\nexport const f = [UserError, nameKey];\n",
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('right-direction imports pass', () => {
   it('db/ importing shared/money and Node built-ins', async () => {
     const findings = await lint(

@@ -1,8 +1,11 @@
 /** Filer → Gendan fra sikkerhedskopi…: the backup copies of the open portfolio, newest first. */
 import { useEffect, useRef } from 'react';
 import { backupReason, danishTime, fileSize } from '../danish-text';
-import type { Backup } from '../share-actions';
+import type { Result } from '../../../shared/contract/contract';
 import { Modal } from './modal';
+
+/** One backup copy of the open portfolio, as the backend lists them. */
+export type Backup = Result<'backups.list'>[number];
 
 interface Props {
   backups: readonly Backup[];

@@ -7,20 +7,14 @@ import { useEffect, useRef, useState } from 'react';
 /** Facts shown as a two-column list: `Filnavn  Puljeplan RM 2026-11-22.sqlite`. */
 export type Details = readonly (readonly [label: string, value: string])[];
 
+/** What the dialog asks; its answer goes to `close`: confirmed or not, and the value chosen or typed. */
 export type DialogSpec =
-  | { kind: 'confirm'; title: string; text: string; details?: Details; confirmLabel: string; resolve: (ok: boolean) => void }
-  | { kind: 'notice'; title: string; text: string; details?: Details; resolve: () => void }
-  | {
-      kind: 'choose';
-      title: string;
-      label: string;
-      options: { value: string; label: string }[];
-      confirmLabel: string;
-      resolve: (value: string | null) => void;
-    }
-  | { kind: 'text'; title: string; label: string; value: string; confirmLabel: string; maxLength: number; resolve: (value: string | null) => void };
+  | { kind: 'confirm'; title: string; text: string; details?: Details; confirmLabel: string }
+  | { kind: 'notice'; title: string; text: string; details?: Details }
+  | { kind: 'choose'; title: string; label: string; options: { value: string; label: string }[]; confirmLabel: string }
+  | { kind: 'text'; title: string; label: string; value: string; confirmLabel: string; maxLength: number };
 
-export function Dialog({ spec, onClose }: { spec: DialogSpec; onClose: () => void }) {
+export function Dialog({ spec, close }: { spec: DialogSpec; close: (ok: boolean, value: string) => void }) {
   const [value, setValue] = useState(spec.kind === 'choose' ? (spec.options[0]?.value ?? '') : spec.kind === 'text' ? spec.value : '');
   const confirmRef = useRef<HTMLButtonElement>(null);
   const selectRef = useRef<HTMLSelectElement>(null);
@@ -28,12 +22,7 @@ export function Dialog({ spec, onClose }: { spec: DialogSpec; onClose: () => voi
   useEffect(() => (spec.kind === 'choose' ? selectRef.current : spec.kind === 'text' ? textRef.current : confirmRef.current)?.focus(), [spec]);
   const message = spec.kind === 'confirm' || spec.kind === 'notice';
 
-  const finish = (ok: boolean) => {
-    if (spec.kind === 'notice') spec.resolve();
-    else if (spec.kind === 'confirm') spec.resolve(ok);
-    else spec.resolve(ok ? value : null);
-    onClose();
-  };
+  const finish = (ok: boolean) => close(ok, value);
   return (
     <div className="pp-overlay" onMouseDown={() => finish(false)}>
       <div

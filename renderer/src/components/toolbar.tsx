@@ -3,6 +3,7 @@
  * page's own file menu (a browser has no native one): Excel, files between regions, backups.
  */
 import { useRef, useState } from 'react';
+import { FILE_COMMANDS } from '../../../shared/contract/channels';
 import type { HistoryState } from '../../../shared/domain/model';
 import type { Actions } from '../actions';
 import { ContextMenu, type MenuEntry } from './context-menu';
@@ -13,17 +14,9 @@ interface Props {
   sidePanel: boolean;
 }
 
+/** The native menu's Filer commands, in its order and words (shared/contract/channels.ts). */
 function fileMenu(actions: Actions): MenuEntry[] {
-  return [
-    { label: 'Importér fra Excel…', run: () => actions.importExcel() },
-    { label: 'Eksportér til Excel…', run: actions.exportExcel },
-    'separator',
-    { label: 'Send til en anden region…', run: actions.share.sendFile },
-    { label: 'Åbn fil fra anden region…', run: actions.share.openReceived },
-    { label: 'Flet fil fra anden region…', run: actions.share.mergeFile },
-    'separator',
-    { label: 'Gendan fra sikkerhedskopi…', run: actions.share.restoreBackup },
-  ];
+  return FILE_COMMANDS.flatMap((group, i): MenuEntry[] => [...(i ? ['separator' as const] : []), ...group.map((c) => ({ label: c.label, run: () => actions.run(c.command) }))]);
 }
 
 export function Toolbar({ actions, history, sidePanel }: Props) {

@@ -4,46 +4,20 @@
  * db/core/open.ts) is told in Danish that it is open elsewhere and changes nothing; once the holder is
  * gone, even by kill -9, the file opens again with every committed edit.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPortfolio } from '../../../db/core/create';
 import { openSession } from '../../../db/index';
+import { cliProcess as cli, holdOpen as hold, killHard } from '../cli-process';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const HOLDER = fileURLToPath(new URL('./hold-child.ts', import.meta.url));
 const ELSEWHERE = '«Bilag 1.sqlite» er åben et andet sted (i Puljeplan på denne eller en anden computer). Luk den dér, og prøv igen.';
 
 let dir: string;
 let file: string;
 let holder: ChildProcess | null = null;
-
-/** Starts a process that holds `file` open (hold-child.ts) and resolves once it has. */
-function hold(path: string): Promise<ChildProcess> {
-  return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', HOLDER, path], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.stdout.setEncoding('utf8').on('data', (c: string) => c.includes('ready') && ok(child));
-    child.on('exit', (code) => fail(new Error(`the holder ended (code ${code}): ${stderr}`)));
-  });
-}
-
-function killHard(child: ChildProcess): Promise<void> {
-  return new Promise((ok) => {
-    child.once('exit', () => ok());
-    child.kill('SIGKILL');
-  });
-}
-
-/** The CLI as a user runs it, in its own process. */
-function cli(...argv: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'db', 'cli', 'main.ts'), ...argv], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** The bytes of the file and of anything beside it, to show nothing was written. */
 function onDisk(): Record<string, string> {

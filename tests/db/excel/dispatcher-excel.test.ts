@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPortfolio } from '../../../db/core/create';
 import { createDispatcher, type Dispatch } from '../../../db/dispatcher';
-import { PENDING_KEPT, PendingImports } from '../../../db/excel/pending';
+import { importPreviews } from '../../../db/excel/handlers';
 import { openSession } from '../../../db/index';
 import type { Session } from '../../../db/core/session';
 import type { ImportPreview } from '../../../shared/contract/annex';
@@ -124,11 +124,11 @@ describe('excel.preview and excel.apply', () => {
 });
 
 it('keeps only the last few pending imports', () => {
-  const store = new PendingImports();
   const read = { years: [], pools: [], mismatches: [], notes: [] };
-  const tokens = Array.from({ length: PENDING_KEPT + 2 }, () => store.put({ read, fileName: 'x.xlsx', revision: 0 }));
-  expect(store.size).toBe(PENDING_KEPT);
-  expect(store.get(tokens[0]!)).toBeUndefined();
-  expect(store.get(tokens.at(-1)!)?.fileName).toBe('x.xlsx');
+  const tokens = Array.from({ length: importPreviews.kept + 2 }, () => importPreviews.put(session, { read, fileName: 'x.xlsx' }));
+  expect(importPreviews.kept).toBe(3);
+  expect(importPreviews.size(session)).toBe(importPreviews.kept);
+  expect(importPreviews.peek(session, tokens[0]!)).toBeUndefined();
+  expect(importPreviews.peek(session, tokens.at(-1)!)?.fileName).toBe('x.xlsx');
   expect(readFileSync(FIXTURE).length).toBeGreaterThan(0);
 });

@@ -6,7 +6,7 @@
  *     exactly the portfolio's figures (`summary --json`: shared/domain/summary.ts), SUBTOTAL
  *     over sub-lines and the per-pool Total sheet's references included.
  * (b) Annexes saved by LibreOffice's own xlsx writer import with the same lines and totals;
- *     its .xls and .ods are refused with a Danish message.
+ *     its .xls and .ods are refused with a Danish message (the .ods named as OpenDocument).
  * (c) Our copied TSV (shared/grid/edit.ts), read by the CSV filter as a paste into Danish
  *     Calc, gives the same numbers, and names stay text.
  * soffice is started four times in all (each start ~5-10 s), in beforeAll; the tests read the results.
@@ -237,7 +237,7 @@ describe.skipIf(!SOFFICE)('LibreOffice Calc (headless, Danish) reads what we wri
   });
 
   it('(b) refuses LibreOffice\'s .xls and .ods with a Danish message', async () => {
-    for (const [ext, message] of [['xls', zipMessages.oldOrLocked], ['ods', zipMessages.notWorkbook]] as const) {
+    for (const [ext, message] of [['xls', zipMessages.oldOrLocked], ['ods', zipMessages.openDocument]] as const) {
       const name = `bilag1-2022-2023.${ext}`;
       const read = readAnnexFile(readFileSync(join(dir, ext, name)), name);
       await expect(read, ext).rejects.toThrow(UserError);

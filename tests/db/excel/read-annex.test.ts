@@ -258,6 +258,20 @@ describe('files that are refused, in Danish, with the app alive', () => {
     expect(await refusal(ole)).toMatch(/ældre Excel-fil \(\.xls\) eller en projektmappe med adgangskode/);
   });
 
+  it('an OpenDocument spreadsheet (.ods) is named as such, with how to save it as .xlsx in LibreOffice', async () => {
+    const ods = zip([
+      { name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet' },
+      { name: 'content.xml', data: '<office:document-content/>' },
+      { name: 'META-INF/manifest.xml', data: '<manifest:manifest/>' },
+    ]);
+    expect(await refusal(ods)).toBe(
+      '«bilag.xlsx» er et OpenDocument-regneark (.ods), ikke en Excel-projektmappe. Åbn den i LibreOffice, vælg Filer → Gem som, gem den som «Excel-projektmappe (.xlsx)», og prøv igen.',
+    );
+    // An OpenDocument text document is not a spreadsheet: the general message.
+    const odt = zip([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.text' }, { name: 'content.xml', data: '<x/>' }]);
+    expect(await refusal(odt)).toMatch(/er ikke en Excel-projektmappe \(\.xlsx\)/);
+  });
+
   it('a zip that is not a workbook', async () => {
     expect(await refusal(zip([{ name: 'word/document.xml', data: '<w/>' }]))).toMatch(/er ikke en Excel-projektmappe/);
   });

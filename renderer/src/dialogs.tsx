@@ -1,0 +1,75 @@
+/**
+ * The one way a dialog opens: `open(render)` shows what `render` draws until the dialog calls
+ * `close(answer)`, and resolves with that answer. Every dialog of the window is shown by the one
+ * host (`useDialogs().shown`), stacked in the order they opened; the Ui's dialogs are built on it.
+ */
+import { Fragment, useCallback, useRef, useState, type ReactElement } from 'react';
+import { TEXT_LIMITS } from '../../shared/domain/model';
+import { BackupDialog } from './components/backup-dialog';
+import { Dialog } from './components/dialog';
+import { ExportDialog } from './components/export-dialog';
+import { ImportDialog } from './components/import-dialog';
+import { MergeDialog } from './components/merge-dialog';
+import { ShortcutsDialog } from './components/shortcuts-dialog';
+import type { Ui } from './ui';
+
+/** Draws a dialog, which calls `close` with its answer; that also takes it off the screen. */
+export type DialogRender<T> = (close: (answer: T) => void) => ReactElement;
+export type OpenDialog = <T>(render: DialogRender<T>) => Promise<T>;
+
+export function useDialogs(): { open: OpenDialog; shown: ReactElement; isOpen: boolean } {
+  const [stack, setStack] = useState<{ id: number; element: ReactElement }[]>([]);
+  const lastId = useRef(0);
+  const open = useCallback<OpenDialog>(
+    <T,>(render: DialogRender<T>) =>
+      new Promise<T>((resolve) => {
+        const id = ++lastId.current;
+        let closed = false;
+        const close = (answer: T) => {
+          if (closed) return;
+          closed = true;
+          setStack((s) => s.filter((d) => d.id !== id));
+          resolve(answer);
+        };
+        const element = render(close);
+        setStack((s) => [...s, { id, element }]);
+      }),
+    [],
+  );
+  const shown = (
+    <>
+      {stack.map((d) => (
+        <Fragment key={d.id}>{d.element}</Fragment>
+      ))}
+    </>
+  );
+  return { open, shown, isOpen: stack.length > 0 };
+}
+
+type DialogUi = Pick<Ui, 'confirm' | 'notice' | 'choose' | 'prompt' | 'showShortcuts' | 'reviewImport' | 'chooseExport' | 'reviewMerge' | 'chooseBackup'>;
+
+/** The dialogs the actions ask for, each opened with `open`. */
+export function dialogUi(open: OpenDialog): DialogUi {
+  let shortcutsShown = false;
+  return {
+    confirm: (title, text, confirmLabel, details) =>
+      open<boolean>((close) => <Dialog spec={{ kind: 'confirm', title, text, details, confirmLabel }} close={(ok) => close(ok)} />),
+    notice: (title, text, details) => open<void>((close) => <Dialog spec={{ kind: 'notice', title, text, details }} close={() => close()} />),
+    choose: (title, label, options, confirmLabel) =>
+      open<string | null>((close) => <Dialog spec={{ kind: 'choose', title, label, options, confirmLabel }} close={(ok, value) => close(ok ? value : null)} />),
+    prompt: (title, label, value, confirmLabel) =>
+      open<string | null>((close) => (
+        <Dialog spec={{ kind: 'text', title, label, value, confirmLabel, maxLength: TEXT_LIMITS.comment }} close={(ok, text) => close(ok ? text : null)} />
+      )),
+    // Asked again while it is open (F1, the native menu), the list stays as it is.
+    showShortcuts: () => {
+      if (shortcutsShown) return;
+      shortcutsShown = true;
+      void open<void>((close) => <ShortcutsDialog onClose={() => close()} />).then(() => (shortcutsShown = false));
+    },
+    reviewImport: (preview) => open((close) => <ImportDialog preview={preview} onApply={close} onCancel={() => close(null)} />),
+    chooseExport: (years) => open((close) => <ExportDialog years={years} onExport={close} onCancel={() => close(null)} />),
+    reviewMerge: (review) => open((close) => <MergeDialog review={review} onApply={close} onCancel={() => close(null)} />),
+    chooseBackup: (backups) => open((close) => <BackupDialog backups={backups} onChoose={close} onCancel={() => close(null)} />),
+  };
+}
