@@ -94,7 +94,9 @@ export function applyMerge(
     // made from) still holds.
     if (session.revision !== revision) throw new UserError('Porteføljen blev ændret under fletningen; prøv igen.', 'conflict');
     const ops = diffOps(mine.state, result.target, { amountChanges: result.amountChanges, remove: result.removed });
-    const label = `Flet fra ${regionName(info.region)} («${info.fileName}»)`;
+    // «Fra …» is the region of the person who sent it (share_sent), else the portfolio's.
+    const from = info.sentBy?.region ?? info.region;
+    const label = `Flet fra ${regionName(from)} («${info.fileName}»)`;
     if (!ops.length) {
       // Nothing to change, so no undo step: only what this copy now knows of theirs is kept.
       mergeSeen(db, mine.dots.lineage, theirs);
@@ -107,7 +109,7 @@ export function applyMerge(
       seen: seenEntries(mine.dots.lineage, theirs),
       aliases: result.aliases,
       merge: {
-        region: info.region,
+        region: from,
         fileName: info.fileName,
         replica: theirs.replica,
         summary: { ...result.review.counts, newLines: result.review.onlyTheirs.length, deletions: result.review.deletions.length },

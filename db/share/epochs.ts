@@ -9,7 +9,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { RegionCode } from '../../shared/domain/model';
-import type { DB } from '../core/open';
 import type { WriterStart } from '../core/session';
 
 /** `region`: the person's region (their setting); without one, the portfolio's own. */

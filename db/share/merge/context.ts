@@ -100,7 +100,7 @@ export function startMerge(mine: Side, theirs: Side, info: ReceivedInfo, aliasRo
     mine.dots.lineage.ranges.some((r) => theirs.vv.has(r.replica));
   const review: MergeReview = {
     fileName: info.fileName,
-    from: { region: info.region, title: info.title, sentAt: info.sentBy?.sentAt ?? null, appVersion: info.sentBy?.appVersion ?? null, schemaVersion: info.fileSchemaVersion },
+    from: { region: info.sentBy?.region ?? info.region, title: info.title, sentAt: info.sentBy?.sentAt ?? null, appVersion: info.sentBy?.appVersion ?? null, schemaVersion: info.fileSchemaVersion },
     sharedHistory,
     conflicts: [],
     changes: [],
