@@ -64,3 +64,18 @@ describe('copies edited directly merge without losing an edit (issue 11)', () =>
     expect(amount(base, LABREK, 2022)).toBe(111_000);
   });
 });
+
+describe('the CLI names who is writing with --region', () => {
+  it('set --region RSD on a sent copy: the edit is RSD’s, the portfolio stays RM’s', () => {
+    const before = process.env.PULJEPLAN_REGION;
+    expect(cli('send', base, '--out', a).code).toBe(0);
+    expect(cli('set', a, '--line', LABREK, '--year', '2022', '--amount', '500', '--region', 'RSD').code).toBe(0);
+    const info = withSession(a, (s) => {
+      const snap = s.snapshot({ lineInfo: true });
+      return { region: snap.meta.region, changedBy: snap.lineInfo![snap.lines.find((l) => l.name === LABREK)!.id]!.changedBy };
+    });
+    expect(info).toEqual({ region: 'RM', changedBy: 'RSD' });
+    expect(process.env.PULJEPLAN_REGION, 'restored after the command').toBe(before);
+    expect(cli('set', a, '--line', LABREK, '--year', '2022', '--amount', '1', '--region', 'XX').code).toBe(1);
+  });
+});
