@@ -1,4 +1,4 @@
-// ESLint flat config. The part that matters most is the layer rule of guides/architecture.md:
+// ESLint flat config. The part that matters most is the layer rule of docs/architecture.md:
 // shared <- db <- electron, shared <- renderer. It is enforced with the core
 // `no-restricted-imports` rule, one block per folder, so a wrong-direction import fails `npm run lint`.
 import { builtinModules } from 'node:module';
@@ -6,7 +6,7 @@ import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-const RULE_SOURCE = 'Layer rule (guides/architecture.md: shared <- db <- electron, shared <- renderer)';
+const RULE_SOURCE = 'Layer rule (docs/architecture.md: shared <- db <- electron, shared <- renderer)';
 
 const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

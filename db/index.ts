@@ -60,5 +60,7 @@ export { exportAnnex, type ExportOptions, type PortfolioData } from './excel/exp
 
 // ---------- sharing: check, send and merge (db/share/handlers.ts) ----------
 export { receiveFile } from './share/receive';
+/** «Renset kopi»: a refused own file's checked rows into a new file (cli rescue). */
+export { rescueFile } from './share/rescue';
 export { describeReceived, previewMergeInto, applyPreviewedMerge, sentCopyPath, sendPortfolio } from './share/handlers';
 export type { MergeReview } from './share/merge';

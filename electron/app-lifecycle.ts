@@ -1,6 +1,6 @@
 /**
  * The app's lifecycle: one instance, one window, one open portfolio. A second start hands its
- * file to the running app (one process owns a file: files-from-elsewhere.md, "Durability");
+ * file to the running app (one process owns a file: docs/files.md, "Durability");
  * the session is closed, and so checkpointed, when the window closes or the app quits.
  */
 import { BrowserWindow, app, dialog, ipcMain, protocol } from 'electron';

@@ -19,6 +19,7 @@ import {
   openSession,
   previewImport,
   readImport,
+  rescueFile,
   setAmount,
   UserError,
   type Session,
@@ -32,6 +33,7 @@ const USAGE = `Brug:
   puljeplan set <fil.sqlite> --line "<navn>" [--pool "<pulje>"] --year <år> --amount "<beløb>"
   puljeplan import <bilag.xlsx> --db <fil.sqlite> [--dry-run] [--force] [--remove-missing] [--json]
   puljeplan export <fil.sqlite> --out <bilag.xlsx> [--per-pool] [--years 2022,2023] [--descriptions]
+  puljeplan rescue <fil.sqlite> --out <ny.sqlite>
 ${SHARE_USAGE}
   (set, send, merge: [--region RH|RSJ|RSD|RM|RN]: who is writing; else PULJEPLAN_REGION or the app's setting)`;
 
@@ -201,6 +203,15 @@ async function cmdExport(argv: string[], io: Io): Promise<void> {
   io.out(`Eksporterede ${basename(file)} til ${basename(values.out)}.`);
 }
 
+/** «Åbn en renset kopi»: a refused file's checked rows into a new file (db/share/rescue.ts). */
+function cmdRescue(argv: string[], io: Io): void {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' } } });
+  const file = positional(positionals, 'porteføljefilen');
+  if (values.out === undefined) throw new UsageError('rescue kræver --out <ny.sqlite>.');
+  const { info, file: made, dropped } = rescueFile(file, values.out);
+  io.out(`Lavede ${made.fileName} fra ${basename(file)}: ${info.pools} puljer, ${info.lines} linjer${dropped.length ? `; udeladt: ${dropped.join(', ')}` : ''}.`);
+}
+
 /** Every command, the asynchronous ones (import, export) included: what `npm run cli` runs. */
 export async function runCliAsync(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
@@ -265,6 +276,9 @@ export function runCli(argv: string[], io: Io): number {
         return 0;
       case 'set':
         cmdSet(rest, io);
+        return 0;
+      case 'rescue':
+        cmdRescue(rest, io);
         return 0;
       case 'check':
         return cmdCheck(rest, io, (m) => new UsageError(m));

@@ -1,5 +1,5 @@
 /**
- * A self-contained copy of the open portfolio (guides/files-from-elsewhere.md, "Sending a file"):
+ * A self-contained copy of the open portfolio (docs/files.md, "Sending a file"):
  * VACUUM INTO a temporary name beside the target, out of WAL mode, checked (quick_check, every row
  * present), then put in place by db/core/atomic-file.ts, so the target is never half-written.
  * "Send til en anden region" (share/send.ts) marks its copy as sent; "Gem som" keeps an exact copy.

@@ -1,6 +1,6 @@
 /**
  * The built-in example: Bilag 1 "Udmøntning af midler til nationale og tværregionale projekter"
- * (shared/seeds/001), its three pools and lines with the figures of guides/domain.md, and the
+ * (the annex of a political case, Bilag 1), its three pools and lines with the figures of docs/domain.md, and the
  * annex's prose as descriptions. Amounts here are in thousands of kroner, as in the annex.
  */
 

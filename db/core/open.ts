@@ -3,62 +3,17 @@
  * an older one (after a backup copy), refuse a newer one, and set the durability pragmas.
  */
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { PortfolioFileError } from './errors';
-import { MIGRATIONS, SCHEMA_VERSION, runMigrations } from './migrations/index';
+import { SCHEMA_VERSION, runMigrations } from './migrations/index';
+import { APPLICATION_ID, checkIdentity, checkOpenFile, compareSchema, readHeader } from './checks';
 import { backupCopy } from './backup';
 import { TargetExistsError, writeFileAtomic } from './atomic-file';
 
-/** PRAGMA application_id of a Puljeplan file: "PULJ" in ASCII. */
-export const APPLICATION_ID = 0x50554c4a;
-const SQLITE_MAGIC = 'SQLite format 3\u0000';
+export { APPLICATION_ID, checkIdentity, quickCheck, readHeader, type FileHeader } from './checks';
 
 export type DB = Database.Database;
-
-export interface FileHeader {
-  applicationId: number;
-  userVersion: number;
-  /** Bytes 18-19 are 2 in a WAL-mode file: its newest changes may sit in a -wal file beside it. */
-  wal?: boolean;
-}
-
-/** Reads the 100-byte SQLite header without SQLite (SQLite file format §1.3). */
-export function readHeader(path: string): FileHeader {
-  const name = basename(path);
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new PortfolioFileError(`Filen «${name}» findes ikke.`);
-  }
-  if (size === 0) throw new PortfolioFileError(`«${name}» er tom (0 byte) og er ikke en Puljeplan-portefølje.`);
-  const buf = Buffer.alloc(100);
-  const fd = openSync(path, 'r');
-  try {
-    readSync(fd, buf, 0, 100, 0);
-  } finally {
-    closeSync(fd);
-  }
-  if (size < 100 || buf.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
-    throw new PortfolioFileError(`«${name}» er ikke en Puljeplan-portefølje (filen er ikke en SQLite-database).`);
-  }
-  return { userVersion: buf.readInt32BE(60), applicationId: buf.readInt32BE(68), wal: buf[18] === 2 || buf[19] === 2 };
-}
-
-export function checkIdentity(name: string, header: FileHeader): void {
-  if (header.applicationId !== APPLICATION_ID) {
-    throw new PortfolioFileError(`«${name}» er en SQLite-database, men ikke en Puljeplan-portefølje.`);
-  }
-  if (header.userVersion > SCHEMA_VERSION) {
-    throw new PortfolioFileError(
-      `«${name}» er lavet med en nyere version af Puljeplan (skemaversion ${header.userVersion}; denne version kender op til ${SCHEMA_VERSION}). Opdatér Puljeplan for at åbne den.`,
-    );
-  }
-  if (header.userVersion < MIGRATIONS[0]!.version) {
-    throw new PortfolioFileError(`«${name}» har ingen kendt skemaversion og kan ikke åbnes.`);
-  }
-}
 
 /**
  * How long an open waits for another process's lock. A holder keeps its lock for as long as it
@@ -66,33 +21,56 @@ export function checkIdentity(name: string, header: FileHeader): void {
  */
 const OPEN_WAIT_MS = 1000;
 
-function setPragmas(db: DB): void {
-  // One process owns a file (files-from-elsewhere.md, "Durability"): the connection keeps its
-  // lock until it closes, so another Puljeplan, the CLI or the web harness gets SQLITE_BUSY
-  // (openFailure: "åben et andet sted") and never becomes a second writer. Set before the first
-  // access, WAL keeps its index in this process's memory instead of a -shm file (SQLite docs, WAL
-  // without shared memory). Measured with SQLite 3.53: no -shm; the -wal is checkpointed and
-  // removed at close; after kill -9 of the holder the OS drops the lock and the next open
-  // recovers the -wal with every committed edit.
+/**
+ * Before the checks: nothing here reads or writes the file. One process owns a file
+ * (docs/files.md, "Durability"): the connection keeps its lock until it closes, so
+ * another Puljeplan, the CLI or the web harness gets SQLITE_BUSY (openFailure: "åben et andet
+ * sted") and never becomes a second writer. Set before the first access, WAL keeps its index in
+ * this process's memory instead of a -shm file (SQLite docs, WAL without shared memory). Measured
+ * with SQLite 3.53: no -shm; the -wal is checkpointed and removed at close; after kill -9 of the
+ * holder the OS drops the lock and the next open recovers the -wal with every committed edit.
+ * query_only holds until the checks passed: a statement that could fire a trigger is refused.
+ */
+function beforeChecks(db: DB): void {
   db.pragma('locking_mode = EXCLUSIVE');
+  db.pragma('trusted_schema = OFF');
+  db.pragma('query_only = ON');
+  // 64 MB of page cache (the default is 2 MB): a 100,000-line portfolio is about 100 MB, and
+  // an import or merge writing most of it ran 1.4× slower with the default.
+  db.pragma('cache_size = -65536');
+}
+
+/** After the checks: the first writes (WAL mode, the lock) and the durability pragmas. */
+function afterChecks(db: DB): void {
+  db.pragma('query_only = OFF');
   db.pragma('journal_mode = WAL');
   // Take the lock now rather than at the first edit, so the file is ours from the moment it is open.
   db.exec('BEGIN IMMEDIATE; COMMIT');
   // Money: an acknowledged edit must survive a power cut, so every commit syncs the WAL.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('trusted_schema = OFF');
   db.pragma('busy_timeout = 3000');
-  // 64 MB of page cache (the default is 2 MB): a 100,000-line portfolio is about 100 MB, and
-  // an import or merge writing most of it ran 1.4× slower with the default.
-  db.pragma('cache_size = -65536');
 }
 
-export function quickCheck(db: DB, name: string): void {
-  const rows = db.pragma('quick_check') as { quick_check: string }[];
-  if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') {
-    throw new PortfolioFileError(`«${name}» er beskadiget (SQLite quick_check fandt fejl) og kan ikke åbnes.`);
-  }
+/** What to do with one's own file that the checks refuse: get the rows out into a new file. */
+export function rescueAdvice(name: string): { schema: string; damaged: string } {
+  const how = `puljeplan rescue "${name}" --out "<ny fil>.sqlite"`;
+  return {
+    schema: `Puljeplan åbner kun filer med sine egne tabeller. Få dataene ud i en ny, renset kopi med kommandoen ${how}, som kun kopierer porteføljens kontrollerede rækker.`,
+    damaged: `Brug en sikkerhedskopi, eller prøv at få dataene ud i en renset kopi med kommandoen ${how}.`,
+  };
+}
+
+/**
+ * A read-only look at a file in WAL mode with no -wal beside it (left so by another SQLite
+ * program): SQLite would make a -wal and a -shm beside it even read-only, so it is read into
+ * memory instead, marked as a rollback-journal file there (the file itself holds every change).
+ */
+function openWalFileReadonly(path: string): DB {
+  const bytes = readFileSync(path);
+  bytes[18] = 1;
+  bytes[19] = 1;
+  return new Database(bytes, { readonly: true });
 }
 
 /** SQLite reports a damaged file (e.g. a truncated e-mail attachment) or one held by another process in English; say it in Danish. */
@@ -111,32 +89,38 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-/** Opens an existing portfolio file for work; migrates it if it is from an older version. */
+/**
+ * Opens an existing portfolio file for work; migrates it if it is from an older version. Every
+ * check (db/core/checks.ts) reads only and comes first, under query_only: a trigger planted in
+ * the file can neither fire nor survive into the session. `readonly` writes nothing at all and
+ * leaves nothing beside the file.
+ */
 export function openPortfolio(path: string, options: OpenOptions = {}): DB {
   const name = basename(path);
-  checkIdentity(name, readHeader(path));
+  const readonly = options.readonly ?? false;
+  const header = readHeader(path);
+  checkIdentity(name, header);
   let db: DB;
   try {
-    db = new Database(path, { fileMustExist: true, readonly: options.readonly ?? false, timeout: OPEN_WAIT_MS });
+    if (readonly && header.wal && !existsSync(`${path}-wal`)) db = openWalFileReadonly(path);
+    else db = new Database(path, { fileMustExist: true, readonly, timeout: OPEN_WAIT_MS });
   } catch (err) {
     throw openFailure(name, err);
   }
   try {
-    if (!options.readonly) setPragmas(db);
-    else db.pragma('trusted_schema = OFF');
+    if (readonly) db.pragma('trusted_schema = OFF');
+    else beforeChecks(db);
     // The header may lag behind an uncheckpointed WAL; SQLite's own answer is the one that counts.
-    const header = {
-      applicationId: db.pragma('application_id', { simple: true }) as number,
-      userVersion: db.pragma('user_version', { simple: true }) as number,
-    };
-    checkIdentity(name, header);
-    quickCheck(db, name);
-    if (header.userVersion < SCHEMA_VERSION) {
-      if (options.readonly) {
-        throw new PortfolioFileError(`«${name}» er fra en ældre version af Puljeplan og skal åbnes i Puljeplan først.`);
-      }
+    const version = checkOpenFile(db, name, rescueAdvice(name));
+    if (readonly) {
+      if (version < SCHEMA_VERSION) throw new PortfolioFileError(`«${name}» er fra en ældre version af Puljeplan og skal åbnes i Puljeplan først.`);
+      return db;
+    }
+    afterChecks(db);
+    if (version < SCHEMA_VERSION) {
       backupCopy(db, path, 'opgradering');
       runMigrations(db);
+      compareSchema(db, SCHEMA_VERSION, name, rescueAdvice(name).schema);
     }
     return db;
   } catch (err) {

@@ -7,7 +7,7 @@
  * exceljs's streaming WorkbookWriter is used because its in-memory Workbook keeps every cell as
  * an object (~2 GB for 100,000 lines); the streaming one writes each row as it is committed.
  * Text from the portfolio is always a plain string cell, never a formula, whatever it starts
- * with (guides/files-from-elsewhere.md; OWASP "formula injection").
+ * with (docs/files.md; OWASP "formula injection").
  */
 import { rmSync } from 'node:fs';
 import type { Writable } from 'node:stream';

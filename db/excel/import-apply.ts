@@ -1,7 +1,7 @@
 /**
  * Applying an import to an open portfolio: refused while the workbook's totals disagree with its
  * lines (unless the user accepts that the totals are recomputed), then a checked backup copy, then
- * the whole import as one transaction and one undo step (guides/files-from-elsewhere.md).
+ * the whole import as one transaction and one undo step (docs/files.md).
  */
 import type { AnnexRead, Mismatch } from '../../shared/contract/annex';
 import type { Change } from '../../shared/domain/model';

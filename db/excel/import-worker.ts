@@ -1,7 +1,7 @@
 /**
  * The import worker: reads an .xlsx (read-workbook.ts) and the annex in it (db/excel/annex/read.ts) in a
  * worker thread started by read-annex-file.ts with memory limits and a timeout, so a workbook
- * built to exhaust memory or time ends this thread, not the app (guides/files-from-elsewhere.md).
+ * built to exhaust memory or time ends this thread, not the app (docs/files.md).
  * It answers with one message: the annex, or a Danish message for the user.
  */
 import { parentPort, workerData } from 'node:worker_threads';

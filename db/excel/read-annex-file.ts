@@ -1,7 +1,7 @@
 /**
  * Reads Bilag 1 from the bytes of an .xlsx that came from elsewhere: the zip directory is checked
  * here (zip-guard.ts), then the workbook is parsed in a worker thread with a heap limit and a
- * timeout (guides/files-from-elsewhere.md: a 6.4 KB workbook took 13 s and 1.4 GB in exceljs).
+ * timeout (docs/files.md: a 6.4 KB workbook took 13 s and 1.4 GB in exceljs).
  * Whatever goes wrong becomes a Danish UserError; the app and the open portfolio are untouched.
  */
 import { createRequire } from 'node:module';

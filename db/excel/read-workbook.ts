@@ -4,7 +4,7 @@
  *
  * Why streaming: on a 100,000-line × 12-year annex, `workbook.xlsx.load` took 5–7 s and
  * 690–770 MB; the streaming reader 3–3.5 s and 250 MB (measured with exceljs 4.4). It ignores
- * merged ranges, which also disarms the merged-cell bomb of guides/files-from-elsewhere.md.
+ * merged ranges, which also disarms the merged-cell bomb of docs/files.md.
  *
  * The streaming reader parses a sheet at once only when the shared strings and workbook parts
  * came before it in the zip; otherwise it writes the sheet to a temporary file. Excel writes the

@@ -2,7 +2,7 @@
  * An .xlsx is a zip. Before any parser sees a workbook from elsewhere, its zip directory is read
  * here from the bytes (End Of Central Directory, then the central directory; PKWARE APPNOTE 6.3,
  * sections 4.3.12 and 4.3.16) and checked against limits, so that a zip bomb is refused without
- * being inflated (guides/files-from-elsewhere.md: 305 KB of zip held 300 MB of XML).
+ * being inflated (docs/files.md: 305 KB of zip held 300 MB of XML).
  * storedZipStream then hands the checked parts to exceljs, inflating each within the size and
  * CRC-32 its directory entry declared, since a deflate stream can hold more than it says.
  */

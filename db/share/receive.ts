@@ -1,8 +1,9 @@
 /**
- * Opening a portfolio file that arrived from elsewhere (guides/files-from-elsewhere.md): the
+ * Opening a portfolio file that arrived from elsewhere (docs/files.md): the
  * received file is never opened by SQLite where it lies. Its bytes are copied (with a size cap)
  * to a private temporary file, which is checked — header, application_id, WAL state, quick_check,
- * known version, schema compared exactly with ours — migrated there if older, and its rows are
+ * known version, schema compared exactly with ours (db/core/checks.ts, the same checks as one's
+ * own file gets on open) — migrated there if older, and its rows are
  * read with plain SELECTs, checked value by value (rows.ts) and written into a fresh in-memory
  * database of our own. Merge, import and restore work on that copy only.
  */
@@ -11,8 +12,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { PortfolioFileError, UserError } from '../core/errors';
-import { MIGRATIONS, SCHEMA_VERSION, runMigrations } from '../core/migrations/index';
-import { APPLICATION_ID, checkIdentity, openFailure, quickCheck, readHeader, type DB } from '../core/open';
+import { SCHEMA_VERSION, runMigrations } from '../core/migrations/index';
+import { APPLICATION_ID, checkIdentity, checkOpenFile, compareSchema, readHeader } from '../core/checks';
+import { openFailure, type DB } from '../core/open';
 import { copyCheckedRows, type ReceivedInfo } from './rows';
 
 /** A 100,000-line portfolio is about 100 MB; anything far above is not one of ours. */
@@ -23,42 +25,6 @@ export interface Received {
   db: DB;
   info: ReceivedInfo;
   close(): void;
-}
-
-type SchemaRow = { type: string; name: string; tbl_name: string; sql: string | null };
-const schemaCache = new Map<number, string>();
-
-function schemaOf(db: DB): string {
-  const rows = db.prepare<[], SchemaRow>('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name').all();
-  return JSON.stringify(rows);
-}
-
-/** Our schema at a version, as the migrations build it (the same text SQLite stores for ours). */
-function expectedSchema(version: number): string {
-  let schema = schemaCache.get(version);
-  if (schema === undefined) {
-    const mem = new Database(':memory:');
-    try {
-      runMigrations(mem, version);
-      schema = schemaOf(mem);
-    } finally {
-      mem.close();
-    }
-    schemaCache.set(version, schema);
-  }
-  return schema;
-}
-
-/** Any extra trigger, view, index or table — or any different text — refuses the file. */
-function compareSchema(db: DB, version: number, name: string): void {
-  if (!MIGRATIONS.some((m) => m.version === version)) throw new PortfolioFileError(`«${name}» har en ukendt skemaversion (${version}) og kan ikke bruges.`);
-  if (schemaOf(db) === expectedSchema(version)) return;
-  const found = db.prepare<[], SchemaRow>('SELECT type, name, tbl_name, sql FROM sqlite_schema').all();
-  const ours = JSON.parse(expectedSchema(version)) as SchemaRow[];
-  const extra = found.find((r) => !ours.some((o) => o.type === r.type && o.name === r.name && o.sql === r.sql));
-  const what: Record<string, string> = { trigger: 'en trigger', view: 'et view', index: 'et indeks', table: 'en tabel' };
-  const detail = extra ? `${what[extra.type] ?? extra.type} «${extra.name}», som Puljeplan ikke selv laver` : 'en tabel, Puljeplan har, mangler eller er ændret';
-  throw new PortfolioFileError(`«${name}» afvises: filen indeholder ${detail}. En fil fra Puljeplan har kun Puljeplans egne tabeller.`);
 }
 
 function safeName(fileName: string): string {
@@ -105,14 +71,8 @@ export function receiveBytes(bytes: Uint8Array, fileName: string): Received {
     }
     foreign = new Database(copy, { readonly: true, fileMustExist: true });
     foreign.pragma('trusted_schema = OFF');
-    const from = {
-      applicationId: foreign.pragma('application_id', { simple: true }) as number,
-      userVersion: foreign.pragma('user_version', { simple: true }) as number,
-    };
-    checkIdentity(name, from);
-    quickCheck(foreign, name);
-    compareSchema(foreign, from.userVersion, name);
-    if (from.userVersion < SCHEMA_VERSION) {
+    const fileVersion = checkOpenFile(foreign, name);
+    if (fileVersion < SCHEMA_VERSION) {
       // Our private copy only: the received file stays as it came (it is the backup of itself).
       foreign.close();
       foreign = new Database(copy, { fileMustExist: true });
@@ -128,7 +88,7 @@ export function receiveBytes(bytes: Uint8Array, fileName: string): Received {
       runMigrations(clean);
       clean.pragma('foreign_keys = ON');
       const info = copyCheckedRows(copy, clean, name);
-      info.fileSchemaVersion = from.userVersion;
+      info.fileSchemaVersion = fileVersion;
       return { db: clean, info, close: () => clean.close() };
     } catch (err) {
       clean.close();

@@ -1,6 +1,6 @@
 /**
  * Copies the rows of a checked foreign file into our own database with plain SELECTs, every
- * value's type and range checked first (guides/files-from-elsewhere.md, step 4). One spec per
+ * value's type and range checked first (docs/files.md, "A .sqlite from elsewhere"). One spec per
  * table lists its columns and their checks; the copy is one transaction, foreign keys checked at
  * the end.
  *

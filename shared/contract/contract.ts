@@ -11,7 +11,7 @@ import { MAX_CELL_KRONER } from '../domain/money';
 import { REGION_CODES, TEXT_LIMITS } from '../domain/model';
 import type { ImportPreview as ImportPreviewType } from './annex';
 
-// Error messages reach the user (guides/architecture.md: "Error messages are Danish"), and
+// Error messages reach the user (docs/architecture.md, "One contract, two shells"), and
 // zod's default ones are English ("Invalid UUID"); its own Danish locale covers every check.
 z.config(z.locales.da());
 

@@ -1,5 +1,5 @@
 /**
- * The layer rule of guides/architecture.md (shared <- db <- electron, shared <- renderer) is
+ * The layer rule of docs/architecture.md (shared <- db <- electron, shared <- renderer) is
  * enforced by eslint.config.js. These tests lint small pieces of code as if they sat in each
  * folder, through the same config `npm run lint` uses, so a wrong-direction import fails CI.
  */

@@ -136,6 +136,43 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
     for (const row of patch) api.getRowNode(row.id)?.updateData(row);
   }, [store, version]);
 
+  /**
+   * A row inserted above the focused one takes the grid's focus index, and the grid (or a closing
+   * menu) puts the keyboard back on a cell after its update — on a busy machine well after the
+   * next frame, and AG Grid may replace the editor's input as the rows move. So until the user
+   * presses a key or clicks, whenever focus lands on a cell or on nothing, or the grid's DOM
+   * changes, an open editor gets the keyboard back; then the user is in control.
+   */
+  const keepKeyboardOnEditor = () => {
+    const wrap = wrapRef.current;
+    if (!wrap) return;
+    let frame = 0;
+    const refocus = () => {
+      frame = 0;
+      const input = wrap.querySelector<HTMLInputElement>('.ag-cell-inline-editing input');
+      const active = document.activeElement;
+      if (input && active !== input && (active === null || active === document.body || wrap.contains(active))) input.focus();
+    };
+    const soon = () => {
+      if (!frame) frame = requestAnimationFrame(refocus);
+    };
+    const changes = new MutationObserver(soon);
+    const stop = () => {
+      changes.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+      wrap.removeEventListener('focusin', refocus, true);
+      wrap.removeEventListener('focusout', soon, true);
+      document.removeEventListener('keydown', stop, true);
+      document.removeEventListener('pointerdown', stop, true);
+    };
+    changes.observe(wrap, { childList: true, subtree: true });
+    wrap.addEventListener('focusin', refocus, true);
+    wrap.addEventListener('focusout', soon, true);
+    document.addEventListener('keydown', stop, true);
+    document.addEventListener('pointerdown', stop, true);
+    soon();
+  };
+
   useImperativeHandle(ref, () => ({
     api: () => gridRef.current?.api ?? null,
     view: () => view.current,
@@ -153,12 +190,7 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
         // editor for the keyboard on a busy machine, and the first keys went to the cell.
         if (!edit) return api.setFocusedCell(node.rowIndex, colId);
         api.startEditingCell({ rowIndex: node.rowIndex, colKey: colId });
-        // A row inserted above the focused one takes the grid's focus index, and the grid puts
-        // the keyboard back on that cell after its update: give it to the editor again.
-        requestAnimationFrame(() => {
-          const input = wrapRef.current?.querySelector<HTMLInputElement>('.ag-cell-inline-editing input');
-          if (input && document.activeElement !== input) input.focus();
-        });
+        keepKeyboardOnEditor();
       };
       attempt(10);
     },

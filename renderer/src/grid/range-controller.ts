@@ -4,7 +4,7 @@
  * Ctrl+C/Ctrl+V go through the DOM copy/paste events (no clipboard permission needed, which
  * Electron denies); Delete/Backspace clear; Ctrl+D fills down; the menu key opens our menu.
  * Keys are taken in the capture phase on the grid's wrapper: the grid acts on a key before
- * its own callbacks run (guides/grid-on-community.md).
+ * its own callbacks run (docs/grid.md, "Keyboard").
  */
 import type { GridApi } from 'ag-grid-community';
 import { extend, all, fillTarget, single, type Bounds, type CellPos } from '../../../shared/grid/range';

@@ -1,6 +1,6 @@
 /**
  * A new example portfolio (Bilag 1) on a real SQLite file: its figures are exactly those of
- * guides/domain.md, and the file is what the architecture asks for (application_id, STRICT
+ * docs/domain.md, and the file is what the architecture asks for (application_id, STRICT
  * tables, UUID ids, integer kroner).
  */
 import Database from 'better-sqlite3';
@@ -58,7 +58,7 @@ describe('the example portfolio', () => {
     expect(snap.meta.region).toBe('RM');
   });
 
-  it('has the three pools of the annex, in order, with their subtotals of guides/domain.md', () => {
+  it('has the three pools of the annex, in order, with their subtotals of docs/domain.md', () => {
     expect(rows.filter((r) => r.kind === 'poolTotal').map(printed)).toEqual([
       ['Nationale projekter i alt', '3.600', '2.800', '6.400'],
       ['Fællesregionale projekter i alt', '10.650', '6.500', '17.150'],

@@ -1,5 +1,5 @@
 /**
- * One process owns a file (guides/files-from-elsewhere.md, "Durability"): while a portfolio is
+ * One process owns a file (docs/files.md, "Durability"): while a portfolio is
  * open in one process, another process (the app, the CLI, the web harness: all open through
  * db/core/open.ts) is told in Danish that it is open elsewhere and changes nothing; once the holder is
  * gone, even by kill -9, the file opens again with every committed edit.

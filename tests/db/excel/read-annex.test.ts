@@ -1,6 +1,6 @@
 /**
  * Reading Bilag 1 from workbooks made elsewhere (db/excel/read-annex-file.ts, read-workbook.ts,
- * zip-guard.ts, db/excel/annex/read.ts): the fixture gives exactly the figures of guides/domain.md;
+ * zip-guard.ts, db/excel/annex/read.ts): the fixture gives exactly the figures of docs/domain.md;
  * variants a sender might make give the same; totals that disagree are listed, never imported;
  * and bad files are refused in Danish while the process lives on.
  */
@@ -68,7 +68,7 @@ function expectExample(annex: AnnexRead): void {
 }
 
 describe('the Bilag 1 fixture', () => {
-  it('imports to exactly the figures of guides/domain.md, through the worker', async () => {
+  it('imports to exactly the figures of docs/domain.md, through the worker', async () => {
     const annex = await readAnnexFile(FIXTURE, 'bilag1-2022-2023.xlsx');
     expectExample(annex);
     expect(annex.title).toBe('Bilag 1. Udmøntning af midler til nationale og tværregionale projekter');

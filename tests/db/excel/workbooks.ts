@@ -1,5 +1,5 @@
 /**
- * Workbooks for the annex reader's tests: the example annex of guides/domain.md laid out like
+ * Workbooks for the annex reader's tests: the example annex of docs/domain.md laid out like
  * the fixture (title merged over A1:D1, heading, header, lines, `… i alt`, two blank rows), in
  * variants a sender might make, plus hand-written zips for the files that must be refused.
  */

@@ -1,5 +1,5 @@
 /**
- * Received files (guides/files-from-elsewhere.md): each crafted foreign file is refused with its
+ * Received files (docs/files.md): each crafted foreign file is refused with its
  * Danish message, stays byte-identical, gets no sidecar, and the user's portfolio is unchanged.
  */
 import Database from 'better-sqlite3';

@@ -1,6 +1,6 @@
 /**
  * Danish amounts as finance staff type them into the grid: thousands of kroner, `.` groups
- * thousands, `,` is the decimal mark (guides/domain.md). The result is whole kroner.
+ * thousands, `,` is the decimal mark (docs/domain.md). The result is whole kroner.
  */
 import { describe, expect, it } from 'vitest';
 import { formatAmount, formatAmountPlain, parseAmount, parseYear } from '../../../shared/danish/number';

@@ -1,6 +1,6 @@
 /**
  * The grid's rows (shared/grid/row-model.ts): pool heading, lines with sub-lines under their
- * parent, `<pool> i alt`, and the grand total — laid out as the annex (guides/domain.md).
+ * parent, `<pool> i alt`, and the grand total — laid out as the annex (docs/domain.md).
  */
 import { describe, expect, it } from 'vitest';
 import { formatAmount } from '../../../shared/danish/number';

@@ -1,5 +1,5 @@
 /**
- * "A total always equals the sum of its lines to the last krone" (guides/architecture.md).
+ * "A total always equals the sum of its lines to the last krone" (docs/architecture.md).
  * 10,000 random edits typed as Danish text with up to three decimals go through parseAmount
  * into a portfolio model; after each batch every total of buildRowModel is compared to a
  * reference computed with BigInt straight from the typed digits.
