@@ -9,6 +9,8 @@ import { saveCopyAs, type CopiedFile } from './core/copy';
 import { readMeta } from './core/queries';
 import { openPortfolio, type OpenOptions } from './core/open';
 import { Session } from './core/session';
+import { newEpoch } from './share/epochs';
+import { personRegion } from './share/person';
 import { provenance } from './share/provenance';
 
 // ---------- a portfolio file and its session ----------
@@ -20,10 +22,12 @@ export type { OpenOptions } from './core/open';
  * Opens a portfolio file as a working session. The session holds its file exclusively
  * (db/core/open.ts): a second open of the same file, even in this process, is refused as "åben et
  * andet sted", so ask sameFile before switching files. The core session gets share's line
- * provenance (who made and changed each line) injected here: the core imports no feature.
+ * provenance (who made and changed each line) and its copy identity (db/share/epochs.ts: a new
+ * epoch before the first write, recording `region`, else the person's region (db/share/person.ts),
+ * else the portfolio's) injected here: the core imports no feature.
  */
-export function openSession(path: string, options: OpenOptions = {}): Session {
-  return new Session(openPortfolio(path, options), path, undefined, provenance);
+export function openSession(path: string, options: OpenOptions & { region?: RegionCode } = {}): Session {
+  return new Session(openPortfolio(path, options), path, undefined, provenance, newEpoch(options.region ?? personRegion()));
 }
 export { createPortfolio } from './core/create';
 export { UserError } from './core/errors';

@@ -6,6 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { REGION_CODES, type RegionCode } from '../shared/domain/model';
 
 /** Seneste filer shows at most this many, as Office does by default in its short list. */
 export const RECENT_LIMIT = 8;
@@ -14,6 +15,8 @@ export interface Settings {
   lastFile?: string;
   /** Newest first, at most RECENT_LIMIT. */
   recentFiles?: string[];
+  /** The person's region, chosen once per installation (the CLI reads it too: db/share/person.ts). */
+  region?: RegionCode;
 }
 
 export function settingsPath(userDataDir: string): string {
@@ -30,10 +33,11 @@ export function readSettings(userDataDir: string): Settings {
     return {};
   }
   if (typeof raw !== 'object' || raw === null) return {};
-  const { lastFile, recentFiles } = raw as Record<string, unknown>;
+  const { lastFile, recentFiles, region } = raw as Record<string, unknown>;
   const settings: Settings = {};
   if (isPath(lastFile)) settings.lastFile = lastFile;
   if (Array.isArray(recentFiles)) settings.recentFiles = recentFiles.filter(isPath).slice(0, RECENT_LIMIT);
+  if (typeof region === 'string' && (REGION_CODES as readonly string[]).includes(region)) settings.region = region as RegionCode;
   return settings;
 }
 

@@ -34,7 +34,8 @@ const USAGE = `Brug:
   puljeplan import <bilag.xlsx> --db <fil.sqlite> [--dry-run] [--force] [--remove-missing] [--json]
   puljeplan export <fil.sqlite> --out <bilag.xlsx> [--per-pool] [--years 2022,2023] [--descriptions]
   puljeplan rescue <fil.sqlite> --out <ny.sqlite>
-${SHARE_USAGE}`;
+${SHARE_USAGE}
+  (set, send, merge: [--region RH|RSJ|RSD|RM|RN]: who is writing; else PULJEPLAN_REGION or the app's setting)`;
 
 class UsageError extends Error {}
 
@@ -238,9 +239,34 @@ function failure(err: unknown, io: Io): number {
 }
 
 /** The synchronous commands (new, summary, set); import and export need runCliAsync. */
+/**
+ * `--region X` on set, send and merge: who is writing (the person's region, db/share/person.ts),
+ * for this command only; without it PULJEPLAN_REGION or the app's settings file tells. Taken out
+ * of the arguments before the command reads them. (On `new` it is the portfolio's own region.)
+ */
+function writerRegion(command: string | undefined, rest: string[]): { rest: string[]; restore: () => void } {
+  const i = rest.indexOf('--region');
+  if (command === 'new' || i < 0) return { rest, restore: () => {} };
+  const region = rest[i + 1];
+  if (region === undefined || !(REGION_CODES as readonly string[]).includes(region)) {
+    throw new UserError(`Ukendt region «${region ?? ''}». Vælg en af ${REGION_CODES.join(', ')}.`);
+  }
+  const before = process.env.PULJEPLAN_REGION;
+  process.env.PULJEPLAN_REGION = region;
+  const restore = () => {
+    if (before === undefined) delete process.env.PULJEPLAN_REGION;
+    else process.env.PULJEPLAN_REGION = before;
+  };
+  return { rest: [...rest.slice(0, i), ...rest.slice(i + 2)], restore };
+}
+
 export function runCli(argv: string[], io: Io): number {
-  const [command, ...rest] = argv;
+  const [command, ...args] = argv;
+  let restore = () => {};
   try {
+    const w = writerRegion(command, args);
+    restore = w.restore;
+    const rest = w.rest;
     switch (command) {
       case 'new':
         cmdNew(rest, io);
@@ -274,6 +300,8 @@ export function runCli(argv: string[], io: Io): number {
     }
   } catch (err) {
     return failure(err, io);
+  } finally {
+    restore();
   }
 }
 

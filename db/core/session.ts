@@ -37,6 +37,15 @@ export interface LineInfoSource {
   of(db: DB, ids: string[], made: { changeNo: number; at: string }): Record<string, LineInfo>;
 }
 
+/**
+ * What a session does before its first write, inside that write's transaction: db/index.ts
+ * openSession passes share's new copy identity (db/share/epochs.ts), so that every writing session
+ * writes under an id of its own. Called once per session (again only if that transaction failed).
+ */
+export interface WriterStart {
+  begin(db: DB, firstChange: number, at: string): void;
+}
+
 export const HISTORY_LIMIT = 500;
 
 /** Above this many lines one pass over the table beats a lookup per line (an import, a paste). */
@@ -51,12 +60,14 @@ export class Session {
   private undoStack: Step[] = [];
   private redoStack: Step[] = [];
   private changeNo: number;
+  private begun = false;
 
   constructor(
     readonly db: DB,
     readonly path: string,
     private readonly now: () => Date = () => new Date(),
     private readonly lineInfo: LineInfoSource | null = null,
+    private readonly writer: WriterStart | null = null,
   ) {
     this.changeNo = sql(db).lastChangeNo.get()?.n ?? 0;
   }
@@ -141,7 +152,13 @@ export class Session {
     const touched = newTouched();
     const changeNo = this.changeNo + 1;
     const ctx = { at: this.now().toISOString(), changeNo, touched };
-    this.db.transaction(() => body(this.db, ctx)).immediate();
+    this.db
+      .transaction(() => {
+        if (!this.begun && this.writer) this.writer.begin(this.db, changeNo, ctx.at);
+        body(this.db, ctx);
+      })
+      .immediate();
+    this.begun = true;
     if (touched.lines.size || touched.deletedLines.size || touched.pools.size || touched.deletedPools.size || touched.years || touched.meta) {
       this.changeNo = changeNo;
     }

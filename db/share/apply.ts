@@ -93,8 +93,10 @@ export function applyMerge(
     // One process owns the file, and the backup does not change it: the plan (and my side it was
     // made from) still holds.
     if (session.revision !== revision) throw new UserError('Porteføljen blev ændret under fletningen; prøv igen.', 'conflict');
-    const ops = diffOps(mine.state, result.target, { amountChanges: result.amountChanges });
-    const label = `Flet fra ${regionName(info.region)} («${info.fileName}»)`;
+    const ops = diffOps(mine.state, result.target, { amountChanges: result.amountChanges, remove: result.removed });
+    // «Fra …» is the region of the person who sent it (share_sent), else the portfolio's.
+    const from = info.sentBy?.region ?? info.region;
+    const label = `Flet fra ${regionName(from)} («${info.fileName}»)`;
     if (!ops.length) {
       // Nothing to change, so no undo step: only what this copy now knows of theirs is kept.
       mergeSeen(db, mine.dots.lineage, theirs);
@@ -107,7 +109,7 @@ export function applyMerge(
       seen: seenEntries(mine.dots.lineage, theirs),
       aliases: result.aliases,
       merge: {
-        region: info.region,
+        region: from,
         fileName: info.fileName,
         replica: theirs.replica,
         summary: { ...result.review.counts, newLines: result.review.onlyTheirs.length, deletions: result.review.deletions.length },
@@ -147,7 +149,7 @@ export function importReceived(received: Received, targetPath: string, region?: 
         db.exec('DELETE FROM share_dot; DELETE FROM share_sent;');
         storeDots(db, JSON.stringify(keep), from.last);
         const id = randomBytes(16).toString('hex');
-        mergeSeen(db, { ...from, replica: id }, from);
+        mergeSeen(db, { ...from, replica: id, ranges: [] }, from);
         db.prepare('UPDATE share_replica SET id = ?, since = ?').run(id, from.last);
         if (region) db.prepare('UPDATE portfolio SET region = ?').run(region);
       })();

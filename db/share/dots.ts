@@ -25,14 +25,27 @@ export const key = (entity: Entity, id: string, field = ''): string => `${entity
 export type DotRow = [entity: Entity, id: string, field: string, replica: string, counter: number, at: string];
 export const dotRow = (entity: Entity, id: string, field: string, d: Dot): DotRow => [entity, id, field, d.replica, d.counter, d.at];
 
+/** A run of this file's own change numbers written under one copy id (an epoch: epochs.ts). */
+export interface Range {
+  replica: string;
+  first: number;
+  /** The last change number of the run this file holds. */
+  last: number;
+  region: RegionCode;
+}
+
 export interface Lineage {
+  /** The copy id of the newest run (the one this file's next change would be near). */
   replica: string;
   origin: string;
   since: number;
+  /** The portfolio's own region (the annex owner's). */
   region: RegionCode;
   createdAt: string;
   /** The last change number of this copy. */
   last: number;
+  /** This file's own changes after `since`, by copy id, in order. */
+  ranges: Range[];
   /** Other copies whose changes are in this one: last change number merged, and region. */
   seen: Map<string, { counter: number; region: RegionCode }>;
 }
@@ -40,20 +53,56 @@ export interface Lineage {
 export function readLineage(db: DB): Lineage {
   const r = db.prepare<[], { id: string; origin: string; since: number }>('SELECT id, origin, since FROM share_replica').get()!;
   const meta = db.prepare<[], { region: RegionCode; created_at: string }>('SELECT region, created_at FROM portfolio').get()!;
-  const last = (db.prepare('SELECT max(change_no) FROM audit').pluck().get() as number | null) ?? 0;
+  const last = Math.max((db.prepare('SELECT max(change_no) FROM audit').pluck().get() as number | null) ?? 0, r.since);
   const seen = new Map<string, { counter: number; region: RegionCode }>();
   for (const s of db.prepare<[], { replica: string; counter: number; region: RegionCode }>('SELECT replica, counter, region FROM share_seen').all()) {
     seen.set(s.replica, { counter: s.counter, region: s.region });
   }
-  return { replica: r.id, origin: r.origin, since: r.since, region: meta.region, createdAt: meta.created_at, last: Math.max(last, r.since), seen };
+  const epochs = db
+    .prepare<[number], { replica: string; first: number; region: RegionCode }>('SELECT replica, first_change AS first, region FROM share_epoch WHERE first_change > ? ORDER BY first_change')
+    .all(r.since);
+  // The file's own id (share_replica) comes first: changes after `since` made before the first
+  // epoch are its (migration 0060 made it an existing file's first epoch). In a new file it holds
+  // no change, but stays in the vector: the origin's initial values have its dot (origin, 0).
+  if (epochs[0]?.replica !== r.id) epochs.unshift({ replica: r.id, first: r.since + 1, region: meta.region });
+  const ranges = epochs.map((e, i) => ({ ...e, last: Math.max(e.first - 1, i + 1 < epochs.length ? epochs[i + 1]!.first - 1 : last) }));
+  return { replica: ranges[ranges.length - 1]!.replica, origin: r.origin, since: r.since, region: meta.region, createdAt: meta.created_at, last, ranges, seen };
+}
+
+/** The copy id and region of one of this file's own change numbers (after `since`). */
+export function rangeOf(l: Lineage, changeNo: number): Range {
+  const rs = l.ranges;
+  let lo = 0;
+  let hi = rs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (rs[mid]!.first <= changeNo) lo = mid;
+    else hi = mid - 1;
+  }
+  return rs[lo]!;
 }
 
 /** The version vector: for each copy, the last of its changes this file holds. */
 export function versionVector(l: Lineage): Map<string, number> {
   const vv = new Map<string, number>();
   for (const [replica, s] of l.seen) vv.set(replica, s.counter);
-  vv.set(l.replica, l.last);
+  for (const r of l.ranges) vv.set(r.replica, Math.max(vv.get(r.replica) ?? -1, r.last));
   return vv;
+}
+
+/**
+ * The last change number n of `l`'s own such that every own change up to n is in `vv` (the other
+ * side's vector): the point of my history the other side took; undefined if it took none of it.
+ */
+export function takenUpTo(l: Lineage, vv: Map<string, number>): number | undefined {
+  let upTo: number | undefined;
+  for (const r of l.ranges) {
+    const v = vv.get(r.replica);
+    if (v === undefined || v < r.first - 1) break;
+    upTo = Math.min(v, r.last);
+    if (v < r.last) break;
+  }
+  return upTo;
 }
 
 export const covered = (dot: Dot, vv: Map<string, number>): boolean => dot.counter <= (vv.get(dot.replica) ?? -1);
@@ -163,7 +212,7 @@ export class Dots {
     const loc = this.localOf(entity, id, field);
     const st = this.stored.get(entity, id, field);
     const l = this.lineage;
-    if (loc && (!st || loc.n > st.changeNo)) return { replica: l.replica, counter: loc.n, at: loc.at };
+    if (loc && (!st || loc.n > st.changeNo)) return { replica: rangeOf(l, loc.n).replica, counter: loc.n, at: loc.at };
     if (st) return { replica: st.replica, counter: st.counter, at: st.at };
     // Never written since the portfolio was made: the origin copy's initial value.
     return { replica: l.origin, counter: 0, at: l.createdAt };
@@ -176,8 +225,7 @@ export class Dots {
   }
 
   regionOf(replica: string): RegionCode {
-    if (replica === this.lineage.replica) return this.lineage.region;
-    return this.lineage.seen.get(replica)?.region ?? this.lineage.region;
+    return regionOfReplica(this.lineage, replica);
   }
 }
 
@@ -200,10 +248,20 @@ export function mergeSeen(db: DB, mine: Lineage, theirs: Lineage): void {
   for (const [r, counter, region] of seenEntries(mine, theirs)) put.run(r, counter, region);
 }
 
-/** The share_seen rows a merge of `theirs` into `mine` writes (before taking the max with what is there). */
+/** The region of a copy id: one of this file's runs, or a copy it has seen; else the portfolio's. */
+export function regionOfReplica(l: Lineage, replica: string): RegionCode {
+  return l.ranges.find((r) => r.replica === replica)?.region ?? l.seen.get(replica)?.region ?? l.region;
+}
+
+/**
+ * The share_seen rows a merge of `theirs` into `mine` writes (before taking the max with what is
+ * there). A run of mine they also hold (a copy holds a prefix of its origin's runs) stays in:
+ * they may hold more of it than I do.
+ */
 export function seenEntries(mine: Lineage, theirs: Lineage): [string, number, RegionCode][] {
-  const entries: [string, number, RegionCode][] = [[theirs.replica, theirs.last, theirs.region]];
+  const entries: [string, number, RegionCode][] = theirs.ranges.map((r) => [r.replica, r.last, r.region]);
   for (const [r, s] of theirs.seen) entries.push([r, s.counter, s.region]);
-  if (theirs.origin !== theirs.replica && !theirs.seen.has(theirs.origin)) entries.push([theirs.origin, 0, theirs.region]);
-  return entries.filter(([r]) => r !== mine.replica);
+  if (!theirs.ranges.some((r) => r.replica === theirs.origin) && !theirs.seen.has(theirs.origin)) entries.push([theirs.origin, 0, theirs.region]);
+  const own = new Map(mine.ranges.map((r) => [r.replica, r.last]));
+  return entries.filter(([r, counter]) => counter > (own.get(r) ?? -1));
 }

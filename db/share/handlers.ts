@@ -18,6 +18,7 @@ import { applyMerge, importReceived, previewMerge, restoreBackup, type MergeChoi
 import type { Resolution } from './merge';
 import { receiveBytes, receiveFile, type Received } from './receive';
 import type { ReceivedInfo } from './rows';
+import { personRegion } from './person';
 import { sendCopy, sentFileName, type SentFile } from './send';
 
 type Source = Args<'file.check'>['source'];
@@ -74,9 +75,9 @@ export function applyPreviewedMerge(session: Session, received: Received, previe
   return applyMerge(session, received, choices, new Date(), preview);
 }
 
-/** Where a send copy goes in `dir`: named after the portfolio's region and today. */
+/** Where a send copy goes in `dir`: named after the person's region (person.ts; else the portfolio's) and today. */
 export function sentCopyPath(session: Session, dir: string): string {
-  return join(dir, sentFileName(readMeta(session.db).region, new Date()));
+  return join(dir, sentFileName(personRegion() ?? readMeta(session.db).region, new Date()));
 }
 
 /** Writes the send copy of the open portfolio to `path` («Send til en anden region»; the CLI's send). */

@@ -2,13 +2,14 @@
  * Merging a portfolio file from another region into mine (mine <- theirs).
  *
  * Design: version vectors over the audit log.
- * - Every file copy has an id (share_replica; a new one for each imported received file) and
- *   numbers its changes (audit.change_no). A value (a line's existence, name, description,
+ * - Every writing session of a file has its own copy id (an epoch: share_epoch, db/share/epochs.ts;
+ *   docs/architecture.md «Identity of a copy»), and the file numbers its changes (audit.change_no):
+ *   a local change's copy id is the epoch holding its number. A value (a line's existence, name, description,
  *   comment, place; an amount cell; a pool's fields; a year) was last written by one change of one
  *   copy: its dot (dots.ts). Local changes are read from the audit log; values brought in by a
  *   merge or import keep the other copy's dot in share_dot.
- * - Each file keeps a version vector (share_seen + its own last change number): the last change of
- *   every copy whose work it holds. A merge adds the other file's vector to mine.
+ * - Each file keeps a version vector (share_seen + the last change of each of its own epochs): the
+ *   last change of every copy whose work it holds. A merge adds the other file's vector to mine.
  * - Three-way decision for a value that differs: if I have seen their dot (it is within my
  *   vector), mine is newer: keep mine. If they have seen my dot, theirs is newer: take theirs. If
  *   neither, both changed it since the common copy: a conflict. This is the common-ancestor rule
@@ -25,8 +26,8 @@
  *   nothing to do, and the other region merging my file back takes my newer values. Undoing a
  *   merge undoes that record too (lineage.ts), so merging the file again applies it again.
  * Files that share no history (made apart, or copied before schema 40) merge two-way: every
- * differing value is a conflict. Pools and years are only added by a merge, never removed;
- * a place (position) changed on both sides keeps mine.
+ * differing value is a conflict. Pools and years they deleted are removed as lines are
+ * (merge/pools.ts removeDeleted); a place (position) changed on both sides keeps mine.
  */
 import type { Result } from '../../shared/contract/contract';
 import type { DotRow, Dots } from './dots';
@@ -34,7 +35,7 @@ import type { History, Value } from './history';
 import { startMerge } from './merge/context';
 import { assemblePlan, fillBases, keepConsistent } from './merge/finish';
 import { matchNewLines, myOnlyLines, theirOnlyLines } from './merge/one-side';
-import { mergePools, mergeYears } from './merge/pools';
+import { mergePools, mergeYears, removeDeleted } from './merge/pools';
 import { mergeSharedLines } from './merge/shared-lines';
 import type { ReceivedInfo } from './rows';
 import type { PortfolioById } from './state';
@@ -65,6 +66,8 @@ export interface MergePlan {
   taken: Map<string, DotRow>;
   /** Their line id -> my line id, for lines matched as the same. */
   aliases: [string, string][];
+  /** Pools and years of mine the merge removes (they deleted them). */
+  removed: { pools: string[]; years: number[] };
   unresolved: MergeConflict[];
 }
 
@@ -75,7 +78,8 @@ export interface MergePlan {
  * 2. lines both sides have are compared value by value, three-way (merge/shared-lines.ts);
  * 3. lines one side has are new, or deleted on the other side (merge/one-side.ts), and
  * 4. new lines on both sides with the same name are offered as "samme linje?" (matchNewLines);
- * 5. the merged portfolio is made whole, common values are looked up, the plan assembled (merge/finish.ts).
+ * 5. the merged portfolio is made whole (merge/finish.ts), pools and years they deleted are removed
+ *    (merge/pools.ts removeDeleted), common values are looked up, the plan assembled.
  * `resolutions` (by conflict id) and `takeAll` answer conflicts; one without an answer is unresolved.
  */
 export function planMerge(
@@ -94,6 +98,7 @@ export function planMerge(
   const newMine = myOnlyLines(ctx);
   matchNewLines(ctx, newTheirs, newMine);
   keepConsistent(ctx);
+  removeDeleted(ctx);
   fillBases(ctx);
   return assemblePlan(ctx);
 }

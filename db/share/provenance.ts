@@ -13,7 +13,7 @@
 import type { LineInfo, RegionCode } from '../../shared/domain/model';
 import type { DB } from '../core/open';
 import type { LineInfoSource } from '../core/session';
-import { readLineage } from './dots';
+import { rangeOf, readLineage, regionOfReplica } from './dots';
 
 /** `n` and `at` of the newest row, packed so that max() picks it (change number first, then time). */
 const NEWEST = "max(format('%020d%s', change_no, at))";
@@ -22,7 +22,7 @@ const unpack = (newest: string) => ({ n: Number(newest.slice(0, 20)), at: newest
 /** The region of a copy, and the copy that made each line that came from another copy. */
 function origins(db: DB) {
   const lineage = readLineage(db);
-  const regionOf = (replica: string): RegionCode => (replica === lineage.replica ? lineage.region : (lineage.seen.get(replica)?.region ?? lineage.region));
+  const regionOf = (replica: string): RegionCode => regionOfReplica(lineage, replica);
   const madeBy = new Map<string, string>();
   for (const r of db.prepare<[], { id: string; replica: string }>("SELECT entity_id AS id, replica FROM share_dot WHERE entity = 'line' AND field = ''").all()) {
     madeBy.set(r.id, r.replica);
@@ -63,7 +63,7 @@ export function readLineInfo(db: DB): Record<string, LineInfo> {
     const loc = local.get(id);
     const fr = foreign.get(id);
     const createdBy = createdByOf(id);
-    if (loc && (!fr || loc.n > fr.n)) out[id] = { createdBy, changedBy: lineage.region, changedAt: loc.at };
+    if (loc && (!fr || loc.n > fr.n)) out[id] = { createdBy, changedBy: rangeOf(lineage, loc.n).region, changedAt: loc.at };
     else if (fr) out[id] = { createdBy, changedBy: regionOf(fr.replica), changedAt: fr.at };
     else out[id] = { createdBy, changedBy: null, changedAt: null };
   }
@@ -76,13 +76,14 @@ const statements = new WeakMap<DB, { get(args: { id: string; changeNo: number })
 /**
  * One line's info: its maker's region, and the newest dot the change `changeNo` stored for it,
  * with that dot's region. A region is looked up in share_seen, which never holds this copy (a
- * merge skips it), so "not there" is this copy's region, as readLineage's regionOf has it.
+ * merge skips it), so "not there" is this copy's region, as readLineage's regionOf has it; the
+ * change `changeNo` itself is the newest epoch's (db/share/epochs.ts): the region of the person writing.
  */
 function statement(db: DB) {
   let s = statements.get(db);
   if (!s) {
     s = db.prepare<[{ id: string; changeNo: number }], InfoRow>(
-      `SELECT p.region AS mine,
+      `SELECT coalesce((SELECT region FROM share_epoch ORDER BY first_change DESC LIMIT 1), p.region) AS mine,
          coalesce((SELECT s.region FROM share_dot d JOIN share_seen s ON s.replica = d.replica
                    WHERE d.entity = 'line' AND d.entity_id = @id AND d.field = ''), p.region) AS createdBy,
          f.newest, coalesce((SELECT region FROM share_seen WHERE replica = f.replica), p.region) AS changedBy
@@ -121,7 +122,7 @@ function bulkLineInfoOf(db: DB, ids: string[], made: { changeNo: number; at: str
   const out: Record<string, LineInfo> = {};
   for (const id of ids) {
     const d = byChange.get(id);
-    out[id] = d ? { createdBy: createdBy(id), changedBy: regionOf(d.replica), changedAt: d.at } : { createdBy: createdBy(id), changedBy: lineage.region, changedAt: made.at };
+    out[id] = d ? { createdBy: createdBy(id), changedBy: regionOf(d.replica), changedAt: d.at } : { createdBy: createdBy(id), changedBy: rangeOf(lineage, made.changeNo).region, changedAt: made.at };
   }
   return out;
 }

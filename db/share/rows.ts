@@ -95,6 +95,7 @@ const TABLES: Record<string, Record<string, Check>> = {
   },
   share_replica: { singleton: int(1, 1), id: replica, origin: replica, since: COUNT },
   share_seen: { replica, counter: COUNT, region },
+  share_epoch: { replica, first_change: COUNT, region, at: time },
   share_dot: { entity: oneOf('line', 'amount', 'pool', 'year'), entity_id: text(100), field: text(100), replica, counter: COUNT, at: time, change_no: COUNT },
   share_alias: { other_id: uuid, line_id: uuid },
   share_merge: { change_no: COUNT, at: time, region, file_name: text(1_000), replica, summary: text(10_000) },

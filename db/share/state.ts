@@ -24,8 +24,9 @@ export function readState(db: DB): PortfolioById {
 }
 
 export interface DiffOptions {
-  /** Remove pools and years the target lacks (a restore); a merge only adds them. */
+  /** Remove pools and years the target lacks (a restore); a merge removes only those in `remove`. */
   removeMissing?: boolean;
+  remove?: { pools: string[]; years: number[] };
   meta?: boolean;
   /**
    * Changes to the amounts of lines both states have, by line and year (null: emptied), beside
@@ -102,6 +103,8 @@ export function diffOps(from: PortfolioById, to: PortfolioById, options: DiffOpt
     const toYears = new Set(to.years);
     for (const y of from.years) if (!toYears.has(y)) ops.push({ op: 'deleteYear', year: y });
   }
+  for (const id of options.remove?.pools ?? []) ops.push({ op: 'deletePool', poolId: id });
+  for (const y of options.remove?.years ?? []) ops.push({ op: 'deleteYear', year: y });
   if (options.meta) {
     if (from.meta.title !== to.meta.title) ops.push({ op: 'setMeta', field: 'title', value: to.meta.title });
     if (from.meta.region !== to.meta.region) ops.push({ op: 'setMeta', field: 'region', value: to.meta.region });

@@ -69,6 +69,8 @@ export interface MergeContext {
   taken: Map<string, DotRow>;
   /** Their line id -> my line id, for lines matched as the same in this merge. */
   aliases: [string, string][];
+  /** Pools and years of mine they deleted, removed by the merge (pools.ts removeDeleted). */
+  removed: { pools: string[]; years: number[] };
   unresolved: MergeConflict[];
   /** Conflicting values whose common value the histories may tell, filled in at the end (bases.ts). */
   unknownBase: { field: Field; shown: (Cell | MergeConflict)[] }[];
@@ -93,10 +95,12 @@ function theirsUnderMyIds(theirs: PortfolioById, aliases: Map<string, string>): 
  */
 export function startMerge(mine: Side, theirs: Side, info: ReceivedInfo, aliasRows: Map<string, string>, resolutions: Map<string, Resolution>, takeAll?: 'mine' | 'theirs'): MergeContext {
   const sharedHistory =
-    mine.dots.lineage.origin === theirs.dots.lineage.origin || mine.vv.has(theirs.dots.lineage.replica) || theirs.vv.has(mine.dots.lineage.replica);
+    mine.dots.lineage.origin === theirs.dots.lineage.origin ||
+    theirs.dots.lineage.ranges.some((r) => mine.vv.has(r.replica)) ||
+    mine.dots.lineage.ranges.some((r) => theirs.vv.has(r.replica));
   const review: MergeReview = {
     fileName: info.fileName,
-    from: { region: info.region, title: info.title, sentAt: info.sentBy?.sentAt ?? null, appVersion: info.sentBy?.appVersion ?? null, schemaVersion: info.fileSchemaVersion },
+    from: { region: info.sentBy?.region ?? info.region, title: info.title, sentAt: info.sentBy?.sentAt ?? null, appVersion: info.sentBy?.appVersion ?? null, schemaVersion: info.fileSchemaVersion },
     sharedHistory,
     conflicts: [],
     changes: [],
@@ -120,6 +124,7 @@ export function startMerge(mine: Side, theirs: Side, info: ReceivedInfo, aliasRo
     review,
     taken: new Map(),
     aliases: [],
+    removed: { pools: [], years: [] },
     unresolved: [],
     unknownBase: [],
   };

@@ -2,7 +2,7 @@
  * The merge's last phase: the merged portfolio made whole (every line with its pool and parent),
  * the common values of conflicts looked up in the histories, and the review put in order.
  */
-import { key } from '../dots';
+import { key, takenUpTo } from '../dots';
 import type { Value } from '../history';
 import type { MergePlan } from '../merge';
 import { theirIdOf, type MergeContext } from './context';
@@ -46,8 +46,8 @@ export function fillBases(ctx: MergeContext): void {
   if (!wanted.length) return;
   const mineFields = wanted.map((w) => w.field);
   const theirFields = mineFields.map((f) => ({ ...f, id: theirIdOf(ctx, f.id) }));
-  const theyTookMine = theirs.vv.get(mine.dots.lineage.replica);
-  const iTookTheirs = mine.vv.get(theirs.dots.lineage.replica);
+  const theyTookMine = takenUpTo(mine.dots.lineage, theirs.vv);
+  const iTookTheirs = takenUpTo(theirs.dots.lineage, mine.vv);
   let bases: (Value | undefined)[];
   if (theyTookMine !== undefined) bases = mine.history.valuesAfter(mineFields, theyTookMine);
   else if (iTookTheirs !== undefined) bases = theirs.history.valuesAfter(theirFields, iTookTheirs);
@@ -68,5 +68,5 @@ export function assemblePlan(ctx: MergeContext): MergePlan {
   review.conflicts.sort((a, b) => collator.compare(a.pool, b.pool) || collator.compare(a.line, b.line));
   review.counts.conflicts = review.conflicts.length;
   review.counts.unresolved = unresolved.length;
-  return { review, target: target.state, amountChanges: target.amountChanges, taken: ctx.taken, aliases: ctx.aliases, unresolved };
+  return { review, target: target.state, amountChanges: target.amountChanges, taken: ctx.taken, aliases: ctx.aliases, removed: ctx.removed, unresolved };
 }

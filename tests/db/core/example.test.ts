@@ -120,6 +120,8 @@ describe('the example file', () => {
       'amount', 'audit', 'budget_year', 'line', 'pool', 'portfolio',
       // Schema 40: file sharing between regions (db/share/).
       'share_alias', 'share_dot', 'share_merge', 'share_replica', 'share_seen', 'share_sent',
+      // Schema 60: a copy's identity per writing session.
+      'share_epoch',
     ].sort());
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT(,\s*WITHOUT ROWID)?\s*$/);
   });
