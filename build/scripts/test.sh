@@ -9,6 +9,8 @@ echo "== Typekontrol"
 npx tsc --noEmit -p tsconfig.json
 echo "== Lint (inkl. lagreglen)"
 npx eslint .
+echo "== Formatering (Prettier; ret med npm run format)"
+npx prettier --check . --log-level warn
 echo "== Byg"
 npm run --silent build
 echo "== Test"
