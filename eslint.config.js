@@ -25,14 +25,18 @@ const nodeBuiltins = (from, why) => [
   { regex: '^node:', message: `${RULE_SOURCE}: ${from}/ may not import Node built-ins (node:*). ${why}` },
   {
     // Bare built-in names (fs, path, fs/promises …); packages such as `path-browserify` are not matched.
-    regex: `^(${builtinModules.filter((m) => !m.startsWith('_')).map(escapeRegex).join('|')})$`,
+    regex: `^(${builtinModules
+      .filter((m) => !m.startsWith('_'))
+      .map(escapeRegex)
+      .join('|')})$`,
     message: `${RULE_SOURCE}: ${from}/ may not import Node built-ins (fs, path, …). ${why}`,
   },
 ];
 
 const SHARED_WHY = 'shared/ is pure TypeScript used by every side; move the code or pass the value in.';
 const DB_WHY = 'db/ is Node-only and Electron-free, so it runs under vitest, the CLI and the browser harness.';
-const RENDERER_WHY = 'The renderer talks to the backend only through the contract client (shared/contract/contract.ts).';
+const RENDERER_WHY =
+  'The renderer talks to the backend only through the contract client (shared/contract/contract.ts).';
 const ELECTRON_WHY = 'The main process wires the contract; it does not reach into the renderer.';
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
@@ -55,7 +59,10 @@ const rendererLayerPatterns = [
   layerPackage('renderer', 'electron', RENDERER_WHY),
   layerPackage('renderer', 'better-sqlite3', RENDERER_WHY),
 ];
-const rendererPatterns = [...rendererLayerPatterns, ...nodeBuiltins('renderer', 'The renderer also runs in a plain browser.')];
+const rendererPatterns = [
+  ...rendererLayerPatterns,
+  ...nodeBuiltins('renderer', 'The renderer also runs in a plain browser.'),
+];
 const electronPatterns = [layerFolder('electron', 'renderer', ELECTRON_WHY)];
 
 // Inside db/: the shells reach the backend only through its public face, and the core knows
@@ -66,12 +73,21 @@ const CORE_SOURCE = 'Core rule (db/core/ is below db/excel/, db/share/, db/cli/ 
 const CORE_WHY = 'Pass the value or a callback in, or move the code out of db/core/.';
 /** From electron/: any file of db/ but db/index (`../db/core/open`, `../db/host`). */
 const electronFacePatterns = [
-  { regex: '^(\\./)?(\\.\\./)+db/(?!index$)', message: `${FACE_SOURCE}: electron/ may import from db/ only db/index. ${FACE_WHY}` },
+  {
+    regex: '^(\\./)?(\\.\\./)+db/(?!index$)',
+    message: `${FACE_SOURCE}: electron/ may import from db/ only db/index. ${FACE_WHY}`,
+  },
 ];
 /** From db/cli/ and db/web/ (files one folder below db/): `../x` other than `../index`, or `../../db/x`. */
 const shellFacePatterns = (from) => [
-  { regex: '^\\.\\./(?!index$|\\.\\./)', message: `${FACE_SOURCE}: ${from}/ may import from db/ only db/index. ${FACE_WHY}` },
-  { regex: '^(\\.\\./){2,}db/(?!index$)', message: `${FACE_SOURCE}: ${from}/ may import from db/ only db/index. ${FACE_WHY}` },
+  {
+    regex: '^\\.\\./(?!index$|\\.\\./)',
+    message: `${FACE_SOURCE}: ${from}/ may import from db/ only db/index. ${FACE_WHY}`,
+  },
+  {
+    regex: '^(\\.\\./){2,}db/(?!index$)',
+    message: `${FACE_SOURCE}: ${from}/ may import from db/ only db/index. ${FACE_WHY}`,
+  },
 ];
 /** From db/core/ (and its migrations/): the feature folders, by `../share/x`, `../../share/x` or `…/db/share/x`. */
 const corePatterns = ['excel', 'share', 'cli', 'web'].map((name) => ({
@@ -85,7 +101,28 @@ const RENDERER_NODE_CONFIG = ['renderer/vite.config.*', 'renderer/**/*.config.*'
 
 // Globals of Node for the plain JavaScript build scripts (no dependency on the `globals` package).
 const NODE_GLOBALS = Object.fromEntries(
-  ['process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'structuredClone', 'fetch', 'AbortController', 'TextEncoder', 'TextDecoder', '__dirname', '__filename', 'require', 'module', 'exports'].map((g) => [g, 'readonly']),
+  [
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'URLSearchParams',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+    'structuredClone',
+    'fetch',
+    'AbortController',
+    'TextEncoder',
+    'TextDecoder',
+    '__dirname',
+    '__filename',
+    'require',
+    'module',
+    'exports',
+  ].map((g) => [g, 'readonly']),
 );
 
 export default defineConfig([
@@ -96,7 +133,10 @@ export default defineConfig([
     files: TS,
     rules: {
       // `_`-prefixed names are deliberately unused (e.g. a compile-time completeness check).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {

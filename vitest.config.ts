@@ -12,7 +12,10 @@ export default defineConfig({
     // browser suites run after everything else, two files at a time (they share one built
     // renderer and start their own servers on free ports).
     projects: [
-      { extends: true, test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'], sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'], sequence: { groupOrder: 0 } },
+      },
       { extends: true, test: { name: 'browser', include: ['tests/e2e/**/*.test.ts'], sequence: { groupOrder: 1 } } },
     ],
   },

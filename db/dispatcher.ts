@@ -33,7 +33,10 @@ export function createDispatcher(backend: Backend, options: DispatcherOptions = 
   const checkResults = options.checkResults ?? true;
   return async (channel, rawArgs) => {
     if (!isChannel(channel)) {
-      return { ok: false, error: { code: 'unknown-channel', message: `Ukendt kanal: ${String(channel).slice(0, 80)}` } };
+      return {
+        ok: false,
+        error: { code: 'unknown-channel', message: `Ukendt kanal: ${String(channel).slice(0, 80)}` },
+      };
     }
     const spec = contract[channel];
     const parsed = spec.args.safeParse(rawArgs ?? {});
@@ -43,12 +46,19 @@ export function createDispatcher(backend: Backend, options: DispatcherOptions = 
       const value = await handler(backend, parsed.data);
       if (!checkResults) return { ok: true, value };
       const checked = spec.result.safeParse(value);
-      if (!checked.success) throw new Error(`Svaret på ${channel} passer ikke til kontrakten: ${describeIssues(checked.error)}`);
+      if (!checked.success)
+        throw new Error(`Svaret på ${channel} passer ikke til kontrakten: ${describeIssues(checked.error)}`);
       return { ok: true, value: checked.data };
     } catch (err) {
       if (err instanceof UserError) return { ok: false, error: { code: err.code, message: err.message } };
       options.onError?.(err);
-      return { ok: false, error: { code: 'internal', message: `Der opstod en uventet fejl: ${(err as Error).message}. Intet blev ændret.` } };
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: `Der opstod en uventet fejl: ${(err as Error).message}. Intet blev ændret.`,
+        },
+      };
     }
   };
 }

@@ -27,7 +27,13 @@ export type { OpenOptions } from './core/open';
  * else the portfolio's) injected here: the core imports no feature.
  */
 export function openSession(path: string, options: OpenOptions & { region?: RegionCode } = {}): Session {
-  return new Session(openPortfolio(path, options), path, undefined, provenance, newEpoch(options.region ?? personRegion()));
+  return new Session(
+    openPortfolio(path, options),
+    path,
+    undefined,
+    provenance,
+    newEpoch(options.region ?? personRegion()),
+  );
 }
 export { createPortfolio } from './core/create';
 export { UserError } from './core/errors';

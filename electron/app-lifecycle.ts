@@ -72,7 +72,10 @@ export function startApp(argv: readonly string[] = process.argv, cwd: string = p
     try {
       host.open(path);
     } catch (err) {
-      dialog.showErrorBox('Filen kunne ikke åbnes', `${messageOf(err, path)}\n\nDen portefølje, der var åben, er stadig åben.`);
+      dialog.showErrorBox(
+        'Filen kunne ikke åbnes',
+        `${messageOf(err, path)}\n\nDen portefølje, der var åben, er stadig åben.`,
+      );
       // A recent file that is gone leaves the list.
       refreshMenu();
       return;
@@ -91,9 +94,15 @@ export function startApp(argv: readonly string[] = process.argv, cwd: string = p
       return true;
     } catch (err) {
       if (resolve(file) !== resolve(exampleFile)) {
-        dialog.showErrorBox('Filen kunne ikke åbnes', `${messageOf(err, file)}\n\nPuljeplan åbner i stedet eksemplet «${basename(exampleFile)}».`);
+        dialog.showErrorBox(
+          'Filen kunne ikke åbnes',
+          `${messageOf(err, file)}\n\nPuljeplan åbner i stedet eksemplet «${basename(exampleFile)}».`,
+        );
       } else {
-        dialog.showErrorBox('Puljeplan kan ikke starte', `${messageOf(err, file)}\n\nFlyt eller omdøb filen ${file}, så laver Puljeplan et nyt eksempel ved næste start.`);
+        dialog.showErrorBox(
+          'Puljeplan kan ikke starte',
+          `${messageOf(err, file)}\n\nFlyt eller omdøb filen ${file}, så laver Puljeplan et nyt eksempel ved næste start.`,
+        );
         return false;
       }
     }
@@ -101,17 +110,23 @@ export function startApp(argv: readonly string[] = process.argv, cwd: string = p
       host.open(ensureExample(exampleFile));
       return true;
     } catch (err) {
-      dialog.showErrorBox('Puljeplan kan ikke starte', `${messageOf(err, exampleFile)}\n\nFlyt eller omdøb filen ${exampleFile}, så laver Puljeplan et nyt eksempel ved næste start.`);
+      dialog.showErrorBox(
+        'Puljeplan kan ikke starte',
+        `${messageOf(err, exampleFile)}\n\nFlyt eller omdøb filen ${exampleFile}, så laver Puljeplan et nyt eksempel ved næste start.`,
+      );
       return false;
     }
   };
 
-  const dispatchWithTitle = (dispatch: Dispatch): Dispatch => async (channel, args) => {
-    const result = await dispatch(channel, args);
-    // A change to the region (or its undo) shows in the title at once.
-    if (result.ok && win && typeof result.value === 'object' && result.value !== null && 'meta' in result.value) win.setTitle(titleFor());
-    return result;
-  };
+  const dispatchWithTitle =
+    (dispatch: Dispatch): Dispatch =>
+    async (channel, args) => {
+      const result = await dispatch(channel, args);
+      // A change to the region (or its undo) shows in the title at once.
+      if (result.ok && win && typeof result.value === 'object' && result.value !== null && 'meta' in result.value)
+        win.setTitle(titleFor());
+      return result;
+    };
 
   const onReady = () => {
     installAppProtocol(protocol, paths.rendererDir);
@@ -137,7 +152,13 @@ export function startApp(argv: readonly string[] = process.argv, cwd: string = p
         editText: (action) => (action === 'undo' ? win?.webContents.undo() : win?.webContents.redo()),
         showAbout: () => {
           const detail = `Fordeling af midler til sundheds-it-projekter og bilagstabeller (Bilag 1).\n\nÅben fil: ${host.session?.path ?? 'ingen'}`;
-          const options = { type: 'info' as const, title: 'Om Puljeplan', message: `Puljeplan ${app.getVersion()}`, detail, buttons: ['OK'] };
+          const options = {
+            type: 'info' as const,
+            title: 'Om Puljeplan',
+            message: `Puljeplan ${app.getVersion()}`,
+            detail,
+            buttons: ['OK'],
+          };
           void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
         },
         files,

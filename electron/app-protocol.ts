@@ -60,7 +60,9 @@ export interface ProtocolHandlers {
  * corsEnabled: no other origin may read the app's files.
  */
 export function registerAppScheme(protocol: SchemeRegistry): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
 }
 
 /**
@@ -75,7 +77,8 @@ export function resolveAppFile(url: string, rendererDir: string): string | null 
   } catch {
     return null;
   }
-  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST || parsed.username || parsed.password) return null;
+  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST || parsed.username || parsed.password)
+    return null;
   let path: string;
   try {
     path = decodeURIComponent(parsed.pathname);
@@ -92,14 +95,20 @@ export function resolveAppFile(url: string, rendererDir: string): string | null 
 }
 
 function notFound(): Response {
-  return new Response('Ikke fundet', { status: 404, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response('Ikke fundet', {
+    status: 404,
+    headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'Content-Type': 'text/plain; charset=utf-8' },
+  });
 }
 
 /** The app:// handler: GET (or HEAD) of a file in the renderer folder, each response with the CSP. */
 export function appProtocolHandler(rendererDir: string) {
   return async (request: Request): Promise<Response> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return new Response(null, { status: 405, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, Allow: 'GET, HEAD' } });
+      return new Response(null, {
+        status: 405,
+        headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, Allow: 'GET, HEAD' },
+      });
     }
     const file = resolveAppFile(request.url, rendererDir);
     if (!file) return notFound();

@@ -43,7 +43,13 @@ export function fileCommands(d: FileCommandDeps): FileMenuActions {
 
   const askOpen = async (): Promise<string | null> => {
     const win = d.window();
-    const options: OpenDialogOptions = { title: 'Åbn portefølje', defaultPath: folder(), buttonLabel: 'Åbn', filters: FILTERS, properties: ['openFile'] };
+    const options: OpenDialogOptions = {
+      title: 'Åbn portefølje',
+      defaultPath: folder(),
+      buttonLabel: 'Åbn',
+      filters: FILTERS,
+      properties: ['openFile'],
+    };
     const r = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options));
     return r.canceled ? null : (r.filePaths[0] ?? null);
   };
@@ -61,11 +67,17 @@ export function fileCommands(d: FileCommandDeps): FileMenuActions {
 
   return {
     newFile: async () => {
-      const path = await askSave({ title: 'Ny portefølje', defaultPath: join(folder(), 'Ny portefølje.sqlite'), buttonLabel: 'Opret' });
+      const path = await askSave({
+        title: 'Ny portefølje',
+        defaultPath: join(folder(), 'Ny portefølje.sqlite'),
+        buttonLabel: 'Opret',
+      });
       if (!path) return;
       // The new file is for the same region as the one open, and named as its file.
       const region = d.host.session ? portfolioRegion(d.host.session) : undefined;
-      makeThenOpen(path, 'Porteføljen kunne ikke oprettes', 'oprettes', () => createPortfolio(path, { region, title: basename(path, extname(path)) }));
+      makeThenOpen(path, 'Porteføljen kunne ikke oprettes', 'oprettes', () =>
+        createPortfolio(path, { region, title: basename(path, extname(path)) }),
+      );
     },
     open: async () => {
       const path = await askOpen();
@@ -75,7 +87,11 @@ export function fileCommands(d: FileCommandDeps): FileMenuActions {
       const shown = d.host.session;
       if (!shown) return;
       const stem = basename(shown.path, extname(shown.path));
-      const path = await askSave({ title: 'Gem som', defaultPath: join(dirname(shown.path), `${stem} (kopi).sqlite`), buttonLabel: 'Gem' });
+      const path = await askSave({
+        title: 'Gem som',
+        defaultPath: join(dirname(shown.path), `${stem} (kopi).sqlite`),
+        buttonLabel: 'Gem',
+      });
       // The portfolio open when the dialog closes is the one copied (a second start may have switched it).
       const session = d.host.session;
       if (!path || !session) return;

@@ -63,9 +63,15 @@ function recentLabel(path: string): string {
 }
 
 function recentMenu(o: MenuOptions): Item[] {
-  const items: Item[] = o.recentFiles.map((path) => ({ label: recentLabel(path), click: () => o.files.openRecent(path) }));
+  const items: Item[] = o.recentFiles.map((path) => ({
+    label: recentLabel(path),
+    click: () => o.files.openRecent(path),
+  }));
   if (!items.length) items.push({ label: 'Ingen seneste filer', enabled: false });
-  items.push({ type: 'separator' }, { label: 'Ryd listen', enabled: o.recentFiles.length > 0, click: () => o.files.clearRecent() });
+  items.push(
+    { type: 'separator' },
+    { label: 'Ryd listen', enabled: o.recentFiles.length > 0, click: () => o.files.clearRecent() },
+  );
   return items;
 }
 
@@ -80,7 +86,10 @@ function fileMenu(o: MenuOptions): Item {
       { label: 'Gem som…', accelerator: 'CmdOrCtrl+Shift+S', click: () => o.files.saveAs() },
       { label: 'Seneste filer', submenu: recentMenu(o) },
       // The commands the page runs, as its «Filer ▾» shows them too.
-      ...FILE_COMMANDS.flatMap((group): Item[] => [{ type: 'separator' }, ...group.map((c) => command(c.label, c.command, s))]),
+      ...FILE_COMMANDS.flatMap((group): Item[] => [
+        { type: 'separator' },
+        ...group.map((c) => command(c.label, c.command, s)),
+      ]),
       { type: 'separator' },
       { label: 'Afslut', role: 'quit' },
     ],
@@ -123,7 +132,15 @@ export function menuTemplate(o: MenuOptions): Item[] {
     // macOS puts the application's own menu first, whatever its label.
     template.push({
       label: 'Puljeplan',
-      submenu: [about, { type: 'separator' }, { label: 'Skjul Puljeplan', role: 'hide' }, { label: 'Skjul andre', role: 'hideOthers' }, { label: 'Vis alle', role: 'unhide' }, { type: 'separator' }, { label: 'Afslut Puljeplan', role: 'quit' }],
+      submenu: [
+        about,
+        { type: 'separator' },
+        { label: 'Skjul Puljeplan', role: 'hide' },
+        { label: 'Skjul andre', role: 'hideOthers' },
+        { label: 'Vis alle', role: 'unhide' },
+        { type: 'separator' },
+        { label: 'Afslut Puljeplan', role: 'quit' },
+      ],
     });
   }
   template.push(
@@ -144,7 +161,11 @@ export function menuTemplate(o: MenuOptions): Item[] {
     { label: 'Puljer', submenu: [command('Ny pulje', 'addPool', s)] },
     { label: 'År', submenu: [command('Tilføj næste år', 'addYear', s), command('Fjern år…', 'removeYear', s)] },
     viewMenu(o),
-    { label: 'Hjælp', role: 'help', submenu: [command('Tastaturgenveje', 'showShortcuts', s), { type: 'separator' }, about] },
+    {
+      label: 'Hjælp',
+      role: 'help',
+      submenu: [command('Tastaturgenveje', 'showShortcuts', s), { type: 'separator' }, about],
+    },
   );
   return template;
 }

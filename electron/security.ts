@@ -20,7 +20,8 @@ export function appPageUrl(): string {
 function appPage(url: string): string | null {
   try {
     const parsed = new URL(url);
-    if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST || parsed.username || parsed.password) return null;
+    if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST || parsed.username || parsed.password)
+      return null;
     return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
   } catch {
     return null;
@@ -57,7 +58,11 @@ export function preventWebview(event: { preventDefault(): void }): void {
 }
 
 /** Camera, notifications, clipboard-read …: the app needs none, so every request is refused. */
-export function denyPermissionRequest(_webContents: unknown, _permission: string, callback: (granted: boolean) => void): void {
+export function denyPermissionRequest(
+  _webContents: unknown,
+  _permission: string,
+  callback: (granted: boolean) => void,
+): void {
   callback(false);
 }
 
@@ -102,7 +107,11 @@ export interface DownloadLike {
   getURL(): string;
   getFilename(): string;
   cancel(): void;
-  setSaveDialogOptions(options: { title?: string; defaultPath?: string; filters?: { name: string; extensions: string[] }[] }): void;
+  setSaveDialogOptions(options: {
+    title?: string;
+    defaultPath?: string;
+    filters?: { name: string; extensions: string[] }[];
+  }): void;
 }
 
 /**
@@ -110,7 +119,10 @@ export interface DownloadLike {
  * blob: URL of our origin); they get the native save dialog, offering .xlsx. Anything else is cancelled.
  */
 export function guardDownload(item: DownloadLike): void {
-  if (!item.getURL().startsWith(`blob:${APP_SCHEME}://${APP_HOST}/`) || !item.getFilename().toLowerCase().endsWith('.xlsx')) {
+  if (
+    !item.getURL().startsWith(`blob:${APP_SCHEME}://${APP_HOST}/`) ||
+    !item.getFilename().toLowerCase().endsWith('.xlsx')
+  ) {
     item.cancel();
     return;
   }

@@ -37,7 +37,8 @@ export function readSettings(userDataDir: string): Settings {
   const settings: Settings = {};
   if (isPath(lastFile)) settings.lastFile = lastFile;
   if (Array.isArray(recentFiles)) settings.recentFiles = recentFiles.filter(isPath).slice(0, RECENT_LIMIT);
-  if (typeof region === 'string' && (REGION_CODES as readonly string[]).includes(region)) settings.region = region as RegionCode;
+  if (typeof region === 'string' && (REGION_CODES as readonly string[]).includes(region))
+    settings.region = region as RegionCode;
   return settings;
 }
 

@@ -117,7 +117,8 @@ function portfolio(lines: number, years: number[] = YEARS): Generated {
       s.insertLine.run({ id, pool_id: poolId, parent_id: parentId, name: `Projekt ${made}`, position, description });
       if (!leaf) return id;
       leaves.push(id);
-      for (const y of years) if (random() < 0.9) s.upsertAmount.run(id, y, Math.round(10 ** (2 + random() * 2.7)) * 1000);
+      for (const y of years)
+        if (random() < 0.9) s.upsertAmount.run(id, y, Math.round(10 ** (2 + random() * 2.7)) * 1000);
       return id;
     };
     for (let i = 0; made < lines; i++) {
@@ -159,7 +160,9 @@ function disk(): void {
   const samples = Array.from({ length: 200 }, () => probe.sample());
   probe.close();
   const s = stats(samples);
-  console.log(`  fsync after a 4 KiB write, 200 times: median ${ms(s.median)} ms, p99 ${ms(s.p99)} ms, max ${ms(s.max)} ms`);
+  console.log(
+    `  fsync after a 4 KiB write, 200 times: median ${ms(s.median)} ms, p99 ${ms(s.p99)} ms, max ${ms(s.max)} ms`,
+  );
 }
 
 /**
@@ -187,7 +190,18 @@ function open(): void {
     const m = (k: keyof (typeof runs)[number]) => median(runs.map((r) => r[k]));
     const total = median(runs.map((r) => r.open + r.snap + r.model));
     const first = runs[0]!.open + runs[0]!.snap + runs[0]!.model;
-    rows.push([int(lines), int(rowCount), mb(statSync(g.path).size), g.seconds.toFixed(1), ms(m('open')), ms(m('snap')), ms(m('model')), ms(total), ms(first), ms(m('validate'))]);
+    rows.push([
+      int(lines),
+      int(rowCount),
+      mb(statSync(g.path).size),
+      g.seconds.toFixed(1),
+      ms(m('open')),
+      ms(m('snap')),
+      ms(m('model')),
+      ms(total),
+      ms(first),
+      ms(m('validate')),
+    ]);
   }
   table(['lines', 'grid rows', 'file', 'gen s', 'open', 'snapshot', 'rows', 'total', '1st total', 'zod'], rows);
 }
@@ -209,7 +223,11 @@ async function edit(): Promise<void> {
     const session = openSession(g.path);
     const dispatch = createDispatcher({ session: () => session, shell: 'cli', appVersion: 'bench' });
     let counter = 1_000;
-    const cell = () => ({ lineId: g.leaves[Math.floor(random() * g.leaves.length)]!, year: YEARS[Math.floor(random() * YEARS.length)]!, value: counter++ * 1000 });
+    const cell = () => ({
+      lineId: g.leaves[Math.floor(random() * g.leaves.length)]!,
+      year: YEARS[Math.floor(random() * YEARS.length)]!,
+      value: counter++ * 1000,
+    });
     const viaDispatch: number[] = [];
     const viaSession: number[] = [];
     const fsyncs: number[] = [];
@@ -239,7 +257,18 @@ async function edit(): Promise<void> {
     const d = stats(viaDispatch);
     const s = stats(viaSession);
     const f = stats(fsyncs);
-    rows.push([int(lines), ms(d.median), ms(d.p99), ms(d.max), ms(s.median), ms(s.p99), ms(s.max), ms(f.median), ms(f.p99), ms(f.max)]);
+    rows.push([
+      int(lines),
+      ms(d.median),
+      ms(d.p99),
+      ms(d.max),
+      ms(s.median),
+      ms(s.p99),
+      ms(s.max),
+      ms(f.median),
+      ms(f.p99),
+      ms(f.max),
+    ]);
   }
   table(['lines', 'dispatch med', 'p99', 'max', 'session.run med', 'p99', 'max', 'raw fsync med', 'p99', 'max'], rows);
 }
@@ -252,7 +281,9 @@ async function edit(): Promise<void> {
 function excel(): void {
   const years = Array.from({ length: 12 }, (_, i) => 2025 + i);
   const child = (...args: string[]) => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'excel-child.ts'), ...args], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'excel-child.ts'), ...args], {
+      encoding: 'utf8',
+    });
     if (run.status !== 0) throw new Error(`excel-child ${args[0]}: ${run.stderr}`);
     return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { ms: number; maxRssMb: number };
   };
@@ -283,21 +314,31 @@ function excel(): void {
 
 const SECTIONS: Record<string, { title: string; run: () => void | Promise<void> }> = {
   disk: { title: 'Disk: raw fsync latency (reference for the commit cost)', run: disk },
-  open: { title: 'Open to grid: openSession / snapshot / row model (goal: total < 2 s at 100,000 lines), ms; zod = the portfolio.load result check', run: open },
-  edit: { title: `Per-edit persistence: ${int(EDITS)} single-cell amounts.set, each committed (WAL, synchronous=FULL), ms (goal: p99 < 1 ms)`, run: edit },
+  open: {
+    title:
+      'Open to grid: openSession / snapshot / row model (goal: total < 2 s at 100,000 lines), ms; zod = the portfolio.load result check',
+    run: open,
+  },
+  edit: {
+    title: `Per-edit persistence: ${int(EDITS)} single-cell amounts.set, each committed (WAL, synchronous=FULL), ms (goal: p99 < 1 ms)`,
+    run: edit,
+  },
   excel: {
-    title: 'Excel: import and export of Bilag 1 at 2,000 and 100,000 lines x 12 years (goals: import <= 1.2x exceljs load; 100,000 lines < 8 s and < 500 MB each)',
+    title:
+      'Excel: import and export of Bilag 1 at 2,000 and 100,000 lines x 12 years (goals: import <= 1.2x exceljs load; 100,000 lines < 8 s and < 500 MB each)',
     run: excel,
   },
   grid: {
-    title: 'Grid in Chromium against the web server: 1,000 × 12 paste (goal < 1 s); one edit to repainted totals at the largest size, 200 edits (goal p99 < 50 ms)',
+    title:
+      'Grid in Chromium against the web server: 1,000 × 12 paste (goal < 1 s); one edit to repainted totals at the largest size, 200 edits (goal p99 < 50 ms)',
     run: () => {
       const lines = Math.max(...SIZES);
       return gridBench({ dir, largePortfolio: portfolio(lines).path, largeLines: lines, edits: 200, stats, ms });
     },
   },
   share: {
-    title: 'Sharing between regions: send, check and merge of two 20,000-line portfolios, 10 % of cells changed on each side (goal: each < 1 s)',
+    title:
+      'Sharing between regions: send, check and merge of two 20,000-line portfolios, 10 % of cells changed on each side (goal: each < 1 s)',
     run: () => shareBench({ dir, portfolio: portfolio(20_000), years: YEARS, table, ms }),
   },
 };
@@ -309,7 +350,9 @@ if (unknown.length) {
   rmSync(dir, { recursive: true, force: true });
   process.exit(2);
 }
-console.log(`Puljeplan benchmark: node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} x ${cpus()[0]?.model ?? '?'}`);
+console.log(
+  `Puljeplan benchmark: node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} x ${cpus()[0]?.model ?? '?'}`,
+);
 console.log(`Temp dir ${dir}; sizes ${SIZES.map(int).join(', ')} lines x ${YEARS.length} years`);
 try {
   for (const name of Object.keys(SECTIONS).filter((n) => only.includes(n))) {

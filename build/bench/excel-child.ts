@@ -50,13 +50,22 @@ async function exceljsWrite(path: string, out: string): Promise<void> {
     const first = ws.rowCount + 1;
     for (const l of table.lines) {
       const r = ws.rowCount + 1;
-      const row = ws.addRow([l.depth ? `-${l.line.name}` : l.line.name, ...l.values.map((v) => (v === null ? null : v / 1000))]);
+      const row = ws.addRow([
+        l.depth ? `-${l.line.name}` : l.line.name,
+        ...l.values.map((v) => (v === null ? null : v / 1000)),
+      ]);
       row.getCell(n + 2).value = { formula: sum(r), result: l.total / 1000 };
       row.numFmt = '#,##0';
     }
     const last = ws.rowCount;
     const totals = ws.addRow([`${table.pool.name} i alt`]);
-    table.totals.forEach((v, j) => (totals.getCell(j + 2).value = { formula: `SUM(${col(j + 2)}${first}:${col(j + 2)}${last})`, result: v / 1000 }));
+    table.totals.forEach(
+      (v, j) =>
+        (totals.getCell(j + 2).value = {
+          formula: `SUM(${col(j + 2)}${first}:${col(j + 2)}${last})`,
+          result: v / 1000,
+        }),
+    );
     totals.getCell(n + 2).value = { formula: sum(totals.number), result: table.total / 1000 };
     totals.font = { bold: true };
   }

@@ -46,7 +46,9 @@ export function shareBench({ dir, portfolio, years, table, ms }: ShareBenchConte
   const picks = portfolio.leaves.flatMap((lineId) => years.map((year) => ({ lineId, year, r: random() })));
   const edit = (path: string, offset: number, low: number, high: number) => {
     const s = openSession(path);
-    const cells = picks.filter((c) => c.r >= low && c.r < high).map((c) => ({ lineId: c.lineId, year: c.year, value: (offset + Math.floor(c.r * 1e6)) * 1000 }));
+    const cells = picks
+      .filter((c) => c.r >= low && c.r < high)
+      .map((c) => ({ lineId: c.lineId, year: c.year, value: (offset + Math.floor(c.r * 1e6)) * 1000 }));
     s.run((db) => setAmounts(db, { cells }));
     s.close();
   };
@@ -70,10 +72,20 @@ export function shareBench({ dir, portfolio, years, table, ms }: ShareBenchConte
     return { received: r, plan: previewMerge(session.db, r) };
   });
   const review = preview.plan.review;
-  rows.push(['merge preview (check + three-way plan)', ms(previewMs), `${review.counts.fromTheirs} values from theirs, ${review.counts.conflicts} conflicts`]);
-  const [merged, mergeMs] = timed(() => applyMerge(session, preview.received, { take: 'theirs' }, new Date(), preview.plan));
+  rows.push([
+    'merge preview (check + three-way plan)',
+    ms(previewMs),
+    `${review.counts.fromTheirs} values from theirs, ${review.counts.conflicts} conflicts`,
+  ]);
+  const [merged, mergeMs] = timed(() =>
+    applyMerge(session, preview.received, { take: 'theirs' }, new Date(), preview.plan),
+  );
   preview.received.close();
-  rows.push(['merge after the preview (plan with choices + backup + apply as one undo step)', ms(mergeMs), `${merged.change.upsertLines?.length ?? 0} lines changed`]);
+  rows.push([
+    'merge after the preview (plan with choices + backup + apply as one undo step)',
+    ms(mergeMs),
+    `${merged.change.upsertLines?.length ?? 0} lines changed`,
+  ]);
   const [, undoMs] = timed(() => session.undo());
   rows.push(['undo of the merge', ms(undoMs), '']);
   const [again, cliMs] = timed(() => {
@@ -84,7 +96,11 @@ export function shareBench({ dir, portfolio, years, table, ms }: ShareBenchConte
       r.close();
     }
   });
-  rows.push(['merge from the file, as the CLI (check + plan + backup + apply)', ms(cliMs), `${again.plan.review.counts.fromTheirs} values from theirs again`]);
+  rows.push([
+    'merge from the file, as the CLI (check + plan + backup + apply)',
+    ms(cliMs),
+    `${again.plan.review.counts.fromTheirs} values from theirs again`,
+  ]);
   session.close();
   table([`step (${portfolio.leaves.length} leaf lines x ${years.length} years)`, 'ms', ''], rows);
 }

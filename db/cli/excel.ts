@@ -30,7 +30,8 @@ export function readWorkbookBytes(path: string): Uint8Array {
   } catch {
     throw new UserError(`Filen «${name}» findes ikke.`);
   }
-  if (size > MAX_WORKBOOK_BYTES) throw new UserError(`«${name}» er for stor (${Math.round(size / 1024 / 1024)} MB; højst 100 MB).`);
+  if (size > MAX_WORKBOOK_BYTES)
+    throw new UserError(`«${name}» er for stor (${Math.round(size / 1024 / 1024)} MB; højst 100 MB).`);
   return readFileSync(path);
 }
 
@@ -53,10 +54,16 @@ export function previewText(p: ImportPreviewData, target: string): string[] {
   });
   list(out, 'Nye linjer', p.added, (a) => `${a.pool}: ${a.parent ? `${a.parent} / ` : ''}${a.line}`);
   list(out, 'Ændrede beløb', p.changed, (c) => `${c.pool}: ${c.line} ${c.year}: ${shown(c.old)} → ${shown(c.new)}`);
-  list(out, 'Linjer, som projektmappen ikke har (beholdes; fjernes med --remove-missing)', p.missing, (m) => `${m.pool}: ${m.line}`);
+  list(
+    out,
+    'Linjer, som projektmappen ikke har (beholdes; fjernes med --remove-missing)',
+    p.missing,
+    (m) => `${m.pool}: ${m.line}`,
+  );
   list(out, 'Totaler, der ikke passer med linjerne', p.mismatches, (m) => m.message);
   list(out, 'Bemærkninger', p.notes, (n) => n);
-  if (!p.added.length && !p.changed.length && !p.newYears.length && !p.missing.length) out.push('', 'Porteføljen har allerede det, projektmappen indeholder.');
+  if (!p.added.length && !p.changed.length && !p.newYears.length && !p.missing.length)
+    out.push('', 'Porteføljen har allerede det, projektmappen indeholder.');
   return out;
 }
 
@@ -85,7 +92,8 @@ export function importIntoNewFile(path: string, read: AnnexRead, fileName: strin
     } finally {
       session.close();
     }
-    if (existsSync(path)) throw new UserError(`«${basename(path)}» er blevet oprettet af et andet program imens; intet blev ændret.`);
+    if (existsSync(path))
+      throw new UserError(`«${basename(path)}» er blevet oprettet af et andet program imens; intet blev ændret.`);
     renameSync(tmp, path);
   } finally {
     clean();

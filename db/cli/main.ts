@@ -45,7 +45,8 @@ export interface Io {
 }
 
 function positional(list: string[], what: string): string {
-  if (list.length !== 1) throw new UsageError(list.length ? `Der er for mange argumenter: ${list.slice(1).join(' ')}` : `Angiv ${what}.`);
+  if (list.length !== 1)
+    throw new UsageError(list.length ? `Der er for mange argumenter: ${list.slice(1).join(' ')}` : `Angiv ${what}.`);
   return list[0]!;
 }
 
@@ -70,12 +71,20 @@ function cmdNew(argv: string[], io: Io): void {
   if (values.region !== undefined && !(REGION_CODES as readonly string[]).includes(values.region)) {
     throw new UserError(`Ukendt region «${values.region}». Vælg en af ${REGION_CODES.join(', ')}.`);
   }
-  createPortfolio(file, { example: values.example ?? false, title: values.title, region: values.region as RegionCode | undefined });
+  createPortfolio(file, {
+    example: values.example ?? false,
+    title: values.title,
+    region: values.region as RegionCode | undefined,
+  });
   io.out(`Oprettede ${basename(file)}${values.example ? ' med eksemplet (Bilag 1)' : ''}.`);
 }
 
 function cmdSummary(argv: string[], io: Io): void {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' } },
+  });
   const file = positional(positionals, 'porteføljefilen');
   const snap = withSession(file, true, (s) => s.snapshot());
   const summary = summarize(snap);
@@ -84,11 +93,18 @@ function cmdSummary(argv: string[], io: Io): void {
     return;
   }
   const fmt = (n: number) => formatAmount(thousandsToKroner(n));
-  const width = Math.max(30, ...summary.pools.flatMap((p) => [p.name.length + 6, ...p.lines.map((l) => l.name.length + 2)]));
+  const width = Math.max(
+    30,
+    ...summary.pools.flatMap((p) => [p.name.length + 6, ...p.lines.map((l) => l.name.length + 2)]),
+  );
   const row = (name: string, amounts: Record<string, number>) =>
-    name.padEnd(width) + summary.years.map((y) => fmt(amounts[y] ?? 0).padStart(10)).join('') + fmt(Object.values(amounts).reduce((a, b) => a + b, 0)).padStart(10);
+    name.padEnd(width) +
+    summary.years.map((y) => fmt(amounts[y] ?? 0).padStart(10)).join('') +
+    fmt(Object.values(amounts).reduce((a, b) => a + b, 0)).padStart(10);
   io.out(`${snap.meta.title} (${snap.meta.region})`);
-  io.out('Beløb i 1.000 kr'.padEnd(width) + summary.years.map((y) => String(y).padStart(10)).join('') + 'I alt'.padStart(10));
+  io.out(
+    'Beløb i 1.000 kr'.padEnd(width) + summary.years.map((y) => String(y).padStart(10)).join('') + 'I alt'.padStart(10),
+  );
   for (const pool of summary.pools) {
     io.out('');
     io.out(pool.name);
@@ -103,7 +119,12 @@ function cmdSet(argv: string[], io: Io): void {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { line: { type: 'string' }, pool: { type: 'string' }, year: { type: 'string' }, amount: { type: 'string' } },
+    options: {
+      line: { type: 'string' },
+      pool: { type: 'string' },
+      year: { type: 'string' },
+      amount: { type: 'string' },
+    },
   });
   const file = positional(positionals, 'porteføljefilen');
   if (values.line === undefined || values.year === undefined || values.amount === undefined) {
@@ -122,13 +143,15 @@ function cmdSet(argv: string[], io: Io): void {
     if (poolName !== undefined && !pools.length) throw new UserError(`Puljen «${poolName}» findes ikke.`);
     const poolIds = new Set(pools.map((p) => p.id));
     const matches = snap.lines.filter((l) => poolIds.has(l.poolId) && sameName(l.name, lineName));
-    if (!matches.length) throw new UserError(`Linjen «${lineName}» findes ikke${poolName ? ` i puljen «${poolName}»` : ''}.`);
+    if (!matches.length)
+      throw new UserError(`Linjen «${lineName}» findes ikke${poolName ? ` i puljen «${poolName}»` : ''}.`);
     if (matches.length > 1) {
       const names = matches.map((m) => snap.pools.find((p) => p.id === m.poolId)?.name).join(', ');
       throw new UserError(`Linjen «${lineName}» findes i flere puljer (${names}). Angiv --pool.`);
     }
     const line = matches[0]!;
-    if (!snap.years.includes(year)) throw new UserError(`År ${year} findes ikke i porteføljen (${snap.years.join(', ')}).`);
+    if (!snap.years.includes(year))
+      throw new UserError(`År ${year} findes ikke i porteføljen (${snap.years.join(', ')}).`);
     if (snap.lines.some((l) => l.parentId === line.id)) {
       throw new UserError(hasSubLinesMessage(line.name));
     }
@@ -189,7 +212,12 @@ async function cmdExport(argv: string[], io: Io): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { out: { type: 'string' }, 'per-pool': { type: 'boolean' }, years: { type: 'string' }, descriptions: { type: 'boolean' } },
+    options: {
+      out: { type: 'string' },
+      'per-pool': { type: 'boolean' },
+      years: { type: 'string' },
+      descriptions: { type: 'boolean' },
+    },
   });
   const file = positional(positionals, 'porteføljefilen');
   if (values.out === undefined) throw new UsageError('export kræver --out <bilag.xlsx>.');
@@ -199,17 +227,27 @@ async function cmdExport(argv: string[], io: Io): Promise<void> {
     return year;
   });
   const snap = withSession(file, true, (s) => s.snapshot());
-  await exportToFile(snap, { perPool: values['per-pool'] ?? false, years, descriptions: values.descriptions ?? false }, values.out);
+  await exportToFile(
+    snap,
+    { perPool: values['per-pool'] ?? false, years, descriptions: values.descriptions ?? false },
+    values.out,
+  );
   io.out(`Eksporterede ${basename(file)} til ${basename(values.out)}.`);
 }
 
 /** «Åbn en renset kopi»: a refused file's checked rows into a new file (db/share/rescue.ts). */
 function cmdRescue(argv: string[], io: Io): void {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { out: { type: 'string' } },
+  });
   const file = positional(positionals, 'porteføljefilen');
   if (values.out === undefined) throw new UsageError('rescue kræver --out <ny.sqlite>.');
   const { info, file: made, dropped } = rescueFile(file, values.out);
-  io.out(`Lavede ${made.fileName} fra ${basename(file)}: ${info.pools} puljer, ${info.lines} linjer${dropped.length ? `; udeladt: ${dropped.join(', ')}` : ''}.`);
+  io.out(
+    `Lavede ${made.fileName} fra ${basename(file)}: ${info.pools} puljer, ${info.lines} linjer${dropped.length ? `; udeladt: ${dropped.join(', ')}` : ''}.`,
+  );
 }
 
 /** Every command, the asynchronous ones (import, export) included: what `npm run cli` runs. */

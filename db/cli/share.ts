@@ -50,15 +50,22 @@ export function cmdCheck(argv: string[], io: Io, usage: Usage): number {
 }
 
 export function cmdSend(argv: string[], io: Io, usage: Usage): number {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { out: { type: 'string' } },
+  });
   if (positionals.length !== 1 || values.out === undefined) throw usage('send kræver en fil og --out <kopi.sqlite>.');
   const file = positionals[0]!;
   if (!existsSync(file)) throw new UserError(`Filen «${basename(file)}» findes ikke.`);
   const session = openSession(file, { readonly: true });
   try {
-    const out = existsSync(values.out) && statSync(values.out).isDirectory() ? sentCopyPath(session, values.out) : values.out;
+    const out =
+      existsSync(values.out) && statSync(values.out).isDirectory() ? sentCopyPath(session, values.out) : values.out;
     const sent = sendPortfolio(session, out, appVersion());
-    io.out(`Sendekopien «${sent.fileName}» er skrevet (${Math.round(sent.bytes / 1024)} KB) i ${dirname(resolve(sent.path))}.`);
+    io.out(
+      `Sendekopien «${sent.fileName}» er skrevet (${Math.round(sent.bytes / 1024)} KB) i ${dirname(resolve(sent.path))}.`,
+    );
   } finally {
     session.db.close();
   }
@@ -68,19 +75,37 @@ export function cmdSend(argv: string[], io: Io, usage: Usage): number {
 const shown = (v: string | number | null) => (v === null ? 'tom' : typeof v === 'number' ? formatAmount(v) : `«${v}»`);
 
 function reviewText(r: MergeReview, mine: string): string[] {
-  const out = [`Fletning af «${r.fileName}» (${regionName(r.from.region)}) ind i «${mine}»${r.sharedHistory ? '' : ' – filerne har ingen fælles historik'}`];
+  const out = [
+    `Fletning af «${r.fileName}» (${regionName(r.from.region)}) ind i «${mine}»${r.sharedHistory ? '' : ' – filerne har ingen fælles historik'}`,
+  ];
   const list = <T>(heading: string, items: T[], line: (x: T) => string) => {
     if (!items.length) return;
     out.push('', `${heading} (${items.length}):`);
     for (const x of items.slice(0, 50)) out.push(`  ${line(x)}`);
     if (items.length > 50) out.push(`  … og ${items.length - 50} flere`);
   };
-  list('Konflikter', r.conflicts, (c) => `${c.pool}: ${c.line}${c.year ? ` ${c.year}` : ''} [${c.kind}]: min ${shown(c.mine)}, deres ${shown(c.theirs)}`);
-  const taken = r.changes.flatMap((l) => l.cells.filter((c) => c.outcome === 'theirs').map((c) => ({ ...c, line: l.line, pool: l.pool })));
-  list('Ændringer fra dem', taken, (c) => `${c.pool}: ${c.line}${c.year ? ` ${c.year}` : ` (${c.field})`}: ${shown(c.mine)} → ${shown(c.theirs)}`);
+  list(
+    'Konflikter',
+    r.conflicts,
+    (c) =>
+      `${c.pool}: ${c.line}${c.year ? ` ${c.year}` : ''} [${c.kind}]: min ${shown(c.mine)}, deres ${shown(c.theirs)}`,
+  );
+  const taken = r.changes.flatMap((l) =>
+    l.cells.filter((c) => c.outcome === 'theirs').map((c) => ({ ...c, line: l.line, pool: l.pool })),
+  );
+  list(
+    'Ændringer fra dem',
+    taken,
+    (c) => `${c.pool}: ${c.line}${c.year ? ` ${c.year}` : ` (${c.field})`}: ${shown(c.mine)} → ${shown(c.theirs)}`,
+  );
   list('Nye linjer fra dem', r.onlyTheirs, (l) => `${l.pool}: ${l.parent ? `${l.parent} / ` : ''}${l.line}`);
   list('Linjer, kun jeg har', r.onlyMine, (l) => `${l.pool}: ${l.line}`);
-  list('Slettede linjer', r.deletions, (d) => `${d.pool}: ${d.line} (slettet af ${d.by === 'mine' ? 'mig' : 'dem'}${d.outcome === 'conflict' ? ', konflikt' : ''})`);
+  list(
+    'Slettede linjer',
+    r.deletions,
+    (d) =>
+      `${d.pool}: ${d.line} (slettet af ${d.by === 'mine' ? 'mig' : 'dem'}${d.outcome === 'conflict' ? ', konflikt' : ''})`,
+  );
   if (r.newYears.length) out.push('', `Nye år: ${r.newYears.join(', ')}`);
   if (r.newPools.length) out.push('', `Nye puljer: ${r.newPools.join(', ')}`);
   return out;
@@ -109,12 +134,17 @@ export function cmdMerge(argv: string[], io: Io, usage: Usage): number {
       if (values.json) io.out(JSON.stringify(preview.review));
       else for (const line of reviewText(preview.review, basename(mine))) io.out(line);
       if (preview.unresolved.length && !resolvedByTake) {
-        io.err(`${preview.unresolved.length} konflikter; intet er ændret. Afgør dem i Puljeplan, eller brug --take mine|theirs.`);
+        io.err(
+          `${preview.unresolved.length} konflikter; intet er ændret. Afgør dem i Puljeplan, eller brug --take mine|theirs.`,
+        );
         return EXIT_CONFLICTS;
       }
       if (dry) return 0;
       const { plan } = applyPreviewedMerge(session, received, preview, { take: take as 'mine' | 'theirs' | undefined });
-      if (!values.json) io.out(`\nFlettede «${basename(theirs)}» ind i «${basename(mine)}»: ${plan.review.counts.fromTheirs} værdier fra dem, ${plan.review.counts.conflicts} konflikter afgjort.`);
+      if (!values.json)
+        io.out(
+          `\nFlettede «${basename(theirs)}» ind i «${basename(mine)}»: ${plan.review.counts.fromTheirs} værdier fra dem, ${plan.review.counts.conflicts} konflikter afgjort.`,
+        );
       return 0;
     } finally {
       if (dry) session.db.close();

@@ -20,7 +20,17 @@
  * `.tmp` file behind, never a half-written target.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export interface AtomicWriteOptions {
@@ -43,7 +53,11 @@ export class TargetExistsError extends Error {
  */
 export function writeFileAtomic(target: string, data: string | Uint8Array, options?: AtomicWriteOptions): void;
 export function writeFileAtomic<T>(target: string, build: (tempPath: string) => T, options?: AtomicWriteOptions): T;
-export function writeFileAtomic<T>(target: string, content: string | Uint8Array | ((tempPath: string) => T), options: AtomicWriteOptions = {}): T | void {
+export function writeFileAtomic<T>(
+  target: string,
+  content: string | Uint8Array | ((tempPath: string) => T),
+  options: AtomicWriteOptions = {},
+): T | void {
   const tmp = tempPathFor(target);
   try {
     const result = typeof content === 'function' ? content(tmp) : writeBytes(tmp, content);
@@ -56,7 +70,11 @@ export function writeFileAtomic<T>(target: string, content: string | Uint8Array 
 }
 
 /** The same, for a `build` that works asynchronously (e.g. a workbook library writing to a path). */
-export async function writeFileAtomicAsync<T>(target: string, build: (tempPath: string) => Promise<T>, options: AtomicWriteOptions = {}): Promise<T> {
+export async function writeFileAtomicAsync<T>(
+  target: string,
+  build: (tempPath: string) => Promise<T>,
+  options: AtomicWriteOptions = {},
+): Promise<T> {
   const tmp = tempPathFor(target);
   try {
     const result = await build(tmp);
@@ -80,7 +98,7 @@ function writeBytes(tmp: string, data: string | Uint8Array): void {
   const fd = openSync(tmp, 'wx');
   try {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
   } finally {
     closeSync(fd);
   }

@@ -36,7 +36,9 @@ export function backupCopy(db: DB, path: string, reason: string, now = new Date(
       copy.close();
     }
   });
-  const copies = readdirSync(dir).filter((f) => f.endsWith('.sqlite')).sort();
+  const copies = readdirSync(dir)
+    .filter((f) => f.endsWith('.sqlite'))
+    .sort();
   for (const old of copies.slice(0, Math.max(0, copies.length - BACKUPS_KEPT))) rmSync(join(dir, old), { force: true });
   return target;
 }

@@ -72,7 +72,9 @@ export function identityOf(db: DB): FileHeader {
 export function quickCheck(db: DB, name: string, advice = ''): void {
   const rows = db.pragma('quick_check') as { quick_check: string }[];
   if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') {
-    throw new PortfolioFileError(`«${name}» er beskadiget (SQLite quick_check fandt fejl) og kan ikke åbnes.${advice && ` ${advice}`}`);
+    throw new PortfolioFileError(
+      `«${name}» er beskadiget (SQLite quick_check fandt fejl) og kan ikke åbnes.${advice && ` ${advice}`}`,
+    );
   }
 }
 
@@ -80,7 +82,9 @@ export type SchemaRow = { type: string; name: string; tbl_name: string; sql: str
 const schemaCache = new Map<number, SchemaRow[]>();
 
 function schemaRows(db: DB): SchemaRow[] {
-  return db.prepare<[], SchemaRow>('SELECT type, name, tbl_name, sql FROM main.sqlite_schema ORDER BY type, name').all();
+  return db
+    .prepare<[], SchemaRow>('SELECT type, name, tbl_name, sql FROM main.sqlite_schema ORDER BY type, name')
+    .all();
 }
 
 /** Our schema at a version, as the migrations build it (the same text SQLite stores for ours). */
@@ -103,21 +107,38 @@ export function expectedSchema(version: number): SchemaRow[] {
 export function foreignSchema(db: DB, version: number): { found: SchemaRow[]; missing: boolean } {
   const ours = expectedSchema(version);
   const rows = schemaRows(db);
-  const same = (a: SchemaRow, b: SchemaRow) => a.type === b.type && a.name === b.name && a.tbl_name === b.tbl_name && a.sql === b.sql;
-  return { found: rows.filter((r) => !ours.some((o) => same(o, r))), missing: ours.some((o) => !rows.some((r) => same(o, r))) };
+  const same = (a: SchemaRow, b: SchemaRow) =>
+    a.type === b.type && a.name === b.name && a.tbl_name === b.tbl_name && a.sql === b.sql;
+  return {
+    found: rows.filter((r) => !ours.some((o) => same(o, r))),
+    missing: ours.some((o) => !rows.some((r) => same(o, r))),
+  };
 }
 
 /**
  * Any extra trigger, view, index or table — or any different text — refuses the file. `advice`
  * ends the message: what the user can do (ask the sender again; get one's own data out).
  */
-export function compareSchema(db: DB, version: number, name: string, advice = 'En fil fra Puljeplan har kun Puljeplans egne tabeller.'): void {
-  if (!MIGRATIONS.some((m) => m.version === version)) throw new PortfolioFileError(`«${name}» har en ukendt skemaversion (${version}) og kan ikke bruges.`);
+export function compareSchema(
+  db: DB,
+  version: number,
+  name: string,
+  advice = 'En fil fra Puljeplan har kun Puljeplans egne tabeller.',
+): void {
+  if (!MIGRATIONS.some((m) => m.version === version))
+    throw new PortfolioFileError(`«${name}» har en ukendt skemaversion (${version}) og kan ikke bruges.`);
   const { found, missing } = foreignSchema(db, version);
   if (!found.length && !missing) return;
   const extra = found[0];
-  const what: Record<string, string> = { trigger: 'en trigger', view: 'et view', index: 'et indeks', table: 'en tabel' };
-  const detail = extra ? `${what[extra.type] ?? extra.type} «${extra.name}», som Puljeplan ikke selv laver` : 'en tabel, Puljeplan har, mangler eller er ændret';
+  const what: Record<string, string> = {
+    trigger: 'en trigger',
+    view: 'et view',
+    index: 'et indeks',
+    table: 'en tabel',
+  };
+  const detail = extra
+    ? `${what[extra.type] ?? extra.type} «${extra.name}», som Puljeplan ikke selv laver`
+    : 'en tabel, Puljeplan har, mangler eller er ændret';
   throw new PortfolioFileError(`«${name}» afvises: filen indeholder ${detail}. ${advice}`);
 }
 

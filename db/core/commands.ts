@@ -26,12 +26,18 @@ const pool = mustPool;
 /** Line names are unique within a pool, so a line can be found by pool and name (CLI, import). */
 function checkLineName(db: DB, poolId: string, name: string, exceptId?: string) {
   for (const other of sql(db).poolLineNames.all(poolId)) {
-    if (other.id !== exceptId && sameName(other.name, name)) throw new UserError(`Der findes allerede en linje med navnet «${other.name}» i puljen «${pool(db, poolId).name}».`, 'conflict');
+    if (other.id !== exceptId && sameName(other.name, name))
+      throw new UserError(
+        `Der findes allerede en linje med navnet «${other.name}» i puljen «${pool(db, poolId).name}».`,
+        'conflict',
+      );
   }
 }
 
 function checkPoolName(db: DB, name: string, exceptId?: string) {
-  const clash = sql(db).pools.all().find((p) => p.id !== exceptId && sameName(p.name, name));
+  const clash = sql(db)
+    .pools.all()
+    .find((p) => p.id !== exceptId && sameName(p.name, name));
   if (clash) throw new UserError(`Der findes allerede en pulje med navnet «${clash.name}».`, 'conflict');
 }
 
@@ -44,7 +50,11 @@ function siblings(db: DB, poolId: string, parentId: string | null): LineRecord[]
  * gap is used up the siblings are renumbered (each renumbering is an op, so undo restores it).
  * `afterId` null puts it last; an id that is not in the list puts it first (import uses that).
  */
-export function positionAfter(list: { id: string; position: number }[], afterId: string | null, renumber: (id: string, position: number) => void): number {
+export function positionAfter(
+  list: { id: string; position: number }[],
+  afterId: string | null,
+  renumber: (id: string, position: number) => void,
+): number {
   const index = afterId === null ? list.length - 1 : list.findIndex((x) => x.id === afterId);
   const before = index >= 0 ? list[index]!.position : 0;
   const next = list[index + 1];
@@ -57,9 +67,12 @@ export function positionAfter(list: { id: string; position: number }[], afterId:
 export function setMeta(db: DB, args: Args<'portfolio.setMeta'>): Plan {
   const meta = sql(db).meta.get()!;
   const ops: Op[] = [];
-  if (args.title !== undefined && args.title.trim() !== meta.title) ops.push({ op: 'setMeta', field: 'title', value: args.title.trim() });
-  if (args.region !== undefined && args.region !== meta.region) ops.push({ op: 'setMeta', field: 'region', value: args.region });
-  const label = args.region !== undefined && args.title === undefined ? `Region: ${regionName(args.region)}` : 'Ret titel';
+  if (args.title !== undefined && args.title.trim() !== meta.title)
+    ops.push({ op: 'setMeta', field: 'title', value: args.title.trim() });
+  if (args.region !== undefined && args.region !== meta.region)
+    ops.push({ op: 'setMeta', field: 'region', value: args.region });
+  const label =
+    args.region !== undefined && args.title === undefined ? `Region: ${regionName(args.region)}` : 'Ret titel';
   return { label, ops };
 }
 
@@ -93,7 +106,11 @@ export function addLine(db: DB, args: Args<'lines.add'>): Plan {
     parentId = parent.id;
   }
   const list = siblings(db, args.poolId, parentId);
-  const afterId = args.beforeLineId ? lineBefore(list, args.beforeLineId) : args.afterLineId && list.some((l) => l.id === args.afterLineId) ? args.afterLineId : null;
+  const afterId = args.beforeLineId
+    ? lineBefore(list, args.beforeLineId)
+    : args.afterLineId && list.some((l) => l.id === args.afterLineId)
+      ? args.afterLineId
+      : null;
   const position = positionAfter(list, afterId, (lineId, p) => {
     const l = list.find((x) => x.id === lineId)!;
     ops.push({ op: 'placeLine', lineId, poolId: l.pool_id, parentId: l.parent_id, position: p });
@@ -103,7 +120,10 @@ export function addLine(db: DB, args: Args<'lines.add'>): Plan {
   // reverse) deletes the sub-line before it gives the amounts back to a parent without sub-lines.
   const takeOver = parentId && list.length === 0 ? Object.entries(readLine(db, parentId)!.amounts) : [];
   for (const [year] of takeOver) ops.push({ op: 'setAmount', lineId: parentId!, year: Number(year), value: null });
-  ops.push({ op: 'insertLine', line: { id, pool_id: args.poolId, parent_id: parentId, name, position, description: '' } });
+  ops.push({
+    op: 'insertLine',
+    line: { id, pool_id: args.poolId, parent_id: parentId, name, position, description: '' },
+  });
   for (const [year, value] of takeOver) ops.push({ op: 'setAmount', lineId: id, year: Number(year), value });
   return { label: parentId ? 'Tilføj underlinje' : 'Tilføj linje', ops, createdId: id };
 }
@@ -126,19 +146,29 @@ export function renameLine(db: DB, args: Args<'lines.rename'>): Plan {
 export function setLineDescription(db: DB, args: Args<'lines.setDescription'>): Plan {
   const l = line(db, args.lineId);
   if (args.description === l.description) return { label: 'Ret beskrivelse', ops: [] };
-  return { label: `Ret beskrivelse af «${l.name}»`, ops: [{ op: 'setLineText', lineId: l.id, field: 'description', value: args.description }] };
+  return {
+    label: `Ret beskrivelse af «${l.name}»`,
+    ops: [{ op: 'setLineText', lineId: l.id, field: 'description', value: args.description }],
+  };
 }
 
 export function setLineComment(db: DB, args: Args<'lines.setComment'>): Plan {
   const l = line(db, args.lineId);
   const comment = args.comment.trim();
   if (comment === (sql(db).lineComment.get(l.id)?.comment ?? '')) return { label: 'Ret kommentar', ops: [] };
-  return { label: comment ? `Kommentar til «${l.name}»` : `Fjern kommentar til «${l.name}»`, ops: [{ op: 'setLineText', lineId: l.id, field: 'comment', value: comment }] };
+  return {
+    label: comment ? `Kommentar til «${l.name}»` : `Fjern kommentar til «${l.name}»`,
+    ops: [{ op: 'setLineText', lineId: l.id, field: 'comment', value: comment }],
+  };
 }
 
 /** Names taken in a pool, by their lower-case form: one read for a whole paste, not one per line. */
 function takenNames(db: DB, poolId: string): Map<string, { id: string; name: string }> {
-  return new Map(sql(db).poolLineNames.all(poolId).map((l) => [nameKey(l.name), l]));
+  return new Map(
+    sql(db)
+      .poolLineNames.all(poolId)
+      .map((l) => [nameKey(l.name), l]),
+  );
 }
 
 /** A paste: amounts (as amounts.set), renames, and new lines at the end of a pool; one undo step. */
@@ -151,7 +181,11 @@ export function pasteCells(db: DB, args: Args<'amounts.paste'>): Plan {
     const names = namesOf(poolId);
     const key = nameKey(name);
     const clash = names.get(key);
-    if (clash && clash.id !== id) throw new UserError(`Der findes allerede en linje med navnet «${clash.name}» i puljen «${pool(db, poolId).name}».`, 'conflict');
+    if (clash && clash.id !== id)
+      throw new UserError(
+        `Der findes allerede en linje med navnet «${clash.name}» i puljen «${pool(db, poolId).name}».`,
+        'conflict',
+      );
     names.set(key, { id, name });
   };
   for (const r of args.renames) {
@@ -173,11 +207,19 @@ export function pasteCells(db: DB, args: Args<'amounts.paste'>): Plan {
       claim(poolId, name, id);
       position += GAP;
       const record = { id, pool_id: poolId, parent_id: null, name, position, description: '' };
-      ops.push(Object.keys(l.amounts).length ? { op: 'insertLine', line: record, amounts: { ...l.amounts } } : { op: 'insertLine', line: record });
+      ops.push(
+        Object.keys(l.amounts).length
+          ? { op: 'insertLine', line: record, amounts: { ...l.amounts } }
+          : { op: 'insertLine', line: record },
+      );
       added++;
     }
   }
-  const parts = [cellCount ? `${cellCount} beløb` : '', ops.length - cellCount - added ? `${ops.length - cellCount - added} navne` : '', added ? `${added} nye linjer` : ''];
+  const parts = [
+    cellCount ? `${cellCount} beløb` : '',
+    ops.length - cellCount - added ? `${ops.length - cellCount - added} navne` : '',
+    added ? `${added} nye linjer` : '',
+  ];
   return { label: `Sæt ind: ${parts.filter(Boolean).join(', ') || 'intet'}`, ops };
 }
 
@@ -187,7 +229,11 @@ export function placeLine(db: DB, args: Args<'lines.place'>): Plan {
   const target = line(db, args.targetLineId);
   if (l.id === target.id) return { label: 'Flyt linje', ops: [] };
   if (!l.parent_id !== !target.parent_id) {
-    throw new UserError(l.parent_id ? 'En underlinje kan kun flyttes blandt underlinjer.' : 'En linje kan kun flyttes blandt linjer, ikke ind under en anden linje.');
+    throw new UserError(
+      l.parent_id
+        ? 'En underlinje kan kun flyttes blandt underlinjer.'
+        : 'En linje kan kun flyttes blandt linjer, ikke ind under en anden linje.',
+    );
   }
   const children = sql(db).children.all(l.id);
   if (target.pool_id !== l.pool_id) {
@@ -202,7 +248,9 @@ export function placeLine(db: DB, args: Args<'lines.place'>): Plan {
     ops.push({ op: 'placeLine', lineId, poolId: x.pool_id, parentId: x.parent_id, position: p });
   });
   ops.push({ op: 'placeLine', lineId: l.id, poolId: target.pool_id, parentId: target.parent_id, position });
-  if (target.pool_id !== l.pool_id) for (const c of children) ops.push({ op: 'placeLine', lineId: c.id, poolId: target.pool_id, parentId: l.id, position: c.position });
+  if (target.pool_id !== l.pool_id)
+    for (const c of children)
+      ops.push({ op: 'placeLine', lineId: c.id, poolId: target.pool_id, parentId: l.id, position: c.position });
   return { label: `Flyt «${l.name}»`, ops };
 }
 
@@ -245,7 +293,8 @@ export function moveLineToPool(db: DB, args: Args<'lines.moveToPool'>): Plan {
   const list = sql(db).topLines.all(target.id);
   const position = (list[list.length - 1]?.position ?? 0) + GAP;
   const ops: Op[] = [{ op: 'placeLine', lineId: l.id, poolId: target.id, parentId: null, position }];
-  for (const c of children) ops.push({ op: 'placeLine', lineId: c.id, poolId: target.id, parentId: l.id, position: c.position });
+  for (const c of children)
+    ops.push({ op: 'placeLine', lineId: c.id, poolId: target.id, parentId: l.id, position: c.position });
   return { label: `Flyt «${l.name}» til «${target.name}»`, ops };
 }
 
@@ -272,7 +321,10 @@ export function renamePool(db: DB, args: Args<'pools.rename'>): Plan {
 export function setPoolDescription(db: DB, args: Args<'pools.setDescription'>): Plan {
   const p = pool(db, args.poolId);
   if (p.description === args.description) return { label: 'Ret beskrivelse', ops: [] };
-  return { label: `Ret beskrivelse af «${p.name}»`, ops: [{ op: 'setPoolText', poolId: p.id, field: 'description', value: args.description }] };
+  return {
+    label: `Ret beskrivelse af «${p.name}»`,
+    ops: [{ op: 'setPoolText', poolId: p.id, field: 'description', value: args.description }],
+  };
 }
 
 export function deletePool(db: DB, args: Args<'pools.delete'>): Plan {
@@ -300,7 +352,9 @@ export function movePool(db: DB, args: Args<'pools.move'>): Plan {
 }
 
 export function addYear(db: DB, now = new Date()): Plan {
-  const years = sql(db).years.all().map((y) => y.year);
+  const years = sql(db)
+    .years.all()
+    .map((y) => y.year);
   const year = years.length ? years[years.length - 1]! + 1 : now.getFullYear();
   if (year > 2200) throw new UserError('Der kan ikke tilføjes flere år.');
   return { label: `Tilføj år ${year}`, ops: [{ op: 'insertYear', year }] };

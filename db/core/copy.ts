@@ -19,7 +19,12 @@ export interface CopiedFile {
 
 /** Rows per table: the copy must hold exactly the rows the open file holds. */
 function counts(db: DB): string {
-  const tables = db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
+  const tables = db
+    .prepare<[], string>(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .pluck()
+    .all();
   return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get()]));
 }
 
@@ -28,8 +33,15 @@ function counts(db: DB): string {
  * (in its own connection) before it is checked and put in place (db/core/atomic-file.ts).
  * `noReplace`: refuse an existing `outPath`, even one made meanwhile.
  */
-export function copyPortfolio(db: DB, sourcePath: string, outPath: string, mark?: (copy: DB) => void, options: AtomicWriteOptions = {}): CopiedFile {
-  if (resolve(outPath) === resolve(sourcePath)) throw new UserError('Kopien kan ikke gemmes oven i den åbne portefølje. Vælg et andet navn.', 'invalid-args');
+export function copyPortfolio(
+  db: DB,
+  sourcePath: string,
+  outPath: string,
+  mark?: (copy: DB) => void,
+  options: AtomicWriteOptions = {},
+): CopiedFile {
+  if (resolve(outPath) === resolve(sourcePath))
+    throw new UserError('Kopien kan ikke gemmes oven i den åbne portefølje. Vælg et andet navn.', 'invalid-args');
   try {
     writeFileAtomic(
       outPath,
@@ -58,7 +70,11 @@ export function copyPortfolio(db: DB, sourcePath: string, outPath: string, mark?
   }
 }
 
-const alreadyThere = (outPath: string) => new UserError(`«${basename(outPath)}» findes allerede. Puljeplan erstatter ikke en fil; vælg et andet navn.`, 'invalid-args');
+const alreadyThere = (outPath: string) =>
+  new UserError(
+    `«${basename(outPath)}» findes allerede. Puljeplan erstatter ikke en fil; vælg et andet navn.`,
+    'invalid-args',
+  );
 
 /**
  * "Gem som": the same portfolio (its history and copy id too; not marked as sent) under a new name.

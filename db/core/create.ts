@@ -16,7 +16,12 @@ const GAP = 1024;
 
 function seed(db: DB, spec: NewPortfolio, now: Date): void {
   const s = sql(db);
-  db.prepare('INSERT INTO portfolio (id, title, region, created_at) VALUES (?, ?, ?, ?)').run(randomUUID(), spec.title, spec.region, now.toISOString());
+  db.prepare('INSERT INTO portfolio (id, title, region, created_at) VALUES (?, ?, ?, ?)').run(
+    randomUUID(),
+    spec.title,
+    spec.region,
+    now.toISOString(),
+  );
   for (const y of spec.years) s.insertYear.run(y);
   if (!spec.example) return;
   EXAMPLE_POOLS.forEach((pool, i) => {
@@ -24,9 +29,17 @@ function seed(db: DB, spec: NewPortfolio, now: Date): void {
     s.insertPool.run({ id: poolId, name: pool.name, position: (i + 1) * GAP, description: pool.description });
     const addLine = (line: ExampleLine, position: number, parentId: string | null) => {
       const id = randomUUID();
-      s.insertLine.run({ id, pool_id: poolId, parent_id: parentId, name: line.name, position, description: line.description });
+      s.insertLine.run({
+        id,
+        pool_id: poolId,
+        parent_id: parentId,
+        name: line.name,
+        position,
+        description: line.description,
+      });
       // Thousands of kroner in the annex -> whole kroner in the file.
-      for (const [year, thousands] of Object.entries(line.amounts)) s.upsertAmount.run(id, Number(year), thousands * 1000);
+      for (const [year, thousands] of Object.entries(line.amounts))
+        s.upsertAmount.run(id, Number(year), thousands * 1000);
       line.subLines?.forEach((sub, j) => addLine(sub, (j + 1) * GAP, id));
     };
     pool.lines.forEach((line, j) => addLine(line, (j + 1) * GAP, null));

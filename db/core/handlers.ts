@@ -10,7 +10,12 @@ import { SCHEMA_VERSION } from './migrations/index';
 export type CoreChannel = Group<'portfolio' | 'amounts' | 'lines' | 'pools' | 'years' | 'history' | 'app'>;
 
 export const coreHandlers: Handlers<CoreChannel> = {
-  'app.info': (b) => ({ fileName: basename(b.session().path), appVersion: b.appVersion, schemaVersion: SCHEMA_VERSION, shell: b.shell }),
+  'app.info': (b) => ({
+    fileName: basename(b.session().path),
+    appVersion: b.appVersion,
+    schemaVersion: SCHEMA_VERSION,
+    shell: b.shell,
+  }),
   'portfolio.load': (b) => b.session().snapshot({ lineInfo: true }),
   'portfolio.setMeta': (b, a) => b.session().run((db) => commands.setMeta(db, a)),
   'amounts.set': (b, a) => b.session().run((db) => commands.setAmounts(db, a)),

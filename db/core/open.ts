@@ -77,10 +77,14 @@ function openWalFileReadonly(path: string): DB {
 export function openFailure(name: string, err: unknown): PortfolioFileError {
   const { code, message } = err as { code?: unknown; message?: string };
   if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) {
-    return new PortfolioFileError(`«${name}» er åben et andet sted (i Puljeplan på denne eller en anden computer). Luk den dér, og prøv igen.`);
+    return new PortfolioFileError(
+      `«${name}» er åben et andet sted (i Puljeplan på denne eller en anden computer). Luk den dér, og prøv igen.`,
+    );
   }
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
-    return new PortfolioFileError(`«${name}» er beskadiget og kan ikke åbnes (SQLite: ${message}). Brug en sikkerhedskopi eller bed afsenderen om filen igen.`);
+    return new PortfolioFileError(
+      `«${name}» er beskadiget og kan ikke åbnes (SQLite: ${message}). Brug en sikkerhedskopi eller bed afsenderen om filen igen.`,
+    );
   }
   return new PortfolioFileError(`«${name}» kunne ikke åbnes: ${message}`);
 }
@@ -113,7 +117,8 @@ export function openPortfolio(path: string, options: OpenOptions = {}): DB {
     // The header may lag behind an uncheckpointed WAL; SQLite's own answer is the one that counts.
     const version = checkOpenFile(db, name, rescueAdvice(name));
     if (readonly) {
-      if (version < SCHEMA_VERSION) throw new PortfolioFileError(`«${name}» er fra en ældre version af Puljeplan og skal åbnes i Puljeplan først.`);
+      if (version < SCHEMA_VERSION)
+        throw new PortfolioFileError(`«${name}» er fra en ældre version af Puljeplan og skal åbnes i Puljeplan først.`);
       return db;
     }
     afterChecks(db);

@@ -37,7 +37,14 @@ export interface Touched {
 }
 
 export function newTouched(): Touched {
-  return { lines: new Set(), deletedLines: new Set(), pools: new Set(), deletedPools: new Set(), years: false, meta: false };
+  return {
+    lines: new Set(),
+    deletedLines: new Set(),
+    pools: new Set(),
+    deletedPools: new Set(),
+    years: false,
+    meta: false,
+  };
 }
 
 export interface OpContext {
@@ -49,7 +56,15 @@ export interface OpContext {
 
 type Entity = 'portfolio' | 'year' | 'pool' | 'line' | 'amount';
 
-function audit(db: DB, ctx: OpContext, entity: Entity, id: string | null, field: string | null, oldValue: unknown, newValue: unknown) {
+function audit(
+  db: DB,
+  ctx: OpContext,
+  entity: Entity,
+  id: string | null,
+  field: string | null,
+  oldValue: unknown,
+  newValue: unknown,
+) {
   const text = (v: unknown) => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
   sql(db).audit.run(ctx.at, ctx.changeNo, ctx.action, entity, id, field, text(oldValue), text(newValue));
 }
@@ -126,7 +141,8 @@ export function applyOp(db: DB, op: Op, ctx: OpContext): Op {
       if (op.line.parent_id) {
         const parent = mustLine(db, op.line.parent_id);
         if (parent.parent_id) throw new UserError('En underlinje kan ikke have egne underlinjer.');
-        if (parent.pool_id !== op.line.pool_id) throw new UserError('En underlinje skal ligge i samme pulje som sin linje.');
+        if (parent.pool_id !== op.line.pool_id)
+          throw new UserError('En underlinje skal ligge i samme pulje som sin linje.');
       }
       s.insertLine.run(op.line);
       if (op.comment) s.setLineComment.run(op.comment, op.line.id);
@@ -161,7 +177,11 @@ export function applyOp(db: DB, op: Op, ctx: OpContext): Op {
       mustPool(db, op.poolId);
       s.placeLine.run(op.poolId, op.parentId, op.position, op.lineId);
       const before = { poolId: line.pool_id, parentId: line.parent_id, position: line.position };
-      audit(db, ctx, 'line', op.lineId, 'place', before, { poolId: op.poolId, parentId: op.parentId, position: op.position });
+      audit(db, ctx, 'line', op.lineId, 'place', before, {
+        poolId: op.poolId,
+        parentId: op.parentId,
+        position: op.position,
+      });
       touchLine(ctx, op.lineId);
       return { op: 'placeLine', lineId: op.lineId, ...before };
     }

@@ -29,8 +29,12 @@ function prepare(db: DB) {
     allAmounts: db.prepare<[], { line_id: string; amounts: string }>(
       'SELECT line_id, json_group_object(year, kroner) AS amounts FROM amount GROUP BY line_id',
     ),
-    line: db.prepare<[string], LineRecord>('SELECT id, pool_id, parent_id, name, position, description FROM line WHERE id = ?'),
-    lineAmounts: db.prepare<[string], { year: number; kroner: number }>('SELECT year, kroner FROM amount WHERE line_id = ?'),
+    line: db.prepare<[string], LineRecord>(
+      'SELECT id, pool_id, parent_id, name, position, description FROM line WHERE id = ?',
+    ),
+    lineAmounts: db.prepare<[string], { year: number; kroner: number }>(
+      'SELECT year, kroner FROM amount WHERE line_id = ?',
+    ),
     children: db.prepare<[string], LineRecord>(
       'SELECT id, pool_id, parent_id, name, position, description FROM line WHERE parent_id = ? ORDER BY position',
     ),
@@ -38,7 +42,9 @@ function prepare(db: DB) {
       'SELECT id, pool_id, parent_id, name, position, description FROM line WHERE pool_id = ? AND parent_id IS NULL ORDER BY position',
     ),
     poolLineNames: db.prepare<[string], { id: string; name: string }>('SELECT id, name FROM line WHERE pool_id = ?'),
-    amount: db.prepare<[string, number], { kroner: number }>('SELECT kroner FROM amount WHERE line_id = ? AND year = ?'),
+    amount: db.prepare<[string, number], { kroner: number }>(
+      'SELECT kroner FROM amount WHERE line_id = ? AND year = ?',
+    ),
     upsertAmount: db.prepare<[string, number, number]>(
       'INSERT INTO amount (line_id, year, kroner) VALUES (?, ?, ?) ON CONFLICT (line_id, year) DO UPDATE SET kroner = excluded.kroner',
     ),
@@ -66,7 +72,9 @@ function prepare(db: DB) {
     setPoolDescription: db.prepare<[string, string]>('UPDATE pool SET description = ? WHERE id = ?'),
     insertYear: db.prepare<[number]>('INSERT INTO budget_year (year) VALUES (?)'),
     deleteYear: db.prepare<[number]>('DELETE FROM budget_year WHERE year = ?'),
-    amountsInYear: db.prepare<[number], { line_id: string; kroner: number }>('SELECT line_id, kroner FROM amount WHERE year = ?'),
+    amountsInYear: db.prepare<[number], { line_id: string; kroner: number }>(
+      'SELECT line_id, kroner FROM amount WHERE year = ?',
+    ),
     setTitle: db.prepare<[string]>('UPDATE portfolio SET title = ?'),
     setRegion: db.prepare<[string]>('UPDATE portfolio SET region = ?'),
     audit: db.prepare<[string, number, string, string, string | null, string | null, string | null, string | null]>(
@@ -89,11 +97,26 @@ export function sql(db: DB): Statements {
 }
 
 export function toLine(r: LineRecord, amounts: Amounts): Line {
-  return { id: r.id, poolId: r.pool_id, parentId: r.parent_id, name: r.name, position: r.position, description: r.description, amounts };
+  return {
+    id: r.id,
+    poolId: r.pool_id,
+    parentId: r.parent_id,
+    name: r.name,
+    position: r.position,
+    description: r.description,
+    amounts,
+  };
 }
 
 export function toRecord(line: Omit<Line, 'amounts'>): LineRecord {
-  return { id: line.id, pool_id: line.poolId, parent_id: line.parentId, name: line.name, position: line.position, description: line.description };
+  return {
+    id: line.id,
+    pool_id: line.poolId,
+    parent_id: line.parentId,
+    name: line.name,
+    position: line.position,
+    description: line.description,
+  };
 }
 
 export function readMeta(db: DB): PortfolioMeta {
@@ -103,7 +126,9 @@ export function readMeta(db: DB): PortfolioMeta {
 }
 
 export function readYears(db: DB): number[] {
-  return sql(db).years.all().map((r) => r.year);
+  return sql(db)
+    .years.all()
+    .map((r) => r.year);
 }
 
 export function readPools(db: DB): Pool[] {

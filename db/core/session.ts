@@ -135,7 +135,10 @@ export class Session {
       return this.changeFrom(touched, ctx);
     } catch (err) {
       if (err instanceof UserError) {
-        throw new UserError(`«${step.label}» kan ikke ${verb === 'Fortryd' ? 'fortrydes' : 'gentages'}: porteføljen er ændret siden. ${err.message}`, 'conflict');
+        throw new UserError(
+          `«${step.label}» kan ikke ${verb === 'Fortryd' ? 'fortrydes' : 'gentages'}: porteføljen er ændret siden. ${err.message}`,
+          'conflict',
+        );
       }
       throw err;
     }
@@ -148,7 +151,10 @@ export class Session {
     return inverse.reverse();
   }
 
-  private transact(body: (db: DB, ctx: { at: string; changeNo: number; touched: Touched }) => void): { touched: Touched; ctx: { at: string; changeNo: number } } {
+  private transact(body: (db: DB, ctx: { at: string; changeNo: number; touched: Touched }) => void): {
+    touched: Touched;
+    ctx: { at: string; changeNo: number };
+  } {
     const touched = newTouched();
     const changeNo = this.changeNo + 1;
     const ctx = { at: this.now().toISOString(), changeNo, touched };
@@ -159,7 +165,14 @@ export class Session {
       })
       .immediate();
     this.begun = true;
-    if (touched.lines.size || touched.deletedLines.size || touched.pools.size || touched.deletedPools.size || touched.years || touched.meta) {
+    if (
+      touched.lines.size ||
+      touched.deletedLines.size ||
+      touched.pools.size ||
+      touched.deletedPools.size ||
+      touched.years ||
+      touched.meta
+    ) {
       this.changeNo = changeNo;
     }
     return { touched, ctx };
@@ -174,7 +187,12 @@ export class Session {
     if (t.deletedPools.size) change.deletePoolIds = [...t.deletedPools];
     if (t.lines.size) {
       change.upsertLines = readLines(this.db, t.lines);
-      if (made && this.lineInfo) change.lineInfo = this.lineInfo.of(this.db, change.upsertLines.map((l) => l.id), made);
+      if (made && this.lineInfo)
+        change.lineInfo = this.lineInfo.of(
+          this.db,
+          change.upsertLines.map((l) => l.id),
+          made,
+        );
     }
     if (t.deletedLines.size) change.deleteLineIds = [...t.deletedLines];
     return change;

@@ -41,7 +41,8 @@ export function chooseYears(all: readonly number[], wanted: readonly number[] | 
   const years = [...new Set(wanted)];
   if (!years.length) throw new UserError('Vælg mindst ét år til eksporten.', 'invalid-args');
   const unknown = years.filter((y) => !all.includes(y));
-  if (unknown.length) throw new UserError(`År ${unknown.join(', ')} findes ikke i porteføljen (${all.join(', ')}).`, 'invalid-args');
+  if (unknown.length)
+    throw new UserError(`År ${unknown.join(', ')} findes ikke i porteføljen (${all.join(', ')}).`, 'invalid-args');
   return years;
 }
 
@@ -102,7 +103,8 @@ function truncate(text: string, length: number): string {
 export function sheetNames(wanted: readonly string[], reserved: readonly string[] = []): string[] {
   const taken = new Set(reserved.map((n) => n.toLocaleLowerCase('da')));
   return wanted.map((raw) => {
-    let base = truncate(raw.replace(FORBIDDEN, '-').replace(/'/g, '’').replace(/\s+/g, ' ').trim(), MAX_SHEET_NAME) || 'Pulje';
+    let base =
+      truncate(raw.replace(FORBIDDEN, '-').replace(/'/g, '’').replace(/\s+/g, ' ').trim(), MAX_SHEET_NAME) || 'Pulje';
     if (base.toLocaleLowerCase('da') === 'history') base = 'History (pulje)';
     let name = base;
     for (let i = 2; taken.has(name.toLocaleLowerCase('da')); i++) {

@@ -15,8 +15,20 @@ import ExcelJS from 'exceljs';
 import type { Line, Pool, PortfolioMeta } from '../../shared/domain/model';
 import type { Kroner } from '../../shared/domain/money';
 import {
-  chooseYears, col, columnSum, columnWidths, layOut, numFmtFor, range, rowRange, sheetNames, sheetRef, sumOf, thousands,
-  type Layout, type PoolTable,
+  chooseYears,
+  col,
+  columnSum,
+  columnWidths,
+  layOut,
+  numFmtFor,
+  range,
+  rowRange,
+  sheetNames,
+  sheetRef,
+  sumOf,
+  thousands,
+  type Layout,
+  type PoolTable,
 } from './export-layout';
 
 export interface ExportOptions {
@@ -88,7 +100,14 @@ function drained(ws: Sheet): Promise<void> {
 
 function pageSetup(titleRows: string): Partial<ExcelJS.PageSetup> {
   // A4 portrait, as wide as the page and as many pages down as it takes, header rows on each.
-  return { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: titleRows };
+  return {
+    paperSize: 9,
+    orientation: 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: titleRows,
+  };
 }
 
 function frozen(ySplit: number, xSplit = 1): Partial<ExcelJS.WorksheetView>[] {
@@ -168,19 +187,32 @@ async function writeTable(rows: Rows, table: PoolTable, years: number[]): Promis
   return rows.add((row) => {
     text(row, 1, `${table.pool.name} i alt`, BOLD);
     const put = (c: number, kroner: Kroner) =>
-      end >= first ? total(row, c, columnSum(table.hasSubLines, range(c, first, end)), kroner, true) : amount(row, c, kroner, true);
+      end >= first
+        ? total(row, c, columnSum(table.hasSubLines, range(c, first, end)), kroner, true)
+        : amount(row, c, kroner, true);
     table.totals.forEach((v, i) => put(i + 2, v));
     put(sumCol, table.total);
   });
 }
 
-function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, widths: number[], ySplit: number, titleRows: string): Sheet {
+function addSheet(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  widths: number[],
+  ySplit: number,
+  titleRows: string,
+): Sheet {
   const ws = wb.addWorksheet(name, { views: frozen(ySplit), pageSetup: pageSetup(titleRows) });
   ws.columns = widths.map((width) => ({ width }));
   return ws;
 }
 
-async function writeOneSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, data: PortfolioData, layout: Layout, widths: number[]): Promise<void> {
+async function writeOneSheet(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  data: PortfolioData,
+  layout: Layout,
+  widths: number[],
+): Promise<void> {
   // Frozen and repeated on each printed page: the header row of the first table (every table's is the same).
   const ws = addSheet(wb, 'Bilag 1', widths, 4, '4:4');
   const rows = new Rows(ws);
@@ -195,15 +227,25 @@ async function writeOneSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, data: Portf
   await rows.add((row) => {
     text(row, 1, 'Total', BOLD);
     const put = (c: number, kroner: Kroner) =>
-      poolTotals.length ? total(row, c, sumOf(poolTotals.map((r) => `${col(c)}${r}`)), kroner, true) : amount(row, c, kroner, true);
+      poolTotals.length
+        ? total(row, c, sumOf(poolTotals.map((r) => `${col(c)}${r}`)), kroner, true)
+        : amount(row, c, kroner, true);
     layout.grandTotals.forEach((v, i) => put(i + 2, v));
     put(layout.years.length + 2, layout.grandTotal);
   });
   ws.commit();
 }
 
-async function writePerPool(wb: ExcelJS.stream.xlsx.WorkbookWriter, data: PortfolioData, layout: Layout, widths: number[]): Promise<void> {
-  const names = sheetNames(layout.tables.map((t) => t.pool.name), [TOTAL_SHEET, DESCRIPTION_SHEET]);
+async function writePerPool(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  data: PortfolioData,
+  layout: Layout,
+  widths: number[],
+): Promise<void> {
+  const names = sheetNames(
+    layout.tables.map((t) => t.pool.name),
+    [TOTAL_SHEET, DESCRIPTION_SHEET],
+  );
   const totalRows: number[] = [];
   for (const [i, table] of layout.tables.entries()) {
     const ws = addSheet(wb, names[i]!, widths, 4, '3:4');
@@ -233,14 +275,19 @@ async function writePerPool(wb: ExcelJS.stream.xlsx.WorkbookWriter, data: Portfo
   const end = rows.n;
   await rows.add((row) => {
     text(row, 1, 'Total', BOLD);
-    const put = (c: number, kroner: Kroner) => (end >= first ? total(row, c, `SUM(${range(c, first, end)})`, kroner, true) : amount(row, c, kroner, true));
+    const put = (c: number, kroner: Kroner) =>
+      end >= first ? total(row, c, `SUM(${range(c, first, end)})`, kroner, true) : amount(row, c, kroner, true);
     layout.grandTotals.forEach((v, j) => put(j + 2, v));
     put(sumCol, layout.grandTotal);
   });
   ws.commit();
 }
 
-async function writeDescriptions(wb: ExcelJS.stream.xlsx.WorkbookWriter, layout: Layout, nameWidth: number): Promise<void> {
+async function writeDescriptions(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  layout: Layout,
+  nameWidth: number,
+): Promise<void> {
   const ws = addSheet(wb, DESCRIPTION_SHEET, [30, nameWidth, 100], 1, '1:1');
   const rows = new Rows(ws);
   await rows.add((row) => ['Pulje', 'Projekt', 'Beskrivelse'].forEach((h, i) => text(row, i + 1, h, BOLD)));
@@ -267,7 +314,11 @@ function portfolioData(source: ExportSource): PortfolioData {
 }
 
 /** Writes the annex to a file path or a stream; resolves when the last byte is written. */
-export async function exportAnnex(source: ExportSource, options: ExportOptions, target: string | Writable): Promise<void> {
+export async function exportAnnex(
+  source: ExportSource,
+  options: ExportOptions,
+  target: string | Writable,
+): Promise<void> {
   const data = portfolioData(source);
   const layout = layOut(data, chooseYears(data.years, options.years));
   const widths = columnWidths(layout);

@@ -26,7 +26,8 @@ export interface PreviewedImport {
 /** The last few previews only, since a read annex of 100,000 lines holds tens of MB. */
 export const importPreviews = new Previews<PreviewedImport>(3, {
   missing: 'Forhåndsvisningen af importen findes ikke længere. Vælg projektmappen igen.',
-  stale: 'Porteføljen er ændret siden forhåndsvisningen. Vælg projektmappen igen for at se, hvad importen nu vil ændre.',
+  stale:
+    'Porteføljen er ændret siden forhåndsvisningen. Vælg projektmappen igen for at se, hvad importen nu vil ændre.',
 });
 
 /** Reads a workbook's annex (off the main thread; refused in Danish when it is not one). */
@@ -38,7 +39,11 @@ export function readImport(bytes: Uint8Array, fileName: string): Promise<AnnexRe
  * What importing `read` into a portfolio as `state` would change, and the conflicts that refuse it
  * unless the lines the workbook lacks are removed. Apply it with applyImport (db/excel/import-apply.ts).
  */
-export function previewImport(state: Omit<Portfolio, 'meta'>, read: AnnexRead, fileName: string): { preview: ImportPreviewData; conflicts: ImportConflict[] } {
+export function previewImport(
+  state: Omit<Portfolio, 'meta'>,
+  read: AnnexRead,
+  fileName: string,
+): { preview: ImportPreviewData; conflicts: ImportConflict[] } {
   return planImportChecked(state, read, fileName);
 }
 
@@ -68,5 +73,8 @@ async function exportToBase64(session: Session, options: Args<'excel.export'>): 
     },
   });
   await exportAnnex(snapshot, options, sink);
-  return { fileName: exportFileName(snapshot.meta.title, format(new Date(), 'yyyy-MM-dd')), data: Buffer.concat(chunks).toString('base64') };
+  return {
+    fileName: exportFileName(snapshot.meta.title, format(new Date(), 'yyyy-MM-dd')),
+    data: Buffer.concat(chunks).toString('base64'),
+  };
 }

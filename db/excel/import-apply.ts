@@ -12,7 +12,10 @@ import { importOps } from './import-plan';
 
 /** The refusal when totals disagree; `override` says how to import anyway (dialog or CLI flag). */
 export function mismatchMessage(mismatches: Mismatch[], override = 'vælg at importere alligevel'): string {
-  const first = mismatches.slice(0, 2).map((m) => m.message).join('; ');
+  const first = mismatches
+    .slice(0, 2)
+    .map((m) => m.message)
+    .join('; ');
   const more = mismatches.length > 2 ? ` og ${mismatches.length - 2} flere` : '';
   return `Projektmappen har totaler, der ikke passer med linjerne (${first}${more}). Ret projektmappen, eller ${override}: så regnes totalerne forfra ud fra linjerne.`;
 }
@@ -27,7 +30,8 @@ export interface ApplyOptions {
 }
 
 export function applyImport(session: Session, read: AnnexRead, fileName: string, options: ApplyOptions): Change {
-  if (read.mismatches.length && !options.acceptMismatches) throw new UserError(mismatchMessage(read.mismatches, options.override), 'conflict');
+  if (read.mismatches.length && !options.acceptMismatches)
+    throw new UserError(mismatchMessage(read.mismatches, options.override), 'conflict');
   if (!options.noBackup) backupCopy(session.db, session.path, 'import');
   return session.run((db) => importOps(db, read, { removeMissing: options.removeMissing, fileName }));
 }

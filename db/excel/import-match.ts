@@ -50,16 +50,20 @@ function checkName(name: string, what: string, at: string): string {
   const trimmed = name.trim();
   if (!trimmed) throw new UserError(`${what} uden navn i projektmappen (${at}).`);
   if (trimmed.length > TEXT_LIMITS.name) {
-    throw new UserError(`${what} «${trimmed.slice(0, 40)}…» i projektmappen (${at}) har et navn på over ${TEXT_LIMITS.name} tegn.`);
+    throw new UserError(
+      `${what} «${trimmed.slice(0, 40)}…» i projektmappen (${at}) har et navn på over ${TEXT_LIMITS.name} tegn.`,
+    );
   }
   return trimmed;
 }
 
 function checkYears(read: AnnexRead): number[] {
   for (const y of read.years) {
-    if (!Number.isInteger(y) || y < 1900 || y > 2200) throw new UserError(`Projektmappen har et ugyldigt år: ${String(y)}.`);
+    if (!Number.isInteger(y) || y < 1900 || y > 2200)
+      throw new UserError(`Projektmappen har et ugyldigt år: ${String(y)}.`);
   }
-  if (new Set(read.years).size !== read.years.length) throw new UserError('Projektmappen har det samme år i to kolonner.');
+  if (new Set(read.years).size !== read.years.length)
+    throw new UserError('Projektmappen har det samme år i to kolonner.');
   return [...read.years];
 }
 
@@ -73,14 +77,18 @@ function readLines(pool: AnnexPool, poolName: string, years: Set<string>, byName
     const key = nameKey(name);
     const twin = seen.get(key);
     if (twin) {
-      throw new UserError(`«${name}» står to gange i puljen «${poolName}» (${where(twin)} og ${where(read)}). Linjer i samme pulje skal have forskellige navne.`);
+      throw new UserError(
+        `«${name}» står to gange i puljen «${poolName}» (${where(twin)} og ${where(read)}). Linjer i samme pulje skal have forskellige navne.`,
+      );
     }
     seen.set(key, read);
     for (const [year, value] of Object.entries(read.amounts)) {
-      if (!years.has(year)) throw new UserError(`«${name}» (${where(read)}) har et beløb i år ${year}, som ikke er en kolonne i tabellen.`);
+      if (!years.has(year))
+        throw new UserError(`«${name}» (${where(read)}) har et beløb i år ${year}, som ikke er en kolonne i tabellen.`);
       if (!isValidCellKroner(value)) throw new UserError(`«${name}» (${where(read)}) har et ugyldigt beløb i ${year}.`);
     }
-    if (read.depth === 1 && !top) throw new UserError(`Underlinjen «${name}» (${where(read)}) står ikke under en linje.`);
+    if (read.depth === 1 && !top)
+      throw new UserError(`Underlinjen «${name}» (${where(read)}) står ikke under en linje.`);
     const parent = read.depth === 1 ? top : null;
     const matched: MatchedLine = { read, name, line: byName.get(key) ?? null, parent, isParent: false };
     if (parent) parent.isParent = true;
@@ -116,7 +124,10 @@ export function matchAnnex(state: Omit<Portfolio, 'meta'>, read: AnnexRead): Mat
     const at = `${rp.sheet}!A${rp.headerRow}`;
     const name = checkName(rp.name, 'En pulje', at);
     const twin = seenPools.get(nameKey(name));
-    if (twin) throw new UserError(`Puljen «${name}» står to gange i projektmappen (${twin.sheet}!A${twin.headerRow} og ${at}).`);
+    if (twin)
+      throw new UserError(
+        `Puljen «${name}» står to gange i projektmappen (${twin.sheet}!A${twin.headerRow} og ${at}).`,
+      );
     seenPools.set(nameKey(name), rp);
     const pool = poolByKey.get(nameKey(name)) ?? null;
     const lines = readLines(rp, pool?.name ?? name, yearKeys, (pool && linesByPool.get(pool.id)) || new Map());
@@ -130,7 +141,8 @@ export function matchAnnex(state: Omit<Portfolio, 'meta'>, read: AnnexRead): Mat
   // A matched line keeps its missing sub-lines unless they are removed; it cannot then take
   // amounts of its own (a leaf in the workbook with figures) or become a sub-line itself.
   const missingByParent = new Map<string, Line[]>();
-  for (const l of missing) if (l.parentId) missingByParent.set(l.parentId, [...(missingByParent.get(l.parentId) ?? []), l]);
+  for (const l of missing)
+    if (l.parentId) missingByParent.set(l.parentId, [...(missingByParent.get(l.parentId) ?? []), l]);
   const conflicts: Matched['conflicts'] = [];
   const moves: string[] = [];
   const lineName = new Map(state.lines.map((l) => [l.id, l.name]));
@@ -143,16 +155,34 @@ export function matchAnnex(state: Omit<Portfolio, 'meta'>, read: AnnexRead): Mat
       const from = l.line.parentId;
       const to = l.parent?.name ?? null;
       if (from && (!to || nameKey(lineName.get(from) ?? '') !== nameKey(to))) {
-        moves.push(to ? `«${l.name}» flyttes fra «${lineName.get(from)}» til «${to}».` : `«${l.name}» er ikke længere underlinje til «${lineName.get(from)}».`);
+        moves.push(
+          to
+            ? `«${l.name}» flyttes fra «${lineName.get(from)}» til «${to}».`
+            : `«${l.name}» er ikke længere underlinje til «${lineName.get(from)}».`,
+        );
       } else if (!from && to) moves.push(`«${l.name}» bliver underlinje til «${to}».`);
     }
   }
-  return { years, newYears: years.filter((y) => !state.years.includes(y)).sort((a, b) => a - b), pools, missing, conflicts, moves };
+  return {
+    years,
+    newYears: years.filter((y) => !state.years.includes(y)).sort((a, b) => a - b),
+    pools,
+    missing,
+    conflicts,
+    moves,
+  };
 }
 
 /** Danish text for a conflict; `remedy` names the dialog's checkbox or the CLI's flag. */
-export function conflictMessage(c: Matched['conflicts'][number], remedy = 'Vælg at fjerne linjer, der ikke er i projektmappen'): string {
-  const names = c.children.slice(0, 3).map((l) => `«${l.name}»`).join(', ') + (c.children.length > 3 ? ` og ${c.children.length - 3} andre` : '');
+export function conflictMessage(
+  c: Matched['conflicts'][number],
+  remedy = 'Vælg at fjerne linjer, der ikke er i projektmappen',
+): string {
+  const names =
+    c.children
+      .slice(0, 3)
+      .map((l) => `«${l.name}»`)
+      .join(', ') + (c.children.length > 3 ? ` og ${c.children.length - 3} andre` : '');
   const why = c.line.parent ? `skal være underlinje til «${c.line.parent.name}»` : 'har beløb i projektmappen';
   return `«${c.line.name}» i puljen «${c.pool}» ${why}, men har underlinjer i porteføljen, som projektmappen ikke har (${names}). ${remedy}, eller tilføj underlinjerne i projektmappen.`;
 }

@@ -61,12 +61,21 @@ export function planImport(snapshot: Omit<Portfolio, 'meta'>, read: AnnexRead, f
 export type ImportConflict = Matched['conflicts'][number];
 
 /** planImport, and the import's conflicts from the same one matching (db/excel/handlers.ts previewImport). */
-export function planImportChecked(snapshot: Omit<Portfolio, 'meta'>, read: AnnexRead, fileName: string): { preview: ImportPreviewData; conflicts: ImportConflict[] } {
+export function planImportChecked(
+  snapshot: Omit<Portfolio, 'meta'>,
+  read: AnnexRead,
+  fileName: string,
+): { preview: ImportPreviewData; conflicts: ImportConflict[] } {
   const m = matchAnnex(snapshot, read);
   return { preview: previewOf(m, snapshot, read, fileName), conflicts: m.conflicts };
 }
 
-function previewOf(m: Matched, snapshot: Omit<Portfolio, 'meta'>, read: AnnexRead, fileName: string): ImportPreviewData {
+function previewOf(
+  m: Matched,
+  snapshot: Omit<Portfolio, 'meta'>,
+  read: AnnexRead,
+  fileName: string,
+): ImportPreviewData {
   const poolOf = new Map(snapshot.pools.map((p) => [p.id, p.name]));
   return {
     fileName,
@@ -79,9 +88,17 @@ function previewOf(m: Matched, snapshot: Omit<Portfolio, 'meta'>, read: AnnexRea
       return { name: p.name, isNew: !p.pool, lineCount: p.lines.length, totals };
     }),
     added: m.pools.flatMap((p) =>
-      p.lines.filter((l) => !l.line).map((l) => ({ pool: p.name, line: l.name, parent: l.parent?.name ?? null, amounts: leafAmounts(l) })),
+      p.lines
+        .filter((l) => !l.line)
+        .map((l) => ({ pool: p.name, line: l.name, parent: l.parent?.name ?? null, amounts: leafAmounts(l) })),
     ),
-    changed: cellChanges(m).map((c) => ({ pool: poolOf.get(c.line.line!.poolId)!, line: c.line.line!.name, year: c.year, old: c.old, new: c.value })),
+    changed: cellChanges(m).map((c) => ({
+      pool: poolOf.get(c.line.line!.poolId)!,
+      line: c.line.line!.name,
+      year: c.year,
+      old: c.old,
+      new: c.value,
+    })),
     missing: m.missing.map((l) => ({ pool: poolOf.get(l.poolId) ?? '', line: l.name })),
     mismatches: read.mismatches,
     notes: [...read.notes, ...m.moves, ...m.conflicts.map((c) => `${conflictMessage(c)} Ellers afvises importen.`)],
@@ -127,7 +144,11 @@ class Siblings {
       keys.add(slot.parentId ?? `pool:${slot.poolId}`);
       this.slots.delete(id);
     }
-    for (const key of keys) this.groups.set(key, this.groups.get(key)!.filter((s) => !ids.has(s.id)));
+    for (const key of keys)
+      this.groups.set(
+        key,
+        this.groups.get(key)!.filter((s) => !ids.has(s.id)),
+      );
   }
 
   remove(id: string): Slot {
@@ -218,15 +239,27 @@ export function importOps(db: DB, read: AnnexRead, options: { removeMissing: boo
       const parentId = l.parent ? ids.get(l.parent)! : null;
       const after = previous.get(parentId) ?? null;
       if (l.line && l.isParent) {
-        for (const year of Object.keys(l.line.amounts)) ops.push({ op: 'setAmount', lineId: l.line.id, year: Number(year), value: null });
+        for (const year of Object.keys(l.line.amounts))
+          ops.push({ op: 'setAmount', lineId: l.line.id, year: Number(year), value: null });
       }
       let id = l.line?.id;
       if (!id) {
         id = randomUUID();
         const slot = siblings.place(ops, id, poolId, parentId, after);
         // A new leaf brings its figures in the same op (one audit row per line, not per cell).
-        const line = { id, pool_id: poolId, parent_id: parentId, name: l.name, position: slot.position, description: '' };
-        ops.push(l.isParent || !Object.keys(l.read.amounts).length ? { op: 'insertLine', line } : { op: 'insertLine', line, amounts: { ...l.read.amounts } });
+        const line = {
+          id,
+          pool_id: poolId,
+          parent_id: parentId,
+          name: l.name,
+          position: slot.position,
+          description: '',
+        };
+        ops.push(
+          l.isParent || !Object.keys(l.read.amounts).length
+            ? { op: 'insertLine', line }
+            : { op: 'insertLine', line, amounts: { ...l.read.amounts } },
+        );
       } else if (siblings.slots.get(id)!.parentId !== parentId || detached.has(id)) {
         siblings.remove(id);
         const slot = siblings.place(ops, id, poolId, parentId, after);
@@ -237,6 +270,7 @@ export function importOps(db: DB, read: AnnexRead, options: { removeMissing: boo
     }
   });
 
-  for (const c of cellChanges(m)) if (!c.line.isParent) ops.push({ op: 'setAmount', lineId: c.line.line!.id, year: c.year, value: c.value });
+  for (const c of cellChanges(m))
+    if (!c.line.isParent) ops.push({ op: 'setAmount', lineId: c.line.line!.id, year: c.year, value: c.value });
   return { label: `Importér «${options.fileName ?? 'projektmappe'}»`, ops };
 }

@@ -23,15 +23,22 @@ export type WorkerAnswer =
 
 export async function answer(request: WorkerRequest): Promise<WorkerAnswer> {
   try {
-    const { sheets, notes } = await readWorkbook(request.bytes, { ...WORKBOOK_LIMITS, ...request.limits }, request.fileName);
+    const { sheets, notes } = await readWorkbook(
+      request.bytes,
+      { ...WORKBOOK_LIMITS, ...request.limits },
+      request.fileName,
+    );
     return { ok: true, packed: readAnnexPacked(sheets, notes) };
   } catch (error) {
-    if (error instanceof AnnexError || error instanceof UserError) return { ok: false, kind: 'user', message: error.message };
+    if (error instanceof AnnexError || error instanceof UserError)
+      return { ok: false, kind: 'user', message: error.message };
     return { ok: false, kind: 'unreadable', message: error instanceof Error ? error.message : String(error) };
   }
 }
 
 if (parentPort) {
   const port = parentPort;
-  void answer(workerData as WorkerRequest).then((reply) => port.postMessage(reply, reply.ok ? transferables(reply.packed) : []));
+  void answer(workerData as WorkerRequest).then((reply) =>
+    port.postMessage(reply, reply.ok ? transferables(reply.packed) : []),
+  );
 }

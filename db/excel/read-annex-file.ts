@@ -67,7 +67,9 @@ function runWorker(request: WorkerRequest, options: ReadAnnexOptions, fileName: 
     execArgv: [],
     workerData: request,
     transferList: [request.bytes.buffer as ArrayBuffer],
-    resourceLimits: { maxOldGenerationSizeMb: options.maxOldGenerationSizeMb ?? IMPORT_DEFAULTS.maxOldGenerationSizeMb },
+    resourceLimits: {
+      maxOldGenerationSizeMb: options.maxOldGenerationSizeMb ?? IMPORT_DEFAULTS.maxOldGenerationSizeMb,
+    },
   });
   return new Promise<WorkerAnswer>((resolve, reject) => {
     let settled = false;
@@ -85,23 +87,34 @@ function runWorker(request: WorkerRequest, options: ReadAnnexOptions, fileName: 
     worker.once('message', (reply: WorkerAnswer) => settle(() => resolve(reply)));
     worker.once('error', (error: Error & { code?: string }) =>
       settle(() => {
-        const user = error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new UserError(tooComplexMessage('den kræver for meget hukommelse'))
-          : new UserError(unreadableMessage(fileName));
+        const user =
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new UserError(tooComplexMessage('den kræver for meget hukommelse'))
+            : new UserError(unreadableMessage(fileName));
         reject(Object.assign(user, { cause: error }));
       }),
     );
-    worker.once('exit', (code) => settle(() => reject(new UserError(tooComplexMessage(`læsningen stoppede med kode ${code}`)))));
+    worker.once('exit', (code) =>
+      settle(() => reject(new UserError(tooComplexMessage(`læsningen stoppede med kode ${code}`)))),
+    );
   });
 }
 
 /** The annex in an .xlsx; throws UserError (Danish) and changes nothing when the file is refused. */
-export async function readAnnexFile(bytes: Uint8Array, fileName: string, options: ReadAnnexOptions = {}): Promise<AnnexRead> {
+export async function readAnnexFile(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ReadAnnexOptions = {},
+): Promise<AnnexRead> {
   checkZip(bytes, fileName);
   // A copy of exactly these bytes, moved to the worker: Buffer#slice would share (and the
   // transfer detach) the caller's memory, possibly Node's shared pool.
   const copy = new Uint8Array(bytes);
-  const request: WorkerRequest = { bytes: copy, fileName, limits: options.maxRows === undefined ? {} : { maxRows: options.maxRows } };
+  const request: WorkerRequest = {
+    bytes: copy,
+    fileName,
+    limits: options.maxRows === undefined ? {} : { maxRows: options.maxRows },
+  };
   const reply = await runWorker(request, options, fileName);
   if (reply.ok) return unpackAnnex(reply.packed);
   throw new UserError(reply.kind === 'user' ? reply.message : unreadableMessage(fileName));

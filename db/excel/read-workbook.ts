@@ -76,7 +76,12 @@ interface Counter {
   limits: WorkbookLimits;
 }
 
-async function readSheet(ws: ExcelJS.stream.xlsx.WorksheetReader, name: string, count: Counter, notes: string[]): Promise<SheetGrid> {
+async function readSheet(
+  ws: ExcelJS.stream.xlsx.WorksheetReader,
+  name: string,
+  count: Counter,
+  notes: string[],
+): Promise<SheetGrid> {
   const rows = new Map<number, Map<number, GridCell>>();
   let farRight = false;
   for await (const row of ws) {
@@ -93,7 +98,9 @@ async function readSheet(ws: ExcelJS.stream.xlsx.WorksheetReader, name: string, 
     });
     if (cells.size === 0) continue;
     if (++count.rows > count.limits.maxRows) {
-      throw new UserError(`Projektmappen har mere end ${count.limits.maxRows.toLocaleString('da-DK')} udfyldte rækker og er for stor til at blive læst som et bilag.`);
+      throw new UserError(
+        `Projektmappen har mere end ${count.limits.maxRows.toLocaleString('da-DK')} udfyldte rækker og er for stor til at blive læst som et bilag.`,
+      );
     }
     rows.set(row.number, cells);
   }
@@ -102,8 +109,15 @@ async function readSheet(ws: ExcelJS.stream.xlsx.WorksheetReader, name: string, 
 }
 
 /** Reads every visible sheet, in the workbook's tab order. */
-export async function readWorkbook(bytes: Uint8Array, limits = WORKBOOK_LIMITS, fileName = 'projektmappen'): Promise<WorkbookRead> {
-  const input = Readable.from(storedZipStream(bytes, fileName, FIRST, (name) => SHEET.test(name)), { objectMode: false });
+export async function readWorkbook(
+  bytes: Uint8Array,
+  limits = WORKBOOK_LIMITS,
+  fileName = 'projektmappen',
+): Promise<WorkbookRead> {
+  const input = Readable.from(
+    storedZipStream(bytes, fileName, FIRST, (name) => SHEET.test(name)),
+    { objectMode: false },
+  );
   // A pipe does not pass its source's errors on, so the reader would wait for ever: race them.
   const failed = new Promise<never>((_, reject) => input.once('error', reject));
   return Promise.race([readSheets(input, limits), failed]);
@@ -111,7 +125,11 @@ export async function readWorkbook(bytes: Uint8Array, limits = WORKBOOK_LIMITS, 
 
 async function readSheets(input: Readable, limits: WorkbookLimits): Promise<WorkbookRead> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
   });
   const sheets: SheetGrid[] = [];
   const notes: string[] = [];
@@ -126,7 +144,9 @@ async function readSheets(input: Readable, limits: WorkbookLimits): Promise<Work
     }
     sheets.push(await readSheet(ws, name, count, notes));
   }
-  const order = ((reader as unknown as { model?: { sheets?: { name?: string }[] } }).model?.sheets ?? []).map((s) => s.name);
+  const order = ((reader as unknown as { model?: { sheets?: { name?: string }[] } }).model?.sheets ?? []).map(
+    (s) => s.name,
+  );
   const tab = (s: SheetGrid) => (order.includes(s.name) ? order.indexOf(s.name) : order.length);
   return { sheets: sheets.sort((a, b) => tab(a) - tab(b)), notes };
 }

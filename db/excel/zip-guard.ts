@@ -51,7 +51,8 @@ export const zipMessages = {
   damaged: (f: string, why: string) =>
     `«${f}» er beskadiget (${why}) og kan ikke læses. Bed afsenderen om at sende filen igen.`,
   tooLarge: (f: string, why: string) => `«${f}» er for stor til at blive læst som et bilag: ${why}.`,
-  odd: (f: string, why: string) => `«${f}» kan ikke læses: ${why}. Gem den i Excel som «Excel-projektmappe (*.xlsx)», og prøv igen.`,
+  odd: (f: string, why: string) =>
+    `«${f}» kan ikke læses: ${why}. Gem den i Excel som «Excel-projektmappe (*.xlsx)», og prøv igen.`,
 };
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
@@ -68,9 +69,14 @@ function findEnd(view: DataView): number {
 }
 
 function readEntry(view: DataView, at: number, fail: (why: string) => never): { entry: ZipEntry; next: number } {
-  if (at + 46 > view.byteLength || view.getUint32(at, true) !== SIG.central) fail('zip-indholdsfortegnelsen er ødelagt');
+  if (at + 46 > view.byteLength || view.getUint32(at, true) !== SIG.central)
+    fail('zip-indholdsfortegnelsen er ødelagt');
   const nameLength = view.getUint16(at + 28, true);
-  const nameBytes = new Uint8Array(view.buffer, view.byteOffset + at + 46, Math.min(nameLength, view.byteLength - at - 46));
+  const nameBytes = new Uint8Array(
+    view.buffer,
+    view.byteOffset + at + 46,
+    Math.min(nameLength, view.byteLength - at - 46),
+  );
   const entry: ZipEntry = {
     name: new TextDecoder().decode(nameBytes),
     flags: view.getUint16(at + 8, true),
@@ -105,7 +111,12 @@ export function readZipDirectory(bytes: Uint8Array, fileName: string): ZipDirect
     throw new UserError(zipMessages.odd(fileName, 'den er gemt i ZIP64-formatet, som et bilag ikke har brug for'));
   }
   if (count > ZIP_LIMITS.maxEntries) {
-    throw new UserError(zipMessages.tooLarge(fileName, `den har ${count.toLocaleString('da-DK')} dele (højst ${ZIP_LIMITS.maxEntries.toLocaleString('da-DK')})`));
+    throw new UserError(
+      zipMessages.tooLarge(
+        fileName,
+        `den har ${count.toLocaleString('da-DK')} dele (højst ${ZIP_LIMITS.maxEntries.toLocaleString('da-DK')})`,
+      ),
+    );
   }
   if (centralOffset + centralSize > end) fail('zip-indholdsfortegnelsen peger uden for filen');
   const entries: ZipEntry[] = [];
@@ -127,7 +138,8 @@ export function entryDataOffset(view: DataView, entry: ZipEntry): number {
 function checkEntry(view: DataView, entry: ZipEntry, dir: ZipDirectory, fileName: string): void {
   const odd = (why: string) => new UserError(zipMessages.odd(fileName, why));
   if (entry.flags & 0x41) throw odd(`delen «${entry.name}» er krypteret`);
-  if (entry.method !== 0 && entry.method !== 8) throw odd(`delen «${entry.name}» er pakket på en måde, som Puljeplan ikke kender (metode ${entry.method})`);
+  if (entry.method !== 0 && entry.method !== 8)
+    throw odd(`delen «${entry.name}» er pakket på en måde, som Puljeplan ikke kender (metode ${entry.method})`);
   if (entry.compressedSize === MAX_32 || entry.uncompressedSize === MAX_32 || entry.localHeaderOffset === MAX_32) {
     throw odd('den er gemt i ZIP64-formatet, som et bilag ikke har brug for');
   }
@@ -141,7 +153,10 @@ function checkEntry(view: DataView, entry: ZipEntry, dir: ZipDirectory, fileName
   // Without a data descriptor (flag bit 3) the local header repeats the sizes; a stream reader
   // trusts those, so they must agree with the directory that was checked.
   const localSizes = [view.getUint32(at + 18, true), view.getUint32(at + 22, true)];
-  if (!(view.getUint16(at + 6, true) & 0x08) && (localSizes[0] !== entry.compressedSize || localSizes[1] !== entry.uncompressedSize)) {
+  if (
+    !(view.getUint16(at + 6, true) & 0x08) &&
+    (localSizes[0] !== entry.compressedSize || localSizes[1] !== entry.uncompressedSize)
+  ) {
     throw new UserError(zipMessages.damaged(fileName, `delen «${entry.name}» har to forskellige størrelser`));
   }
   if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) {
@@ -153,8 +168,12 @@ function checkRatio(fileName: string, what: string, compressed: number, uncompre
   if (uncompressed <= ZIP_LIMITS.ratioFloor) return;
   const ratio = uncompressed / Math.max(compressed, 1);
   if (ratio > ZIP_LIMITS.maxRatio) {
-    throw new UserError(zipMessages.tooLarge(fileName,
-      `${what} pakkes ud til ${Math.round(ratio).toLocaleString('da-DK')} gange sin størrelse (højst ${ZIP_LIMITS.maxRatio}), som en zip-bombe`));
+    throw new UserError(
+      zipMessages.tooLarge(
+        fileName,
+        `${what} pakkes ud til ${Math.round(ratio).toLocaleString('da-DK')} gange sin størrelse (højst ${ZIP_LIMITS.maxRatio}), som en zip-bombe`,
+      ),
+    );
   }
 }
 
@@ -165,7 +184,9 @@ function checkRatio(fileName: string, what: string, compressed: number, uncompre
  */
 export function checkZip(bytes: Uint8Array, fileName: string): void {
   if (bytes.byteLength > ZIP_LIMITS.maxFileBytes) {
-    throw new UserError(zipMessages.tooLarge(fileName, `filen fylder ${mb(bytes.byteLength)} (højst ${mb(ZIP_LIMITS.maxFileBytes)})`));
+    throw new UserError(
+      zipMessages.tooLarge(fileName, `filen fylder ${mb(bytes.byteLength)} (højst ${mb(ZIP_LIMITS.maxFileBytes)})`),
+    );
   }
   if (startsWith(bytes, OLE_MAGIC)) throw new UserError(zipMessages.oldOrLocked(fileName));
   if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) throw new UserError(zipMessages.notWorkbook(fileName));
@@ -179,13 +200,17 @@ export function checkZip(bytes: Uint8Array, fileName: string): void {
     compressed += entry.compressedSize;
     uncompressed += entry.uncompressedSize;
     if (uncompressed > ZIP_LIMITS.maxTotalUncompressed) {
-      throw new UserError(zipMessages.tooLarge(fileName, `den fylder over ${mb(ZIP_LIMITS.maxTotalUncompressed)} udpakket`));
+      throw new UserError(
+        zipMessages.tooLarge(fileName, `den fylder over ${mb(ZIP_LIMITS.maxTotalUncompressed)} udpakket`),
+      );
     }
   }
   checkRatio(fileName, 'filen', compressed, uncompressed);
   const names = new Set(dir.entries.map((e) => e.name));
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) {
-    throw new UserError(isOpenDocumentSpreadsheet(view, dir) ? zipMessages.openDocument(fileName) : zipMessages.notWorkbook(fileName));
+    throw new UserError(
+      isOpenDocumentSpreadsheet(view, dir) ? zipMessages.openDocument(fileName) : zipMessages.notWorkbook(fileName),
+    );
   }
 }
 
@@ -252,11 +277,19 @@ async function* inflated(bytes: Uint8Array, entry: ZipEntry, fileName: string): 
  * and then those `last` accepts, as a zip of stored entries: what a stream reader inflates is
  * then exactly what checkZip checked. Other parts (themes, images, …) are left out.
  */
-export async function* storedZipStream(bytes: Uint8Array, fileName: string, first: string[], last: (name: string) => boolean): AsyncGenerator<Buffer> {
+export async function* storedZipStream(
+  bytes: Uint8Array,
+  fileName: string,
+  first: string[],
+  last: (name: string) => boolean,
+): AsyncGenerator<Buffer> {
   const { entries } = readZipDirectory(bytes, fileName);
   const byName = new Map(entries.map((e) => [e.name, e]));
   const number = (e: ZipEntry) => Number(/(\d+)\.xml$/.exec(e.name)?.[1] ?? 0);
-  const picked = [...first.map((n) => byName.get(n) ?? n), ...entries.filter((e) => last(e.name)).sort((a, b) => number(a) - number(b))];
+  const picked = [
+    ...first.map((n) => byName.get(n) ?? n),
+    ...entries.filter((e) => last(e.name)).sort((a, b) => number(a) - number(b)),
+  ];
   for (const entry of picked) {
     if (typeof entry === 'string') {
       // Without shared strings the stream reader would park every sheet in a temporary file.

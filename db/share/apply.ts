@@ -53,8 +53,25 @@ export interface Planned extends MergePlan {
   revision: number;
 }
 
-function plan(db: DB, received: Received, choices: MergeChoices, mine = side(db), revision = sql(db).lastChangeNo.get()?.n ?? 0): Planned {
-  return { ...planMerge(mine, theirSide(received), received.info, readAliases(db), choices.resolutions ?? new Map(), choices.take), mine, revision };
+function plan(
+  db: DB,
+  received: Received,
+  choices: MergeChoices,
+  mine = side(db),
+  revision = sql(db).lastChangeNo.get()?.n ?? 0,
+): Planned {
+  return {
+    ...planMerge(
+      mine,
+      theirSide(received),
+      received.info,
+      readAliases(db),
+      choices.resolutions ?? new Map(),
+      choices.take,
+    ),
+    mine,
+    revision,
+  };
 }
 
 /** What merging would do; nothing changes. */
@@ -63,7 +80,10 @@ export function previewMerge(db: DB, received: Received): Planned {
 }
 
 export function conflictsMessage(conflicts: MergeConflict[]): string {
-  const first = conflicts.slice(0, 2).map((c) => `«${c.line}»${c.year ? ` ${c.year}` : ''}`).join(', ');
+  const first = conflicts
+    .slice(0, 2)
+    .map((c) => `«${c.line}»${c.year ? ` ${c.year}` : ''}`)
+    .join(', ');
   const more = conflicts.length > 2 ? ` og ${conflicts.length - 2} flere` : '';
   return `Fletningen har ${conflicts.length} konflikt${conflicts.length === 1 ? '' : 'er'} (${first}${more}), som skal afgøres først: behold min, tag deres eller skriv en værdi.`;
 }
@@ -92,7 +112,8 @@ export function applyMerge(
   const change = session.run((db) => {
     // One process owns the file, and the backup does not change it: the plan (and my side it was
     // made from) still holds.
-    if (session.revision !== revision) throw new UserError('Porteføljen blev ændret under fletningen; prøv igen.', 'conflict');
+    if (session.revision !== revision)
+      throw new UserError('Porteføljen blev ændret under fletningen; prøv igen.', 'conflict');
     const ops = diffOps(mine.state, result.target, { amountChanges: result.amountChanges, remove: result.removed });
     // «Fra …» is the region of the person who sent it (share_sent), else the portfolio's.
     const from = info.sentBy?.region ?? info.region;
@@ -112,7 +133,11 @@ export function applyMerge(
         region: from,
         fileName: info.fileName,
         replica: theirs.replica,
-        summary: { ...result.review.counts, newLines: result.review.onlyTheirs.length, deletions: result.review.deletions.length },
+        summary: {
+          ...result.review.counts,
+          newLines: result.review.onlyTheirs.length,
+          deletions: result.review.deletions.length,
+        },
       },
     });
     return { label, ops, extra };
@@ -126,7 +151,8 @@ export function applyMerge(
  * vector becomes this file's. Built under a temporary name and renamed: all or nothing.
  */
 export function importReceived(received: Received, targetPath: string, region?: RegionCode): string {
-  if (existsSync(targetPath)) throw new UserError(`«${basename(targetPath)}» findes allerede; vælg et andet navn.`, 'invalid-args');
+  if (existsSync(targetPath))
+    throw new UserError(`«${basename(targetPath)}» findes allerede; vælg et andet navn.`, 'invalid-args');
   const tmp = `${targetPath}.${process.pid}.importeres`;
   const clean = () => {
     for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) rmSync(f, { force: true });

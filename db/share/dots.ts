@@ -23,7 +23,14 @@ export const key = (entity: Entity, id: string, field = ''): string => `${entity
 
 /** A value's address and its dot, as share_dot stores it (less the change that brought it). */
 export type DotRow = [entity: Entity, id: string, field: string, replica: string, counter: number, at: string];
-export const dotRow = (entity: Entity, id: string, field: string, d: Dot): DotRow => [entity, id, field, d.replica, d.counter, d.at];
+export const dotRow = (entity: Entity, id: string, field: string, d: Dot): DotRow => [
+  entity,
+  id,
+  field,
+  d.replica,
+  d.counter,
+  d.at,
+];
 
 /** A run of this file's own change numbers written under one copy id (an epoch: epochs.ts). */
 export interface Range {
@@ -51,22 +58,44 @@ export interface Lineage {
 }
 
 export function readLineage(db: DB): Lineage {
-  const r = db.prepare<[], { id: string; origin: string; since: number }>('SELECT id, origin, since FROM share_replica').get()!;
-  const meta = db.prepare<[], { region: RegionCode; created_at: string }>('SELECT region, created_at FROM portfolio').get()!;
+  const r = db
+    .prepare<[], { id: string; origin: string; since: number }>('SELECT id, origin, since FROM share_replica')
+    .get()!;
+  const meta = db
+    .prepare<[], { region: RegionCode; created_at: string }>('SELECT region, created_at FROM portfolio')
+    .get()!;
   const last = Math.max((db.prepare('SELECT max(change_no) FROM audit').pluck().get() as number | null) ?? 0, r.since);
   const seen = new Map<string, { counter: number; region: RegionCode }>();
-  for (const s of db.prepare<[], { replica: string; counter: number; region: RegionCode }>('SELECT replica, counter, region FROM share_seen').all()) {
+  for (const s of db
+    .prepare<[], { replica: string; counter: number; region: RegionCode }>(
+      'SELECT replica, counter, region FROM share_seen',
+    )
+    .all()) {
     seen.set(s.replica, { counter: s.counter, region: s.region });
   }
   const epochs = db
-    .prepare<[number], { replica: string; first: number; region: RegionCode }>('SELECT replica, first_change AS first, region FROM share_epoch WHERE first_change > ? ORDER BY first_change')
+    .prepare<[number], { replica: string; first: number; region: RegionCode }>(
+      'SELECT replica, first_change AS first, region FROM share_epoch WHERE first_change > ? ORDER BY first_change',
+    )
     .all(r.since);
   // The file's own id (share_replica) comes first: changes after `since` made before the first
   // epoch are its (migration 0060 made it an existing file's first epoch). In a new file it holds
   // no change, but stays in the vector: the origin's initial values have its dot (origin, 0).
   if (epochs[0]?.replica !== r.id) epochs.unshift({ replica: r.id, first: r.since + 1, region: meta.region });
-  const ranges = epochs.map((e, i) => ({ ...e, last: Math.max(e.first - 1, i + 1 < epochs.length ? epochs[i + 1]!.first - 1 : last) }));
-  return { replica: ranges[ranges.length - 1]!.replica, origin: r.origin, since: r.since, region: meta.region, createdAt: meta.created_at, last, ranges, seen };
+  const ranges = epochs.map((e, i) => ({
+    ...e,
+    last: Math.max(e.first - 1, i + 1 < epochs.length ? epochs[i + 1]!.first - 1 : last),
+  }));
+  return {
+    replica: ranges[ranges.length - 1]!.replica,
+    origin: r.origin,
+    since: r.since,
+    region: meta.region,
+    createdAt: meta.created_at,
+    last,
+    ranges,
+    seen,
+  };
 }
 
 /** The copy id and region of one of this file's own change numbers (after `since`). */
@@ -115,7 +144,9 @@ export const sameDot = (a: Dot, b: Dot): boolean => a.replica === b.replica && a
  */
 export function cancelledChanges(db: DB): number[] {
   const out: number[] = [];
-  for (const r of db.prepare<[], { change_no: number; summary: string }>('SELECT change_no, summary FROM share_merge').all()) {
+  for (const r of db
+    .prepare<[], { change_no: number; summary: string }>('SELECT change_no, summary FROM share_merge')
+    .all()) {
     let undoneBy: unknown;
     try {
       undoneBy = (JSON.parse(r.summary) as { undoneBy?: unknown } | null)?.undoneBy;
@@ -133,7 +164,12 @@ export function cancelledChanges(db: DB): number[] {
  * strings took a large part of its time.
  */
 export class ValueMap<T> {
-  private readonly maps: Record<Entity, Map<string, Map<string, T>>> = { line: new Map(), amount: new Map(), pool: new Map(), year: new Map() };
+  private readonly maps: Record<Entity, Map<string, Map<string, T>>> = {
+    line: new Map(),
+    amount: new Map(),
+    pool: new Map(),
+    year: new Map(),
+  };
 
   /** The values of one line, pool or year, by field. */
   fields(entity: Entity, id: string): Map<string, T> | undefined {
@@ -152,7 +188,8 @@ export class ValueMap<T> {
   }
 
   *entries(): IterableIterator<[Entity, string, string, T]> {
-    for (const entity of ENTITIES) for (const [id, fields] of this.maps[entity]) for (const [field, v] of fields) yield [entity, id, field, v];
+    for (const entity of ENTITIES)
+      for (const [id, fields] of this.maps[entity]) for (const [field, v] of fields) yield [entity, id, field, v];
   }
 }
 
@@ -188,10 +225,13 @@ export class Dots {
       if (id !== null && isEntity(entity)) this.local.set(entity, id, field ?? '', { n, at });
     }
     const dots = db
-      .prepare<[], [Entity, string, string, string, number, string, number]>('SELECT entity, entity_id, field, replica, counter, at, change_no FROM share_dot')
+      .prepare<[], [Entity, string, string, string, number, string, number]>(
+        'SELECT entity, entity_id, field, replica, counter, at, change_no FROM share_dot',
+      )
       .raw(true)
       .all();
-    for (const [entity, id, field, replica, counter, at, changeNo] of dots) this.stored.set(entity, id, field, { replica, counter, at, changeNo });
+    for (const [entity, id, field, replica, counter, at, changeNo] of dots)
+      this.stored.set(entity, id, field, { replica, counter, at, changeNo });
   }
 
   /** Whether this file has any record of the value (a local change or a stored dot). */
@@ -221,7 +261,8 @@ export class Dots {
   /** Every value this file has a record of (for an import that gives the file a new identity). */
   *recorded(): IterableIterator<[Entity, string, string]> {
     for (const [entity, id, field] of this.local.entries()) yield [entity, id, field];
-    for (const [entity, id, field] of this.stored.entries()) if (!this.local.get(entity, id, field)) yield [entity, id, field];
+    for (const [entity, id, field] of this.stored.entries())
+      if (!this.local.get(entity, id, field)) yield [entity, id, field];
   }
 
   regionOf(replica: string): RegionCode {
@@ -261,7 +302,8 @@ export function regionOfReplica(l: Lineage, replica: string): RegionCode {
 export function seenEntries(mine: Lineage, theirs: Lineage): [string, number, RegionCode][] {
   const entries: [string, number, RegionCode][] = theirs.ranges.map((r) => [r.replica, r.last, r.region]);
   for (const [r, s] of theirs.seen) entries.push([r, s.counter, s.region]);
-  if (!theirs.ranges.some((r) => r.replica === theirs.origin) && !theirs.seen.has(theirs.origin)) entries.push([theirs.origin, 0, theirs.region]);
+  if (!theirs.ranges.some((r) => r.replica === theirs.origin) && !theirs.seen.has(theirs.origin))
+    entries.push([theirs.origin, 0, theirs.region]);
   const own = new Map(mine.ranges.map((r) => [r.replica, r.last]));
   return entries.filter(([r, counter]) => counter > (own.get(r) ?? -1));
 }

@@ -18,12 +18,9 @@ export function newEpoch(region?: RegionCode): WriterStart {
       // An epoch that holds no change yet (a session that began and never wrote) is replaced: no
       // copy can hold a change of it.
       db.prepare('DELETE FROM share_epoch WHERE first_change >= ?').run(firstChange);
-      db.prepare('INSERT INTO share_epoch (replica, first_change, region, at) VALUES (?, ?, coalesce(?, (SELECT region FROM portfolio)), ?)').run(
-        randomBytes(16).toString('hex'),
-        firstChange,
-        region ?? null,
-        at,
-      );
+      db.prepare(
+        'INSERT INTO share_epoch (replica, first_change, region, at) VALUES (?, ?, coalesce(?, (SELECT region FROM portfolio)), ?)',
+      ).run(randomBytes(16).toString('hex'), firstChange, region ?? null, at);
     },
   };
 }

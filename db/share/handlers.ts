@@ -24,7 +24,9 @@ import { sendCopy, sentFileName, type SentFile } from './send';
 type Source = Args<'file.check'>['source'];
 
 export function receive(source: Source): Received {
-  return 'path' in source ? receiveFile(source.path) : receiveBytes(Buffer.from(source.data, 'base64'), source.fileName);
+  return 'path' in source
+    ? receiveFile(source.path)
+    : receiveBytes(Buffer.from(source.data, 'base64'), source.fileName);
 }
 
 /** One line for the CLI's `check` and the app's dialog. */
@@ -45,7 +47,9 @@ export function checkResult(received: Received): Result<'file.check'> {
  * received file with ` (modtaget)`, and a number if that name is taken. Never the received file itself.
  */
 export function receivedCopyPath(dir: string, receivedName: string): string {
-  const safe = [...basename(receivedName).replace(/\.(sqlite3?|db)$/i, '')].map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c)).join('');
+  const safe = [...basename(receivedName).replace(/\.(sqlite3?|db)$/i, '')]
+    .map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c))
+    .join('');
   const stem = safe.slice(0, 150) || 'Modtaget';
   for (let n = 1; ; n++) {
     const candidate = join(dir, `${stem} (modtaget${n > 1 ? ` ${n}` : ''}).sqlite`);
@@ -61,7 +65,8 @@ const mergePreviews = new Previews<{ received: Received; preview: Planned }>(1, 
 
 export function toChoices(resolutions: Args<'merge.apply'>['resolutions'], take?: 'mine' | 'theirs'): MergeChoices {
   const map = new Map<string, Resolution>();
-  for (const r of resolutions) map.set(r.id, r.value === undefined ? { take: r.take } : { take: r.take, value: r.value });
+  for (const r of resolutions)
+    map.set(r.id, r.value === undefined ? { take: r.take } : { take: r.take, value: r.value });
   return { resolutions: map, take };
 }
 
@@ -71,7 +76,12 @@ export function previewMergeInto(session: Session, received: Received): Planned 
 }
 
 /** Merges `received` as previewed, with the user's choices: one undo step after a backup copy. */
-export function applyPreviewedMerge(session: Session, received: Received, preview: Planned, choices: MergeChoices): ReturnType<typeof applyMerge> {
+export function applyPreviewedMerge(
+  session: Session,
+  received: Received,
+  preview: Planned,
+  choices: MergeChoices,
+): ReturnType<typeof applyMerge> {
   return applyMerge(session, received, choices, new Date(), preview);
 }
 
@@ -111,7 +121,8 @@ export const shareHandlers: Handlers<Group<'file' | 'merge' | 'backups'>> = {
     const session = currentSession(b);
     const received = receive(a.source);
     try {
-      const target = a.path ?? receivedCopyPath(session ? dirname(session.path) : process.cwd(), received.info.fileName);
+      const target =
+        a.path ?? receivedCopyPath(session ? dirname(session.path) : process.cwd(), received.info.fileName);
       const path = importReceived(received, target, a.region);
       return { path, fileName: basename(path) };
     } finally {
@@ -138,7 +149,12 @@ export const shareHandlers: Handlers<Group<'file' | 'merge' | 'backups'>> = {
   },
   'merge.apply': (b, a) => {
     const session = b.session();
-    return mergePreviews.take(session, a.token, ({ received, preview }) => applyPreviewedMerge(session, received, preview, toChoices(a.resolutions, a.take)).change);
+    return mergePreviews.take(
+      session,
+      a.token,
+      ({ received, preview }) =>
+        applyPreviewedMerge(session, received, preview, toChoices(a.resolutions, a.take)).change,
+    );
   },
   'backups.list': (b) => listBackups(b.session().path),
   'backups.restore': (b, a) => restoreBackup(b.session(), a.fileName),

@@ -60,7 +60,10 @@ export function historyOf(db: DB, cancelled: number[]): History {
       if (!fields.length) return [];
       const first = new ValueMap<First>();
       const rows = db
-        .prepare<[number, string, string], { entity: 'line' | 'amount'; id: string; field: string | null; seq: number; old: string | null }>(
+        .prepare<
+          [number, string, string],
+          { entity: 'line' | 'amount'; id: string; field: string | null; seq: number; old: string | null }
+        >(
           // SQLite returns the bare column old_value from the row holding min(seq).
           `SELECT entity, entity_id AS id, field, min(seq) AS seq, old_value AS old FROM audit
            WHERE change_no > ? AND change_no NOT IN (SELECT value FROM json_each(?))

@@ -32,7 +32,8 @@ interface Before {
 
 const json = (v: unknown) => JSON.stringify(v);
 /** The share_dot rows whose keys are in a JSON array of DotRows. */
-const DOTS_IN = "share_dot WHERE (entity, entity_id, field) IN (SELECT value->>'$[0]', value->>'$[1]', value->>'$[2]' FROM json_each(?))";
+const DOTS_IN =
+  "share_dot WHERE (entity, entity_id, field) IN (SELECT value->>'$[0]', value->>'$[1]', value->>'$[2]' FROM json_each(?))";
 
 /** Writes the merge's record (as a change of number changeNo); returns what undoes it. */
 export class MergeRecord implements Extra {
@@ -45,8 +46,12 @@ export class MergeRecord implements Extra {
     const others = json(f.aliases.map(([other]) => other));
     const before: Before = {
       dots: db.prepare(`SELECT * FROM ${DOTS_IN}`).all(dots) as Row[],
-      seen: db.prepare('SELECT * FROM share_seen WHERE replica IN (SELECT value FROM json_each(?))').all(replicas) as Row[],
-      aliases: db.prepare('SELECT * FROM share_alias WHERE other_id IN (SELECT value FROM json_each(?))').all(others) as Row[],
+      seen: db
+        .prepare('SELECT * FROM share_seen WHERE replica IN (SELECT value FROM json_each(?))')
+        .all(replicas) as Row[],
+      aliases: db
+        .prepare('SELECT * FROM share_alias WHERE other_id IN (SELECT value FROM json_each(?))')
+        .all(others) as Row[],
     };
     storeDots(db, dots, change.changeNo);
     const seen = db.prepare(
@@ -55,14 +60,9 @@ export class MergeRecord implements Extra {
     for (const [r, counter, region] of f.seen) seen.run(r, counter, region);
     const alias = db.prepare('INSERT OR REPLACE INTO share_alias (other_id, line_id) VALUES (?, ?)');
     for (const [other, line] of f.aliases) alias.run(other, line);
-    db.prepare('INSERT INTO share_merge (change_no, at, region, file_name, replica, summary) VALUES (?, ?, ?, ?, ?, ?)').run(
-      change.changeNo,
-      change.at,
-      f.merge.region,
-      f.merge.fileName,
-      f.merge.replica,
-      json(f.merge.summary),
-    );
+    db.prepare(
+      'INSERT INTO share_merge (change_no, at, region, file_name, replica, summary) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(change.changeNo, change.at, f.merge.region, f.merge.fileName, f.merge.replica, json(f.merge.summary));
     return new UndoneMerge(this, f, before, change.changeNo, { dots, replicas, others });
   }
 }
@@ -85,13 +85,18 @@ class UndoneMerge implements Extra {
     const put = (table: string, rows: Row[]) => {
       if (!rows.length) return;
       const cols = Object.keys(rows[0]!);
-      const insert = db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`);
+      const insert = db.prepare(
+        `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`,
+      );
       for (const r of rows) insert.run(r);
     };
     put('share_dot', this.before.dots);
     put('share_seen', this.before.seen);
     put('share_alias', this.before.aliases);
-    db.prepare('UPDATE share_merge SET summary = ? WHERE change_no = ?').run(json({ ...this.facts.merge.summary, undoneBy: change.changeNo }), this.mergeNo);
+    db.prepare('UPDATE share_merge SET summary = ? WHERE change_no = ?').run(
+      json({ ...this.facts.merge.summary, undoneBy: change.changeNo }),
+      this.mergeNo,
+    );
     return this.redo;
   }
 }

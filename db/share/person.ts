@@ -12,7 +12,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { REGION_CODES, type RegionCode } from '../../shared/domain/model';
 
-export const isRegion = (v: unknown): v is RegionCode => typeof v === 'string' && (REGION_CODES as readonly string[]).includes(v);
+export const isRegion = (v: unknown): v is RegionCode =>
+  typeof v === 'string' && (REGION_CODES as readonly string[]).includes(v);
 
 /** The app's settings folder (Electron's app.getPath('userData') for productName Puljeplan). */
 export function settingsDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
@@ -24,7 +25,8 @@ export function settingsDir(env: NodeJS.ProcessEnv = process.env, platform = pro
 export function personRegion(env: NodeJS.ProcessEnv = process.env, dir = settingsDir(env)): RegionCode | undefined {
   if (isRegion(env.PULJEPLAN_REGION)) return env.PULJEPLAN_REGION;
   try {
-    const region = (JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as { region?: unknown } | null)?.region;
+    const region = (JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as { region?: unknown } | null)
+      ?.region;
     return isRegion(region) ? region : undefined;
   } catch {
     return undefined;

@@ -24,7 +24,11 @@ function origins(db: DB) {
   const lineage = readLineage(db);
   const regionOf = (replica: string): RegionCode => regionOfReplica(lineage, replica);
   const madeBy = new Map<string, string>();
-  for (const r of db.prepare<[], { id: string; replica: string }>("SELECT entity_id AS id, replica FROM share_dot WHERE entity = 'line' AND field = ''").all()) {
+  for (const r of db
+    .prepare<[], { id: string; replica: string }>(
+      "SELECT entity_id AS id, replica FROM share_dot WHERE entity = 'line' AND field = ''",
+    )
+    .all()) {
     madeBy.set(r.id, r.replica);
   }
   const createdBy = (id: string) => {
@@ -63,7 +67,8 @@ export function readLineInfo(db: DB): Record<string, LineInfo> {
     const loc = local.get(id);
     const fr = foreign.get(id);
     const createdBy = createdByOf(id);
-    if (loc && (!fr || loc.n > fr.n)) out[id] = { createdBy, changedBy: rangeOf(lineage, loc.n).region, changedAt: loc.at };
+    if (loc && (!fr || loc.n > fr.n))
+      out[id] = { createdBy, changedBy: rangeOf(lineage, loc.n).region, changedAt: loc.at };
     else if (fr) out[id] = { createdBy, changedBy: regionOf(fr.replica), changedAt: fr.at };
     else out[id] = { createdBy, changedBy: null, changedAt: null };
   }
@@ -107,7 +112,10 @@ export function lineInfoOf(db: DB, ids: string[], made: { changeNo: number; at: 
   for (const id of ids) {
     const r = get.get({ id, changeNo: made.changeNo });
     if (!r) continue;
-    out[id] = r.newest === null ? { createdBy: r.createdBy, changedBy: r.mine, changedAt: made.at } : { createdBy: r.createdBy, changedBy: r.changedBy, changedAt: unpack(r.newest).at };
+    out[id] =
+      r.newest === null
+        ? { createdBy: r.createdBy, changedBy: r.mine, changedAt: made.at }
+        : { createdBy: r.createdBy, changedBy: r.changedBy, changedAt: unpack(r.newest).at };
   }
   return out;
 }
@@ -122,7 +130,9 @@ function bulkLineInfoOf(db: DB, ids: string[], made: { changeNo: number; at: str
   const out: Record<string, LineInfo> = {};
   for (const id of ids) {
     const d = byChange.get(id);
-    out[id] = d ? { createdBy: createdBy(id), changedBy: regionOf(d.replica), changedAt: d.at } : { createdBy: createdBy(id), changedBy: rangeOf(lineage, made.changeNo).region, changedAt: made.at };
+    out[id] = d
+      ? { createdBy: createdBy(id), changedBy: regionOf(d.replica), changedAt: d.at }
+      : { createdBy: createdBy(id), changedBy: rangeOf(lineage, made.changeNo).region, changedAt: made.at };
   }
   return out;
 }

@@ -28,7 +28,10 @@ export interface Received {
 }
 
 function safeName(fileName: string): string {
-  const name = [...basename(fileName.replace(/\\/g, '/'))].filter((c) => c >= ' ').join('').slice(0, 200);
+  const name = [...basename(fileName.replace(/\\/g, '/'))]
+    .filter((c) => c >= ' ')
+    .join('')
+    .slice(0, 200);
   return name || 'modtaget.sqlite';
 }
 
@@ -44,7 +47,10 @@ export function readReceivedBytes(path: string): Buffer {
       );
     }
   }
-  if (size > MAX_RECEIVED_BYTES) throw new PortfolioFileError(`«${name}» er for stor (${Math.round(size / 1024 / 1024)} MB; højst ${MAX_RECEIVED_BYTES / 1024 / 1024} MB).`);
+  if (size > MAX_RECEIVED_BYTES)
+    throw new PortfolioFileError(
+      `«${name}» er for stor (${Math.round(size / 1024 / 1024)} MB; højst ${MAX_RECEIVED_BYTES / 1024 / 1024} MB).`,
+    );
   return readFileSync(path);
 }
 
@@ -56,7 +62,8 @@ export function receiveFile(path: string): Received {
 /** The same for bytes that came through the contract (the browser or the app's file dialog). */
 export function receiveBytes(bytes: Uint8Array, fileName: string): Received {
   const name = safeName(fileName);
-  if (bytes.length > MAX_RECEIVED_BYTES) throw new PortfolioFileError(`«${name}» er for stor (højst ${MAX_RECEIVED_BYTES / 1024 / 1024} MB).`);
+  if (bytes.length > MAX_RECEIVED_BYTES)
+    throw new PortfolioFileError(`«${name}» er for stor (højst ${MAX_RECEIVED_BYTES / 1024 / 1024} MB).`);
   const dir = mkdtempSync(join(tmpdir(), 'puljeplan-modtaget-'));
   const copy = join(dir, name);
   let foreign: DB | undefined;

@@ -49,7 +49,8 @@ function isOurTable(name: string, version: number): boolean {
 /** Copies the portfolio in `path` into a new file at `outPath` (never replacing one) with only our own schema and checked rows. */
 export function rescueFile(path: string, outPath: string): Rescued {
   const name = basename(path);
-  if (existsSync(outPath)) throw new UserError(`«${basename(outPath)}» findes allerede; vælg et andet navn til den rensede kopi.`);
+  if (existsSync(outPath))
+    throw new UserError(`«${basename(outPath)}» findes allerede; vælg et andet navn til den rensede kopi.`);
   checkIdentity(name, readHeader(path));
   const dir = mkdtempSync(join(tmpdir(), 'puljeplan-renset-'));
   const copy = join(dir, 'kopi.sqlite');

@@ -43,8 +43,14 @@ const int = (lo: number, hi: number): Check => ({
   js: (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= lo && v <= hi,
   sql: (c) => `(typeof(${c}) = 'integer' AND ${c} BETWEEN ${lo} AND ${hi})`,
 });
-const uuid: Check = { js: (v) => typeof v === 'string' && UUID.test(v), sql: (c) => `(typeof(${c}) = 'text' AND ${c} GLOB '${UUID_GLOB}')` };
-const replica: Check = { js: (v) => typeof v === 'string' && REPLICA.test(v), sql: (c) => `(typeof(${c}) = 'text' AND ${c} GLOB '${REPLICA_GLOB}')` };
+const uuid: Check = {
+  js: (v) => typeof v === 'string' && UUID.test(v),
+  sql: (c) => `(typeof(${c}) = 'text' AND ${c} GLOB '${UUID_GLOB}')`,
+};
+const replica: Check = {
+  js: (v) => typeof v === 'string' && REPLICA.test(v),
+  sql: (c) => `(typeof(${c}) = 'text' AND ${c} GLOB '${REPLICA_GLOB}')`,
+};
 const oneOf = (...values: readonly string[]): Check => ({
   js: (v) => typeof v === 'string' && values.includes(v),
   sql: (c) => `(typeof(${c}) = 'text' AND ${c} IN (${values.map(quote).join(', ')}))`,
@@ -60,7 +66,10 @@ const key = (table: string, column: string, check: Check, type = 'text'): Check 
   references: { table, column },
 });
 const region = oneOf(...REGION_CODES);
-const nullable = (check: Check): Check => ({ js: (v) => v === null || check.js(v), sql: (c) => `(${c} IS NULL OR ${check.sql(c)})` });
+const nullable = (check: Check): Check => ({
+  js: (v) => v === null || check.js(v),
+  sql: (c) => `(${c} IS NULL OR ${check.sql(c)})`,
+});
 const time = text(40);
 const COUNT = int(0, Number.MAX_SAFE_INTEGER);
 const POSITION = int(-(2 ** 52), 2 ** 52);
@@ -81,7 +90,11 @@ const TABLES: Record<string, Record<string, Check>> = {
     description: text(TEXT_LIMITS.description),
     comment: text(TEXT_LIMITS.comment),
   },
-  amount: { line_id: key('line', 'id', uuid), year: key('budget_year', 'year', YEAR, 'integer'), kroner: int(-MAX_CELL_KRONER, MAX_CELL_KRONER) },
+  amount: {
+    line_id: key('line', 'id', uuid),
+    year: key('budget_year', 'year', YEAR, 'integer'),
+    kroner: int(-MAX_CELL_KRONER, MAX_CELL_KRONER),
+  },
   audit: {
     seq: COUNT,
     at: time,
@@ -96,7 +109,15 @@ const TABLES: Record<string, Record<string, Check>> = {
   share_replica: { singleton: int(1, 1), id: replica, origin: replica, since: COUNT },
   share_seen: { replica, counter: COUNT, region },
   share_epoch: { replica, first_change: COUNT, region, at: time },
-  share_dot: { entity: oneOf('line', 'amount', 'pool', 'year'), entity_id: text(100), field: text(100), replica, counter: COUNT, at: time, change_no: COUNT },
+  share_dot: {
+    entity: oneOf('line', 'amount', 'pool', 'year'),
+    entity_id: text(100),
+    field: text(100),
+    replica,
+    counter: COUNT,
+    at: time,
+    change_no: COUNT,
+  },
   share_alias: { other_id: uuid, line_id: uuid },
   share_merge: { change_no: COUNT, at: time, region, file_name: text(1_000), replica, summary: text(10_000) },
   share_sent: { singleton: int(1, 1), region, sent_at: time, app_version: text(100), schema_version: COUNT },
@@ -136,10 +157,13 @@ const FROM = 'modtaget';
 function checkTable(to: DB, table: string, columns: Record<string, Check>, name: string): void {
   const cols = Object.keys(columns);
   const checks = Object.values(columns);
-  const rows = (numbered: boolean) => `SELECT ${numbered ? 'row_number() OVER ()' : '0'} AS n, ${cols.join(', ')} FROM ${FROM}.${table}`;
+  const rows = (numbered: boolean) =>
+    `SELECT ${numbered ? 'row_number() OVER ()' : '0'} AS n, ${cols.join(', ')} FROM ${FROM}.${table}`;
   const flagged = (numbered: boolean) =>
     to
-      .prepare(`SELECT * FROM (${rows(numbered)}) WHERE NOT coalesce(${cols.map((c, i) => checks[i]!.sql(c)).join(' AND ')}, 0)`)
+      .prepare(
+        `SELECT * FROM (${rows(numbered)}) WHERE NOT coalesce(${cols.map((c, i) => checks[i]!.sql(c)).join(' AND ')}, 0)`,
+      )
       .raw(true)
       .iterate() as IterableIterator<unknown[]>;
   const bad = (row: unknown[]) => checks.findIndex((check, i) => !check.js(row[i + 1]));
@@ -147,7 +171,12 @@ function checkTable(to: DB, table: string, columns: Record<string, Check>, name:
     if (bad(row) < 0) {
       checks.forEach((check, i) => {
         const ref = check.references;
-        if (ref && row[i + 1] !== null && !to.prepare(`SELECT 1 FROM main.${ref.table} WHERE ${ref.column} = ?`).get(row[i + 1])) refuse(name, DANGLING);
+        if (
+          ref &&
+          row[i + 1] !== null &&
+          !to.prepare(`SELECT 1 FROM main.${ref.table} WHERE ${ref.column} = ?`).get(row[i + 1])
+        )
+          refuse(name, DANGLING);
       });
       continue;
     }
@@ -167,9 +196,13 @@ function unverifiedForeignKeys(to: DB): string[] {
   return Object.entries(TABLES)
     .filter(([table, columns]) =>
       to
-        .prepare<[string], { from: string; table: string; to: string }>("SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list(?, 'main')")
+        .prepare<[string], { from: string; table: string; to: string }>(
+          'SELECT "from", "table", "to" FROM pragma_foreign_key_list(?, \'main\')',
+        )
         .all(table)
-        .some((fk) => columns[fk.from]?.references?.table !== fk.table || columns[fk.from]?.references?.column !== fk.to),
+        .some(
+          (fk) => columns[fk.from]?.references?.table !== fk.table || columns[fk.from]?.references?.column !== fk.to,
+        ),
     )
     .map(([table]) => table);
 }
@@ -193,30 +226,42 @@ export function copyCheckedRows(fromPath: string, to: DB, name: string): Receive
       }
       const count = (q: string) => (to.prepare(q).pluck().get() as number) ?? 0;
       if (count('SELECT count(*) FROM main.portfolio') !== 1) refuse(name, 'porteføljens grunddata mangler');
-      if (count('SELECT count(*) FROM main.share_replica') !== 1) refuse(name, 'filens afstamning (share_replica) mangler');
+      if (count('SELECT count(*) FROM main.share_replica') !== 1)
+        refuse(name, 'filens afstamning (share_replica) mangler');
       // A sub-line's parent is a top line of the same pool (the model has two levels).
-      if (count('SELECT count(*) FROM main.line c JOIN main.line p ON p.id = c.parent_id WHERE p.parent_id IS NOT NULL OR p.pool_id <> c.pool_id')) {
+      if (
+        count(
+          'SELECT count(*) FROM main.line c JOIN main.line p ON p.id = c.parent_id WHERE p.parent_id IS NOT NULL OR p.pool_id <> c.pool_id',
+        )
+      ) {
         refuse(name, 'en underlinje ligger under en linje, der selv er en underlinje eller i en anden pulje');
       }
       for (const table of unverifiedForeignKeys(to)) {
-        if (to.prepare("SELECT count(*) FROM pragma_foreign_key_check(?, 'main')").pluck().get(table)) refuse(name, DANGLING);
+        if (to.prepare("SELECT count(*) FROM pragma_foreign_key_check(?, 'main')").pluck().get(table))
+          refuse(name, DANGLING);
       }
     })();
   } finally {
     to.exec(`DETACH DATABASE ${FROM}`);
     to.pragma('foreign_keys = ON');
   }
-  const meta = to.prepare<[], { id: string; title: string; region: RegionCode }>('SELECT id, title, region FROM portfolio').get()!;
-  const sent = to.prepare<[], { region: RegionCode; sent_at: string; app_version: string; schema_version: number }>(
-    'SELECT region, sent_at, app_version, schema_version FROM share_sent',
-  ).get();
+  const meta = to
+    .prepare<[], { id: string; title: string; region: RegionCode }>('SELECT id, title, region FROM portfolio')
+    .get()!;
+  const sent = to
+    .prepare<[], { region: RegionCode; sent_at: string; app_version: string; schema_version: number }>(
+      'SELECT region, sent_at, app_version, schema_version FROM share_sent',
+    )
+    .get();
   const count = (q: string) => to.prepare(q).pluck().get() as number;
   return {
     fileName: name,
     portfolioId: meta.id,
     title: meta.title,
     region: meta.region,
-    sentBy: sent ? { region: sent.region, sentAt: sent.sent_at, appVersion: sent.app_version, schemaVersion: sent.schema_version } : null,
+    sentBy: sent
+      ? { region: sent.region, sentAt: sent.sent_at, appVersion: sent.app_version, schemaVersion: sent.schema_version }
+      : null,
     fileSchemaVersion: 0,
     years: to.prepare('SELECT year FROM budget_year ORDER BY year').pluck().all() as number[],
     pools: count('SELECT count(*) FROM pool'),

@@ -19,7 +19,9 @@ export function sendCopy(db: DB, sourcePath: string, outPath: string, appVersion
   const region = personRegion() ?? readMeta(db).region;
   return copyPortfolio(db, sourcePath, outPath, (copy) => {
     copy
-      .prepare('INSERT OR REPLACE INTO share_sent (singleton, region, sent_at, app_version, schema_version) VALUES (1, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT OR REPLACE INTO share_sent (singleton, region, sent_at, app_version, schema_version) VALUES (1, ?, ?, ?, ?)',
+      )
       .run(region, now.toISOString(), appVersion, SCHEMA_VERSION);
   });
 }

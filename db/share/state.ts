@@ -53,7 +53,8 @@ export function diffOps(from: PortfolioById, to: PortfolioById, options: DiffOpt
       continue;
     }
     if (old.name !== p.name) ops.push({ op: 'setPoolText', poolId: id, field: 'name', value: p.name });
-    if (old.description !== p.description) ops.push({ op: 'setPoolText', poolId: id, field: 'description', value: p.description });
+    if (old.description !== p.description)
+      ops.push({ op: 'setPoolText', poolId: id, field: 'description', value: p.description });
     if (old.position !== p.position) ops.push({ op: 'placePool', poolId: id, position: p.position });
   }
   // A line the target shares with the current state (a merge copies only the lines it changes) is
@@ -67,13 +68,17 @@ export function diffOps(from: PortfolioById, to: PortfolioById, options: DiffOpt
   const sameAmounts = (old: Line, l: Line) => old.amounts === l.amounts;
   for (const [old, l] of both) {
     if (!sameAmounts(old, l)) {
-      for (const year of Object.keys(old.amounts)) if (l.amounts[year] === undefined) ops.push({ op: 'setAmount', lineId: l.id, year: Number(year), value: null });
+      for (const year of Object.keys(old.amounts))
+        if (l.amounts[year] === undefined) ops.push({ op: 'setAmount', lineId: l.id, year: Number(year), value: null });
     }
     for (const [year, value] of changes.get(l.id) ?? []) {
-      if (value === null && old.amounts[year] !== undefined) ops.push({ op: 'setAmount', lineId: l.id, year: Number(year), value: null });
+      if (value === null && old.amounts[year] !== undefined)
+        ops.push({ op: 'setAmount', lineId: l.id, year: Number(year), value: null });
     }
   }
-  const added = [...to.lines.values()].filter((l) => !from.lines.has(l.id)).sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null));
+  const added = [...to.lines.values()]
+    .filter((l) => !from.lines.has(l.id))
+    .sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null));
   for (const l of added) {
     const op: Op = { op: 'insertLine', line: toRecord(l) };
     if (Object.keys(l.amounts).length) op.amounts = { ...l.amounts };
@@ -85,17 +90,22 @@ export function diffOps(from: PortfolioById, to: PortfolioById, options: DiffOpt
       ops.push({ op: 'placeLine', lineId: l.id, poolId: l.poolId, parentId: l.parentId, position: l.position });
     }
     for (const field of TEXT_FIELDS) {
-      if ((old[field] ?? '') !== (l[field] ?? '')) ops.push({ op: 'setLineText', lineId: l.id, field, value: l[field] ?? '' });
+      if ((old[field] ?? '') !== (l[field] ?? ''))
+        ops.push({ op: 'setLineText', lineId: l.id, field, value: l[field] ?? '' });
     }
   }
-  const removed = [...from.lines.values()].filter((l) => !to.lines.has(l.id)).sort((a, b) => Number(b.parentId !== null) - Number(a.parentId !== null));
+  const removed = [...from.lines.values()]
+    .filter((l) => !to.lines.has(l.id))
+    .sort((a, b) => Number(b.parentId !== null) - Number(a.parentId !== null));
   for (const l of removed) ops.push({ op: 'deleteLine', lineId: l.id });
   for (const [old, l] of both) {
     if (!sameAmounts(old, l)) {
-      for (const [year, value] of Object.entries(l.amounts)) if (old.amounts[year] !== value) ops.push({ op: 'setAmount', lineId: l.id, year: Number(year), value });
+      for (const [year, value] of Object.entries(l.amounts))
+        if (old.amounts[year] !== value) ops.push({ op: 'setAmount', lineId: l.id, year: Number(year), value });
     }
     for (const [year, value] of changes.get(l.id) ?? []) {
-      if (value !== null && old.amounts[year] !== value) ops.push({ op: 'setAmount', lineId: l.id, year: Number(year), value });
+      if (value !== null && old.amounts[year] !== value)
+        ops.push({ op: 'setAmount', lineId: l.id, year: Number(year), value });
     }
   }
   if (options.removeMissing) {

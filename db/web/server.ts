@@ -63,7 +63,8 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const distDir = options.distDir ?? DEFAULT_DIST;
-  if (!existsSync(join(distDir, 'index.html'))) throw new Error(`Brugerfladen er ikke bygget (${distDir}). Kør: npm run build:renderer`);
+  if (!existsSync(join(distDir, 'index.html')))
+    throw new Error(`Brugerfladen er ikke bygget (${distDir}). Kør: npm run build:renderer`);
   if (!existsSync(options.file)) {
     if (!options.createExample) throw new Error(`Filen ${options.file} findes ikke.`);
     mkdirSync(dirname(options.file), { recursive: true });
@@ -72,10 +73,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   // As in the app: a new file is opened (and checked) first; the old one closes only then.
   const host = new PortfolioHost({ openSession: (path) => openSession(resolve(path)) });
   host.open(options.file);
-  const dispatch = createDispatcher(
-    host.backend(options.appVersion ?? '0.0.0', 'web'),
-    { onError: (err) => console.error(err) },
-  );
+  const dispatch = createDispatcher(host.backend(options.appVersion ?? '0.0.0', 'web'), {
+    onError: (err) => console.error(err),
+  });
   let port = 0;
   // Only this machine, and only pages this server served: a page elsewhere cannot call the API
   // (Host check against DNS rebinding; JSON content type so no plain form can post).
@@ -87,7 +87,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Kun POST');
-        if (!req.headers['content-type']?.startsWith('application/json')) return send(res, 415, 'text/plain', 'Kun JSON');
+        if (!req.headers['content-type']?.startsWith('application/json'))
+          return send(res, 415, 'text/plain', 'Kun JSON');
         const origin = req.headers.origin;
         if (origin && !allowedHost(origin.replace(/^http:\/\//, ''))) return send(res, 403, 'text/plain', 'Forbudt');
         let args: unknown;
@@ -95,7 +96,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           const body = await readBody(req);
           args = body ? JSON.parse(body) : {};
         } catch {
-          return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid-args', message: 'Forespørgslen kunne ikke læses.' } }));
+          return send(
+            res,
+            400,
+            'application/json',
+            JSON.stringify({ ok: false, error: { code: 'invalid-args', message: 'Forespørgslen kunne ikke læses.' } }),
+          );
         }
         const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
         return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(await dispatch(channel, args)));
@@ -139,7 +145,12 @@ if (isMain) {
   const { values } = parseArgs({ options: { file: { type: 'string' }, port: { type: 'string' } } });
   const file = resolve(values.file ?? process.env.PULJEPLAN_FILE ?? join(ROOT, '.puljeplan-web', 'Bilag 1.sqlite'));
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-  const web = await startWebServer({ file, port: Number(values.port ?? process.env.PORT ?? 5719), createExample: true, appVersion: pkg.version });
+  const web = await startWebServer({
+    file,
+    port: Number(values.port ?? process.env.PORT ?? 5719),
+    createExample: true,
+    appVersion: pkg.version,
+  });
   console.log(`Puljeplan kører på ${web.url}  (portefølje: ${file})`);
   const stop = () => void web.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

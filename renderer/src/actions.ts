@@ -20,7 +20,16 @@ import type { Ui } from './ui';
 
 type ChangeChannel = Exclude<
   Channel,
-  'app.info' | 'portfolio.load' | 'excel.preview' | 'excel.export' | 'file.check' | 'file.send' | 'file.import' | 'file.open' | 'merge.preview' | 'backups.list'
+  | 'app.info'
+  | 'portfolio.load'
+  | 'excel.preview'
+  | 'excel.export'
+  | 'file.check'
+  | 'file.send'
+  | 'file.import'
+  | 'file.open'
+  | 'merge.preview'
+  | 'backups.list'
 >;
 
 export class Actions {
@@ -99,7 +108,12 @@ export class Actions {
     const { poolId, line } = this.context();
     if (!poolId) return this.ui.notify('error', 'Opret først en pulje.');
     const after = line ? (line.parentId ?? line.id) : null;
-    const change = await this.change('lines.add', { poolId, parentId: null, afterLineId: after, name: this.store.freeLineName(poolId, 'Ny linje') });
+    const change = await this.change('lines.add', {
+      poolId,
+      parentId: null,
+      afterLineId: after,
+      name: this.store.freeLineName(poolId, 'Ny linje'),
+    });
     if (change?.createdId) this.ui.focus(change.createdId, NAME_COL, true);
   };
 
@@ -108,7 +122,13 @@ export class Actions {
     const { poolId, line } = this.context();
     if (!poolId) return this.ui.notify('error', 'Opret først en pulje.');
     const before = line ? (line.parentId ?? line.id) : undefined;
-    const change = await this.change('lines.add', { poolId, parentId: null, afterLineId: null, beforeLineId: before, name: this.store.freeLineName(poolId, 'Ny linje') });
+    const change = await this.change('lines.add', {
+      poolId,
+      parentId: null,
+      afterLineId: null,
+      beforeLineId: before,
+      name: this.store.freeLineName(poolId, 'Ny linje'),
+    });
     if (change?.createdId) this.ui.focus(change.createdId, NAME_COL, true);
   };
 
@@ -119,7 +139,12 @@ export class Actions {
     const siblings = this.store.children(parentId).sort((a, b) => a.position - b.position);
     const after = line.parentId ? line.id : (siblings[siblings.length - 1]?.id ?? null);
     if (this.store.collapsed.has(parentId)) this.store.toggleCollapsed(parentId);
-    const change = await this.change('lines.add', { poolId, parentId, afterLineId: after, name: this.store.freeLineName(poolId, 'Ny underlinje') });
+    const change = await this.change('lines.add', {
+      poolId,
+      parentId,
+      afterLineId: after,
+      name: this.store.freeLineName(poolId, 'Ny underlinje'),
+    });
     if (change?.createdId) this.ui.focus(change.createdId, NAME_COL, true);
   };
 
@@ -139,12 +164,28 @@ export class Actions {
     if (row.kind === 'line') {
       const holds = this.holdsAmounts([row.id, ...this.store.children(row.id).map((c) => c.id)]);
       const what = row.hasChildren ? 'linjen og dens underlinjer' : 'linjen';
-      if (holds && !(await this.ui.confirm('Slet linje', `«${row.name}» har beløb (i alt ${formatAmount(row.total)}). Vil du slette ${what}? Du kan fortryde med Ctrl+Z.`, 'Slet'))) return;
+      if (
+        holds &&
+        !(await this.ui.confirm(
+          'Slet linje',
+          `«${row.name}» har beløb (i alt ${formatAmount(row.total)}). Vil du slette ${what}? Du kan fortryde med Ctrl+Z.`,
+          'Slet',
+        ))
+      )
+        return;
       await this.change('lines.delete', { lineId: row.id });
     } else if (pool) {
       const ids = [...this.store.lines.values()].filter((l) => l.poolId === pool.id).map((l) => l.id);
       const total = this.store.rowModel.rows.find((r) => r.kind === 'poolTotal' && r.poolId === pool.id)?.total ?? 0;
-      if (this.holdsAmounts(ids) && !(await this.ui.confirm('Slet pulje', `Puljen «${pool.name}» har ${ids.length} linjer med beløb (i alt ${formatAmount(total)}). Vil du slette puljen og alle dens linjer? Du kan fortryde med Ctrl+Z.`, 'Slet pulje'))) return;
+      if (
+        this.holdsAmounts(ids) &&
+        !(await this.ui.confirm(
+          'Slet pulje',
+          `Puljen «${pool.name}» har ${ids.length} linjer med beløb (i alt ${formatAmount(total)}). Vil du slette puljen og alle dens linjer? Du kan fortryde med Ctrl+Z.`,
+          'Slet pulje',
+        ))
+      )
+        return;
       await this.change('pools.delete', { poolId: pool.id });
     }
   };
@@ -165,34 +206,47 @@ export class Actions {
   moveToPool = async () => {
     const row = this.ui.selected();
     if (row?.kind !== 'line') return this.ui.notify('info', 'Vælg den linje, der skal flyttes til en anden pulje.');
-    const options = this.store.poolList().filter((p) => p.id !== row.poolId || row.line.parentId).map((p) => ({ value: p.id, label: p.name }));
+    const options = this.store
+      .poolList()
+      .filter((p) => p.id !== row.poolId || row.line.parentId)
+      .map((p) => ({ value: p.id, label: p.name }));
     if (!options.length) return this.ui.notify('info', 'Der er ingen anden pulje at flytte til.');
     const poolId = await this.ui.choose(`Flyt «${row.name}»`, 'Til puljen', options, 'Flyt');
     if (poolId && (await this.change('lines.moveToPool', { lineId: row.id, poolId }))) this.ui.focus(row.id);
   };
 
   addYear = async () => {
-    const next = this.store.years.length ? this.store.years[this.store.years.length - 1]! + 1 : new Date().getFullYear();
+    const next = this.store.years.length
+      ? this.store.years[this.store.years.length - 1]! + 1
+      : new Date().getFullYear();
     if (await this.change('years.add', {})) this.ui.notify('info', `År ${next} er tilføjet.`);
   };
 
   removeYear = async () => {
     const options = [...this.store.years].reverse().map((y) => ({ value: String(y), label: String(y) }));
     const year = await this.ui.choose('Fjern år', 'År (kun et år uden beløb kan fjernes)', options, 'Fjern');
-    if (year && (await this.change('years.remove', { year: Number(year) }))) this.ui.notify('info', `År ${year} er fjernet.`);
+    if (year && (await this.change('years.remove', { year: Number(year) })))
+      this.ui.notify('info', `År ${year} er fjernet.`);
   };
 
   setTitle = (title: string) => this.change('portfolio.setMeta', { title });
   setRegion = (region: RegionCode) => this.change('portfolio.setMeta', { region });
-  setLineDescription = (lineId: string, description: string) => this.change('lines.setDescription', { lineId, description });
-  setPoolDescription = (poolId: string, description: string) => this.change('pools.setDescription', { poolId, description });
+  setLineDescription = (lineId: string, description: string) =>
+    this.change('lines.setDescription', { lineId, description });
+  setPoolDescription = (poolId: string, description: string) =>
+    this.change('pools.setDescription', { poolId, description });
   setLineComment = (lineId: string, comment: string) => this.change('lines.setComment', { lineId, comment });
 
   /** Context menu: Kommentar… on the line here. */
   editComment = async () => {
     const row = this.ui.selected();
     if (row?.kind !== 'line') return this.ui.notify('info', 'Vælg den linje, der skal have en kommentar.');
-    const text = await this.ui.prompt(`Kommentar til «${row.name}»`, 'Kommentar (tom fjerner den)', row.line.comment ?? '', 'Gem');
+    const text = await this.ui.prompt(
+      `Kommentar til «${row.name}»`,
+      'Kommentar (tom fjerner den)',
+      row.line.comment ?? '',
+      'Gem',
+    );
     if (text !== null) await this.setLineComment(row.id, text);
   };
 
@@ -205,7 +259,8 @@ export class Actions {
   importExcel = async (dropped?: File) => {
     const file = dropped ?? (await pickWorkbook());
     if (!file) return;
-    if (!/\.xlsx$/i.test(file.name)) return this.ui.notify('error', `«${file.name}» er ikke en Excel-projektmappe (.xlsx). Intet blev ændret.`);
+    if (!/\.xlsx$/i.test(file.name))
+      return this.ui.notify('error', `«${file.name}» er ikke en Excel-projektmappe (.xlsx). Intet blev ændret.`);
     let preview: ImportPreview;
     this.ui.busy(`Læser «${file.name}» …`);
     try {
@@ -222,7 +277,10 @@ export class Actions {
     try {
       const change = await this.change('excel.apply', { token: preview.token, ...options });
       if (change) {
-        this.ui.notify('info', `Importeret fra «${preview.fileName}»: ${preview.added.length} nye linjer, ${preview.changed.length} ændrede beløb. Ctrl+Z fortryder hele importen.`);
+        this.ui.notify(
+          'info',
+          `Importeret fra «${preview.fileName}»: ${preview.added.length} nye linjer, ${preview.changed.length} ændrede beløb. Ctrl+Z fortryder hele importen.`,
+        );
       }
     } finally {
       this.ui.busy(null);

@@ -25,7 +25,8 @@ interface Message {
 }
 
 const isTextField = (t: EventTarget | null) =>
-  t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
+  t instanceof HTMLElement &&
+  (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
 
 export function App({ api, store }: { api: Api; store: PortfolioStore }) {
   const version = useSyncExternalStore(store.subscribe, store.getVersion);
@@ -43,7 +44,10 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
   const selectedRef = useRef<string | null>(null);
   const selection = useMemo(() => new RangeSelection(), []);
 
-  const findRow = useCallback((id: string | null): GridRow | null => (id ? (store.rowModel.rows.find((r) => r.id === id) ?? null) : null), [store]);
+  const findRow = useCallback(
+    (id: string | null): GridRow | null => (id ? (store.rowModel.rows.find((r) => r.id === id) ?? null) : null),
+    [store],
+  );
 
   const { open } = dialogs;
   const session = useMemo(() => {
@@ -65,7 +69,10 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
       .load()
       .then(() => actions.share.greet())
       .catch((err: Error) => setLoadError(err.message));
-    api.call('app.info', {}).then((info) => setFileName(info.fileName)).catch(() => undefined);
+    api
+      .call('app.info', {})
+      .then((info) => setFileName(info.fileName))
+      .catch(() => undefined);
     return window.puljeplan?.onMenuCommand((command) => actions.run(command));
   }, [actions, api]);
 
@@ -127,7 +134,12 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
     }
   };
 
-  if (loadError) return <div className="pp-fatal" role="alert">Porteføljen kunne ikke indlæses: {loadError}</div>;
+  if (loadError)
+    return (
+      <div className="pp-fatal" role="alert">
+        Porteføljen kunne ikke indlæses: {loadError}
+      </div>
+    );
   const meta = store.meta;
   if (!meta) return <div className="pp-loading">Indlæser porteføljen …</div>;
   const selected = findRow(selectedId);
@@ -162,16 +174,32 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
             {regionName(meta.region)} · {fileName} · Beløb i 1.000 kr
           </div>
         </div>
-        <div className="pp-saved" title="Hver ændring gemmes i filen, så snart den er foretaget.">✓ Alle ændringer er gemt</div>
+        <div className="pp-saved" title="Hver ændring gemmes i filen, så snart den er foretaget.">
+          ✓ Alle ændringer er gemt
+        </div>
       </header>
       <Toolbar actions={actions} history={store.history} sidePanel={sidePanel} />
       <ViewBar ref={viewBar} store={store} rows={view.rows} show={showFound} />
       <main className="pp-main">
-        <PortfolioGrid ref={grid} store={store} version={version} rows={view.rows} grandTotal={store.rowModel.grandTotal} years={view.years} selection={selection} events={events} />
+        <PortfolioGrid
+          ref={grid}
+          store={store}
+          version={version}
+          rows={view.rows}
+          grandTotal={store.rowModel.grandTotal}
+          years={view.years}
+          selection={selection}
+          events={events}
+        />
         {sidePanel && <SidePanel meta={meta} selected={selected} store={store} actions={actions} />}
       </main>
       <footer className="pp-status">
-        <span role={message?.kind === 'error' ? 'alert' : 'status'} className={message ? `pp-message pp-${message.kind}` : 'pp-message'} data-testid="message" key={message?.at}>
+        <span
+          role={message?.kind === 'error' ? 'alert' : 'status'}
+          className={message ? `pp-message pp-${message.kind}` : 'pp-message'}
+          data-testid="message"
+          key={message?.at}
+        >
           {message?.text ?? 'Klar. Skriv i en celle for at rette et beløb; Enter gemmer og går ned.'}
         </span>
         <RangeStats selection={selection} view={{ rows: view.rows, cols: shownCols(view.years) }} version={version} />
@@ -180,8 +208,14 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
         </span>
       </footer>
       {dialogs.shown}
-      {menu && <ContextMenu x={menu.x} y={menu.y} items={menuItems(actions, edit, selected)} onClose={() => setMenu(null)} />}
-      {busy && <div className="pp-busy" role="status" data-testid="busy">{busy}</div>}
+      {menu && (
+        <ContextMenu x={menu.x} y={menu.y} items={menuItems(actions, edit, selected)} onClose={() => setMenu(null)} />
+      )}
+      {busy && (
+        <div className="pp-busy" role="status" data-testid="busy">
+          {busy}
+        </div>
+      )}
       {dragging && <div className="pp-drop">Slip projektmappen for at importere den</div>}
     </div>
   );

@@ -46,20 +46,42 @@ export function useDialogs(): { open: OpenDialog; shown: ReactElement; isOpen: b
   return { open, shown, isOpen: stack.length > 0 };
 }
 
-type DialogUi = Pick<Ui, 'confirm' | 'notice' | 'choose' | 'prompt' | 'showShortcuts' | 'reviewImport' | 'chooseExport' | 'reviewMerge' | 'chooseBackup'>;
+type DialogUi = Pick<
+  Ui,
+  | 'confirm'
+  | 'notice'
+  | 'choose'
+  | 'prompt'
+  | 'showShortcuts'
+  | 'reviewImport'
+  | 'chooseExport'
+  | 'reviewMerge'
+  | 'chooseBackup'
+>;
 
 /** The dialogs the actions ask for, each opened with `open`. */
 export function dialogUi(open: OpenDialog): DialogUi {
   let shortcutsShown = false;
   return {
     confirm: (title, text, confirmLabel, details) =>
-      open<boolean>((close) => <Dialog spec={{ kind: 'confirm', title, text, details, confirmLabel }} close={(ok) => close(ok)} />),
-    notice: (title, text, details) => open<void>((close) => <Dialog spec={{ kind: 'notice', title, text, details }} close={() => close()} />),
+      open<boolean>((close) => (
+        <Dialog spec={{ kind: 'confirm', title, text, details, confirmLabel }} close={(ok) => close(ok)} />
+      )),
+    notice: (title, text, details) =>
+      open<void>((close) => <Dialog spec={{ kind: 'notice', title, text, details }} close={() => close()} />),
     choose: (title, label, options, confirmLabel) =>
-      open<string | null>((close) => <Dialog spec={{ kind: 'choose', title, label, options, confirmLabel }} close={(ok, value) => close(ok ? value : null)} />),
+      open<string | null>((close) => (
+        <Dialog
+          spec={{ kind: 'choose', title, label, options, confirmLabel }}
+          close={(ok, value) => close(ok ? value : null)}
+        />
+      )),
     prompt: (title, label, value, confirmLabel) =>
       open<string | null>((close) => (
-        <Dialog spec={{ kind: 'text', title, label, value, confirmLabel, maxLength: TEXT_LIMITS.comment }} close={(ok, text) => close(ok ? text : null)} />
+        <Dialog
+          spec={{ kind: 'text', title, label, value, confirmLabel, maxLength: TEXT_LIMITS.comment }}
+          close={(ok, text) => close(ok ? text : null)}
+        />
       )),
     // Asked again while it is open (F1, the native menu), the list stays as it is.
     showShortcuts: () => {
@@ -67,9 +89,13 @@ export function dialogUi(open: OpenDialog): DialogUi {
       shortcutsShown = true;
       void open<void>((close) => <ShortcutsDialog onClose={() => close()} />).then(() => (shortcutsShown = false));
     },
-    reviewImport: (preview) => open((close) => <ImportDialog preview={preview} onApply={close} onCancel={() => close(null)} />),
-    chooseExport: (years) => open((close) => <ExportDialog years={years} onExport={close} onCancel={() => close(null)} />),
-    reviewMerge: (review) => open((close) => <MergeDialog review={review} onApply={close} onCancel={() => close(null)} />),
-    chooseBackup: (backups) => open((close) => <BackupDialog backups={backups} onChoose={close} onCancel={() => close(null)} />),
+    reviewImport: (preview) =>
+      open((close) => <ImportDialog preview={preview} onApply={close} onCancel={() => close(null)} />),
+    chooseExport: (years) =>
+      open((close) => <ExportDialog years={years} onExport={close} onCancel={() => close(null)} />),
+    reviewMerge: (review) =>
+      open((close) => <MergeDialog review={review} onApply={close} onCancel={() => close(null)} />),
+    chooseBackup: (backups) =>
+      open((close) => <BackupDialog backups={backups} onChoose={close} onCancel={() => close(null)} />),
   };
 }

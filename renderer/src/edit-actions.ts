@@ -15,7 +15,8 @@ import type { RangeSelection } from './grid/selection';
 import type { PortfolioStore } from './store/portfolio-store';
 
 const cellsWord = (n: number) => (n === 1 ? '1 celle' : `${n.toLocaleString('da-DK')} celler`);
-const skippedNote = (n: number) => (n ? ` ${cellsWord(n)} i totaler, puljeoverskrifter og linjer med underlinjer blev sprunget over.` : '');
+const skippedNote = (n: number) =>
+  n ? ` ${cellsWord(n)} i totaler, puljeoverskrifter og linjer med underlinjer blev sprunget over.` : '';
 
 export class EditActions {
   constructor(
@@ -57,16 +58,27 @@ export class EditActions {
       if (!ok) return this.ui.notify('info', 'Indsætningen er annulleret. Intet blev ændret.');
       const given = plan.newLines.flatMap((l) => (l.name ? [l.name] : []));
       const free = this.store.freeLineNames(pool.id, 'Ny linje', plan.newLines.length - given.length, given);
-      add = { poolId: pool.id, lines: plan.newLines.map((l) => ({ name: l.name ?? free.shift()!, amounts: l.amounts })) };
+      add = {
+        poolId: pool.id,
+        lines: plan.newLines.map((l) => ({ name: l.name ?? free.shift()!, amounts: l.amounts })),
+      };
     }
-    if (!plan.cells.length && !plan.renames.length && !add) return this.ui.notify('info', `Intet at ændre: cellerne har allerede de værdier.${skippedNote(plan.skipped)}`);
+    if (!plan.cells.length && !plan.renames.length && !add)
+      return this.ui.notify('info', `Intet at ændre: cellerne har allerede de værdier.${skippedNote(plan.skipped)}`);
     const change = await this.actions.change('amounts.paste', { cells: plan.cells, renames: plan.renames, add });
     if (!change) return;
     const rows = block.length;
     const cols = Math.max(...block.map((r) => r.length));
-    if (rows > 1 || cols > 1) this.selection.set({ anchor: { row: b.top, col: b.left }, focus: { row: b.top + rows - 1, col: Math.min(b.left + cols - 1, this.view().cols.length - 1) } });
+    if (rows > 1 || cols > 1)
+      this.selection.set({
+        anchor: { row: b.top, col: b.left },
+        focus: { row: b.top + rows - 1, col: Math.min(b.left + cols - 1, this.view().cols.length - 1) },
+      });
     const added = add ? ` og ${add.lines.length} nye linjer` : '';
-    this.ui.notify('info', `Sat ind: ${cellsWord(plan.cells.length + plan.renames.length)}${added}. Ctrl+Z fortryder det hele.${skippedNote(plan.skipped)}`);
+    this.ui.notify(
+      'info',
+      `Sat ind: ${cellsWord(plan.cells.length + plan.renames.length)}${added}. Ctrl+Z fortryder det hele.${skippedNote(plan.skipped)}`,
+    );
   };
 
   private async apply(plan: EditPlan, verb: string) {

@@ -25,7 +25,12 @@ export const NO_CHOICE: Choice = { take: null, text: '' };
 /** `1 konflikt`, `2 konflikter`. */
 export const count = (n: number, one: string, many: string) => `${n.toLocaleString('da-DK')} ${n === 1 ? one : many}`;
 
-const FIELD: Record<Field, string> = { amount: 'Beløb', name: 'Navn', description: 'Beskrivelse', comment: 'Kommentar' };
+const FIELD: Record<Field, string> = {
+  amount: 'Beløb',
+  name: 'Navn',
+  description: 'Beskrivelse',
+  comment: 'Kommentar',
+};
 
 export function fieldLabel(field: Field | Conflict['kind'], year: number | null): string {
   if (year !== null) return String(year);
@@ -76,9 +81,11 @@ export function toResolution(c: Conflict, choice: Choice): { resolution: Resolut
     if (!parsed.ok) return { error: `${parsed.message} (${c.line}, ${c.year ?? ''})` };
     return { resolution: { id: c.id, take: 'value', value: parsed.value } };
   }
-  const limit = c.kind === 'description' ? TEXT_LIMITS.description : c.kind === 'comment' ? TEXT_LIMITS.comment : TEXT_LIMITS.name;
+  const limit =
+    c.kind === 'description' ? TEXT_LIMITS.description : c.kind === 'comment' ? TEXT_LIMITS.comment : TEXT_LIMITS.name;
   if (!text) return { error: `Skriv en tekst for «${c.line}», eller vælg en af de andre.` };
-  if (text.length > limit) return { error: `Teksten for «${c.line}» er for lang (højst ${limit.toLocaleString('da-DK')} tegn).` };
+  if (text.length > limit)
+    return { error: `Teksten for «${c.line}» er for lang (højst ${limit.toLocaleString('da-DK')} tegn).` };
   return { resolution: { id: c.id, take: 'value', value: text } };
 }
 
@@ -115,7 +122,9 @@ const collator = new Intl.Collator('da', { numeric: true });
 
 /** The changes one row per line and year (or text field), by pool and line. */
 export function changeRows(review: MergeReview): ChangeRow[] {
-  const lines = [...review.changes].sort((a, b) => collator.compare(a.pool, b.pool) || collator.compare(a.line, b.line));
+  const lines = [...review.changes].sort(
+    (a, b) => collator.compare(a.pool, b.pool) || collator.compare(a.line, b.line),
+  );
   const rows: ChangeRow[] = [];
   for (const l of lines) {
     for (const c of l.cells) {
@@ -144,7 +153,9 @@ export const OUTCOME: Record<ChangeRow['outcome'], string> = {
 /** `Fra Region Syddanmark · «Bilag 1» · sendt 22. nov. 2026 kl. 14.03 med Puljeplan 0.1.0`. */
 export function fromText(review: MergeReview): string {
   const f = review.from;
-  const sent = f.sentAt ? `sendt ${danishTime(f.sentAt)}${f.appVersion ? ` med Puljeplan ${f.appVersion}` : ''}` : 'ikke sendt med «Send til en anden region»';
+  const sent = f.sentAt
+    ? `sendt ${danishTime(f.sentAt)}${f.appVersion ? ` med Puljeplan ${f.appVersion}` : ''}`
+    : 'ikke sendt med «Send til en anden region»';
   return `Fra ${regionName(f.region)} · porteføljen «${f.title}» · ${sent}`;
 }
 
@@ -157,7 +168,9 @@ export function mergeNotice(review: MergeReview, resolutions: readonly Resolutio
   if (review.onlyTheirs.length) parts.push(count(review.onlyTheirs.length, 'ny linje', 'nye linjer'));
   if (resolutions.length) {
     const by = (t: Resolution['take']) => resolutions.filter((r) => r.take === t).length;
-    parts.push(`${count(resolutions.length, 'konflikt', 'konflikter')} afgjort (${by('mine')} min, ${by('theirs')} deres, ${by('value')} skrevet)`);
+    parts.push(
+      `${count(resolutions.length, 'konflikt', 'konflikter')} afgjort (${by('mine')} min, ${by('theirs')} deres, ${by('value')} skrevet)`,
+    );
   }
   return `Flettet fra ${regionName(review.from.region)} («${review.fileName}»): ${parts.join(', ')}. Ctrl+Z fortryder hele fletningen.`;
 }

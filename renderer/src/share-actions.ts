@@ -20,8 +20,10 @@ const AFTER_RELOAD = 'puljeplan:after-reload';
 
 /** The copy's name as db/share/send.ts makes it: `Puljeplan RM 2026-11-22.sqlite`. */
 
-const withNothingChanged = (message: string) => (message.includes('Intet blev ændret') ? message : `${message} Intet blev ændret.`);
-const messageOf = (err: unknown) => (err instanceof ApiFailure ? err.message : `Uventet fejl: ${(err as Error).message}`);
+const withNothingChanged = (message: string) =>
+  message.includes('Intet blev ændret') ? message : `${message} Intet blev ændret.`;
+const messageOf = (err: unknown) =>
+  err instanceof ApiFailure ? err.message : `Uventet fejl: ${(err as Error).message}`;
 
 export class ShareActions {
   constructor(
@@ -31,7 +33,11 @@ export class ShareActions {
   ) {}
 
   /** Runs `work` under a busy notice; a failure is reported (by `failed`, after the notice) and gives null. */
-  private async busy<T>(text: string, work: () => Promise<T>, failed: (message: string, err: unknown) => unknown): Promise<T | null> {
+  private async busy<T>(
+    text: string,
+    work: () => Promise<T>,
+    failed: (message: string, err: unknown) => unknown,
+  ): Promise<T | null> {
     this.ui.busy(text);
     let outcome: { value: T } | { err: unknown };
     try {
@@ -56,7 +62,11 @@ export class ShareActions {
   private async readPicked(): Promise<{ file: File; source: Source } | null> {
     const file = await pickPortfolioFile();
     if (!file) return null;
-    const data = await this.busy(`Læser «${file.name}» …`, () => readAsBase64(file), (m) => this.refused(file.name, m));
+    const data = await this.busy(
+      `Læser «${file.name}» …`,
+      () => readAsBase64(file),
+      (m) => this.refused(file.name, m),
+    );
     return data === null ? null : { file, source: { fileName: file.name, data } };
   }
 
@@ -85,7 +95,11 @@ export class ShareActions {
       ],
     );
     if (!ok) return;
-    const sent = await this.busy('Gemmer kopien …', () => this.api.call('file.send', {}), (m) => this.ui.notify('error', withNothingChanged(m)));
+    const sent = await this.busy(
+      'Gemmer kopien …',
+      () => this.api.call('file.send', {}),
+      (m) => this.ui.notify('error', withNothingChanged(m)),
+    );
     if (!sent) return;
     const folder = folderOf(sent.path);
     this.ui.notify('info', `Kopien «${sent.fileName}» er gemt i ${folder}.`);
@@ -105,7 +119,11 @@ export class ShareActions {
     const picked = await this.readPicked();
     if (!picked) return;
     const { file, source } = picked;
-    const checked = await this.busy(`Kontrollerer «${file.name}» …`, () => this.api.call('file.check', { source }), (m) => this.refused(file.name, m));
+    const checked = await this.busy(
+      `Kontrollerer «${file.name}» …`,
+      () => this.api.call('file.check', { source }),
+      (m) => this.refused(file.name, m),
+    );
     if (!checked) return;
     const ok = await this.ui.confirm(
       `Åbn «${checked.fileName}»`,
@@ -114,13 +132,22 @@ export class ShareActions {
       receivedDetails(checked),
     );
     if (!ok) return this.ui.notify('info', 'Intet blev åbnet.');
-    const made = await this.busy('Opretter den nye portefølje …', () => this.api.call('file.import', { source }), (m) => this.refused(file.name, m));
+    const made = await this.busy(
+      'Opretter den nye portefølje …',
+      () => this.api.call('file.import', { source }),
+      (m) => this.refused(file.name, m),
+    );
     if (!made) return;
-    const opened = await this.busy(`Åbner «${made.fileName}» …`, () => this.api.call('file.open', { path: made.path }), (m) =>
-      this.ui.notify('error', `«${made.fileName}» er oprettet, men kunne ikke åbnes: ${m}`),
+    const opened = await this.busy(
+      `Åbner «${made.fileName}» …`,
+      () => this.api.call('file.open', { path: made.path }),
+      (m) => this.ui.notify('error', `«${made.fileName}» er oprettet, men kunne ikke åbnes: ${m}`),
     );
     if (!opened) return;
-    sessionStorage.setItem(AFTER_RELOAD, `«${opened.fileName}» er oprettet ud fra «${checked.fileName}» fra ${regionName(checked.region)} og er nu åben.`);
+    sessionStorage.setItem(
+      AFTER_RELOAD,
+      `«${opened.fileName}» er oprettet ud fra «${checked.fileName}» fra ${regionName(checked.region)} og er nu åben.`,
+    );
     window.location.reload();
   };
 
@@ -129,15 +156,23 @@ export class ShareActions {
     const picked = await this.readPicked();
     if (!picked) return;
     const { file, source } = picked;
-    const review = await this.busy(`Sammenligner «${file.name}» med din portefølje …`, () => this.api.call('merge.preview', { source }), (m) => this.refused(file.name, m));
+    const review = await this.busy(
+      `Sammenligner «${file.name}» med din portefølje …`,
+      () => this.api.call('merge.preview', { source }),
+      (m) => this.refused(file.name, m),
+    );
     if (!review) return;
     const resolutions = await this.ui.reviewMerge(review);
     if (!resolutions) return this.ui.notify('info', 'Fletningen er annulleret. Intet blev ændret.');
     let stale = null as string | null;
-    const change = await this.busy('Fletter …', () => this.api.call('merge.apply', { token: review.token, resolutions }), (m, err) => {
-      if (err instanceof ApiFailure && (err.code === 'conflict' || err.code === 'not-found')) stale = m;
-      else this.ui.notify('error', withNothingChanged(m));
-    });
+    const change = await this.busy(
+      'Fletter …',
+      () => this.api.call('merge.apply', { token: review.token, resolutions }),
+      (m, err) => {
+        if (err instanceof ApiFailure && (err.code === 'conflict' || err.code === 'not-found')) stale = m;
+        else this.ui.notify('error', withNothingChanged(m));
+      },
+    );
     if (change) {
       this.store.apply(change);
       return this.ui.notify('info', mergeNotice(review, resolutions));
@@ -150,7 +185,11 @@ export class ShareActions {
 
   /** Filer → Gendan fra sikkerhedskopi…: the portfolio as it was in a backup copy, as one undo step. */
   restoreBackup = async () => {
-    const list = await this.busy('Finder sikkerhedskopierne …', () => this.api.call('backups.list', {}), (m) => this.ui.notify('error', m));
+    const list = await this.busy(
+      'Finder sikkerhedskopierne …',
+      () => this.api.call('backups.list', {}),
+      (m) => this.ui.notify('error', m),
+    );
     if (!list) return;
     if (!list.length) {
       return this.ui.notice(
@@ -167,7 +206,11 @@ export class ShareActions {
       'Gendan',
     );
     if (!ok) return;
-    const change = await this.busy('Gendanner …', () => this.api.call('backups.restore', { fileName: backup.fileName }), (m) => this.ui.notify('error', withNothingChanged(m)));
+    const change = await this.busy(
+      'Gendanner …',
+      () => this.api.call('backups.restore', { fileName: backup.fileName }),
+      (m) => this.ui.notify('error', withNothingChanged(m)),
+    );
     if (!change) return;
     this.store.apply(change);
     this.ui.notify('info', `Gendannet fra sikkerhedskopien ${when}. Ctrl+Z fortryder gendannelsen.`);
@@ -176,8 +219,14 @@ export class ShareActions {
 
 /** What a received file holds and where it came from, for the dialog before opening it. */
 export function receivedDetails(r: Result<'file.check'>): [string, string][] {
-  const years = r.years.length ? (r.years.length > 1 ? `${r.years[0]}–${r.years[r.years.length - 1]}` : String(r.years[0])) : 'ingen';
-  const sent = r.sentBy ? `${regionName(r.sentBy.region)}, ${danishTime(r.sentBy.sentAt)}` : 'Ikke sendt med «Send til en anden region»';
+  const years = r.years.length
+    ? r.years.length > 1
+      ? `${r.years[0]}–${r.years[r.years.length - 1]}`
+      : String(r.years[0])
+    : 'ingen';
+  const sent = r.sentBy
+    ? `${regionName(r.sentBy.region)}, ${danishTime(r.sentBy.sentAt)}`
+    : 'Ikke sendt med «Send til en anden region»';
   return [
     ['Titel', r.title],
     ['Region', regionName(r.region)],

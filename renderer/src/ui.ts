@@ -15,7 +15,12 @@ export interface Ui {
   confirm(title: string, text: string, confirmLabel: string, details?: Details): Promise<boolean>;
   /** A message the user must see (and close), with facts such as a file and its folder. */
   notice(title: string, text: string, details?: Details): Promise<void>;
-  choose(title: string, label: string, options: { value: string; label: string }[], confirmLabel: string): Promise<string | null>;
+  choose(
+    title: string,
+    label: string,
+    options: { value: string; label: string }[],
+    confirmLabel: string,
+  ): Promise<string | null>;
   /** Asks for a line of text; resolves null when cancelled. */
   prompt(title: string, label: string, value: string, confirmLabel: string): Promise<string | null>;
   showShortcuts(): void;

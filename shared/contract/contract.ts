@@ -10,7 +10,20 @@
 import { z } from 'zod';
 import { CHANNELS, type Channel } from './channels';
 import { fileContract } from './files';
-import { AmountCell, Amounts, Change, Comment, Description, Direction, Id, Name, None, Region, Snapshot, Year } from './schemas';
+import {
+  AmountCell,
+  Amounts,
+  Change,
+  Comment,
+  Description,
+  Direction,
+  Id,
+  Name,
+  None,
+  Region,
+  Snapshot,
+  Year,
+} from './schemas';
 
 export const contract = {
   'app.info': {
@@ -45,7 +58,13 @@ export const contract = {
         cells: z.array(AmountCell).max(2_000_000),
         renames: z.array(z.object({ lineId: Id, name: Name }).strict()).max(100_000),
         add: z
-          .object({ poolId: Id, lines: z.array(z.object({ name: Name, amounts: Amounts }).strict()).min(1).max(100_000) })
+          .object({
+            poolId: Id,
+            lines: z
+              .array(z.object({ name: Name, amounts: Amounts }).strict())
+              .min(1)
+              .max(100_000),
+          })
           .strict()
           .optional(),
       })
@@ -55,7 +74,13 @@ export const contract = {
   'lines.add': {
     doc: 'Add a line to a pool (after a given line, before one, or last), or a sub-line under a line.',
     args: z
-      .object({ poolId: Id, parentId: Id.nullable(), afterLineId: Id.nullable(), beforeLineId: Id.optional(), name: Name })
+      .object({
+        poolId: Id,
+        parentId: Id.nullable(),
+        afterLineId: Id.nullable(),
+        beforeLineId: Id.optional(),
+        name: Name,
+      })
       .strict(),
     result: Change,
   },

@@ -10,15 +10,30 @@ import { Amounts, Change, Id, Kroner, None, Region, Year } from './schemas';
 // The Excel annex (shared/contract/annex.ts). A total may pass the limit of one cell, so it is any exact integer.
 const TotalKroner = z.number().int();
 const YearKey = z.string().regex(/^\d{4}$/);
-const Mismatch = z.object({ sheet: z.string(), cell: z.string(), found: TotalKroner, computed: TotalKroner, message: z.string() });
+const Mismatch = z.object({
+  sheet: z.string(),
+  cell: z.string(),
+  found: TotalKroner,
+  computed: TotalKroner,
+  message: z.string(),
+});
 const ImportPreview = z.object({
   token: Id,
   fileName: z.string(),
   years: z.array(Year),
   newYears: z.array(Year),
-  pools: z.array(z.object({ name: z.string(), isNew: z.boolean(), lineCount: z.number().int(), totals: z.record(YearKey, TotalKroner) })),
+  pools: z.array(
+    z.object({
+      name: z.string(),
+      isNew: z.boolean(),
+      lineCount: z.number().int(),
+      totals: z.record(YearKey, TotalKroner),
+    }),
+  ),
   added: z.array(z.object({ pool: z.string(), line: z.string(), parent: z.string().nullable(), amounts: Amounts })),
-  changed: z.array(z.object({ pool: z.string(), line: z.string(), year: Year, old: Kroner.nullable(), new: Kroner.nullable() })),
+  changed: z.array(
+    z.object({ pool: z.string(), line: z.string(), year: Year, old: Kroner.nullable(), new: Kroner.nullable() }),
+  ),
   missing: z.array(z.object({ pool: z.string(), line: z.string() })),
   mismatches: z.array(Mismatch),
   notes: z.array(z.string()),
@@ -31,7 +46,10 @@ void _previewMatches;
 /** An .xlsx of up to about 100 MB, as base64 (4 characters per 3 bytes). */
 export const MAX_WORKBOOK_BASE64 = 140_000_000;
 const WORKBOOK_TOO_BIG = 'Projektmappen er for stor (højst 100 MB).';
-const Workbook = z.string().max(MAX_WORKBOOK_BASE64, WORKBOOK_TOO_BIG).pipe(z.base64('Filens indhold kunne ikke læses (ugyldig base64).'));
+const Workbook = z
+  .string()
+  .max(MAX_WORKBOOK_BASE64, WORKBOOK_TOO_BIG)
+  .pipe(z.base64('Filens indhold kunne ikke læses (ugyldig base64).'));
 
 // Sharing .sqlite files between regions (db/share/). A received file comes as a path (the app's
 // file dialog, the CLI) or as bytes (the browser harness); up to 512 MB.
@@ -41,7 +59,10 @@ const PortfolioSource = z.union([
   z
     .object({
       fileName: z.string().min(1).max(255),
-      data: z.string().max(MAX_PORTFOLIO_BASE64, 'Filen er for stor (højst 512 MB).').pipe(z.base64('Filens indhold kunne ikke læses (ugyldig base64).')),
+      data: z
+        .string()
+        .max(MAX_PORTFOLIO_BASE64, 'Filen er for stor (højst 512 MB).')
+        .pipe(z.base64('Filens indhold kunne ikke læses (ugyldig base64).')),
     })
     .strict(),
 ]);
@@ -49,7 +70,9 @@ const ReceivedFile = z.object({
   fileName: z.string(),
   title: z.string(),
   region: Region,
-  sentBy: z.object({ region: Region, sentAt: z.string(), appVersion: z.string(), schemaVersion: z.number().int() }).nullable(),
+  sentBy: z
+    .object({ region: Region, sentAt: z.string(), appVersion: z.string(), schemaVersion: z.number().int() })
+    .nullable(),
   fileSchemaVersion: z.number().int(),
   years: z.array(Year),
   pools: z.number().int(),
@@ -75,7 +98,13 @@ const MergeConflict = z.object({
 const MergeReview = z.object({
   token: Id,
   fileName: z.string(),
-  from: z.object({ region: Region, title: z.string(), sentAt: z.string().nullable(), appVersion: z.string().nullable(), schemaVersion: z.number().int() }),
+  from: z.object({
+    region: Region,
+    title: z.string(),
+    sentAt: z.string().nullable(),
+    appVersion: z.string().nullable(),
+    schemaVersion: z.number().int(),
+  }),
   /** False when the files share no history: every differing value is then a conflict. */
   sharedHistory: z.boolean(),
   /** Shown first; each is resolved as mine, theirs or a typed value. */
@@ -86,19 +115,36 @@ const MergeReview = z.object({
       lineId: Id,
       pool: z.string(),
       line: z.string(),
-      cells: z.array(z.object({ field: z.enum(['amount', 'name', 'description', 'comment']), year: Year.nullable(), mine: MergeValue, theirs: MergeValue, base: MergeValue.optional(), outcome: Outcome })),
+      cells: z.array(
+        z.object({
+          field: z.enum(['amount', 'name', 'description', 'comment']),
+          year: Year.nullable(),
+          mine: MergeValue,
+          theirs: MergeValue,
+          base: MergeValue.optional(),
+          outcome: Outcome,
+        }),
+      ),
     }),
   ),
-  onlyTheirs: z.array(z.object({ lineId: Id, pool: z.string(), line: z.string(), parent: z.string().nullable(), amounts: Amounts })),
+  onlyTheirs: z.array(
+    z.object({ lineId: Id, pool: z.string(), line: z.string(), parent: z.string().nullable(), amounts: Amounts }),
+  ),
   onlyMine: z.array(z.object({ lineId: Id, pool: z.string(), line: z.string() })),
   renames: z.array(z.object({ lineId: Id, pool: z.string(), mine: z.string(), theirs: z.string(), outcome: Outcome })),
-  deletions: z.array(z.object({ lineId: Id, pool: z.string(), line: z.string(), by: z.enum(['mine', 'theirs']), outcome: Outcome })),
+  deletions: z.array(
+    z.object({ lineId: Id, pool: z.string(), line: z.string(), by: z.enum(['mine', 'theirs']), outcome: Outcome }),
+  ),
   newYears: z.array(Year),
   newPools: z.array(z.string()),
   counts: z.object({ fromTheirs: z.number().int(), conflicts: z.number().int(), unresolved: z.number().int() }),
 });
 const Resolution = z
-  .object({ id: z.string().max(200), take: z.enum(['mine', 'theirs', 'value']), value: z.union([Kroner, z.string().max(TEXT_LIMITS.description), z.null()]).optional() })
+  .object({
+    id: z.string().max(200),
+    take: z.enum(['mine', 'theirs', 'value']),
+    value: z.union([Kroner, z.string().max(TEXT_LIMITS.description), z.null()]).optional(),
+  })
   .strict();
 const Backup = z.object({ fileName: z.string(), at: z.string(), reason: z.string(), bytes: z.number().int() });
 
@@ -115,7 +161,9 @@ export const fileContract = {
   },
   'excel.export': {
     doc: 'The portfolio as the Bilag 1 workbook (base64), on one sheet or one per pool.',
-    args: z.object({ perPool: z.boolean(), years: z.array(Year).min(1).max(400).optional(), descriptions: z.boolean() }).strict(),
+    args: z
+      .object({ perPool: z.boolean(), years: z.array(Year).min(1).max(400).optional(), descriptions: z.boolean() })
+      .strict(),
     result: z.object({ fileName: z.string(), data: z.string() }),
   },
   'file.check': {
@@ -130,7 +178,9 @@ export const fileContract = {
   },
   'file.import': {
     doc: 'Make a new portfolio file from a received file (checked, copied row by row; the received file is never written). Default place: beside the open portfolio, named after the received file. The app then opens it with file.open.',
-    args: z.object({ source: PortfolioSource, path: z.string().min(1).max(4096).optional(), region: Region.optional() }).strict(),
+    args: z
+      .object({ source: PortfolioSource, path: z.string().min(1).max(4096).optional(), region: Region.optional() })
+      .strict(),
     result: z.object({ path: z.string(), fileName: z.string() }),
   },
   'file.open': {
@@ -145,10 +195,20 @@ export const fileContract = {
   },
   'merge.apply': {
     doc: 'Merge the previewed file (after a backup copy) as one change and one undo step; every conflict needs a resolution (or `take`).',
-    args: z.object({ token: Id, resolutions: z.array(Resolution).max(2_000_000), take: z.enum(['mine', 'theirs']).optional() }).strict(),
+    args: z
+      .object({
+        token: Id,
+        resolutions: z.array(Resolution).max(2_000_000),
+        take: z.enum(['mine', 'theirs']).optional(),
+      })
+      .strict(),
     result: Change,
   },
-  'backups.list': { doc: 'The backup copies of the open portfolio, newest first, with date and reason.', args: None, result: z.array(Backup) },
+  'backups.list': {
+    doc: 'The backup copies of the open portfolio, newest first, with date and reason.',
+    args: None,
+    result: z.array(Backup),
+  },
   'backups.restore': {
     doc: 'Restore a backup copy (after a backup of the present state) as one change and one undo step.',
     args: z.object({ fileName: z.string().min(1).max(255) }).strict(),

@@ -6,9 +6,7 @@
  */
 import { MAX_CELL_KRONER, thousandsToKroner, type Kroner } from '../domain/money';
 
-export type AmountParse =
-  | { ok: true; value: Kroner | null }
-  | { ok: false; message: string };
+export type AmountParse = { ok: true; value: Kroner | null } | { ok: false; message: string };
 
 const EXAMPLES = 'Skriv fx 1.500, 1500, 1.234,5 eller -250.';
 // Spaces people and spreadsheets put in numbers: normal, no-break, narrow no-break, thin.
@@ -105,7 +103,9 @@ export function formatAmount(kroner: Kroner | null | undefined): string {
   const negative = kroner < 0;
   const abs = Math.abs(kroner);
   const whole = Math.floor(abs / 1000);
-  const frac = String(abs % 1000).padStart(3, '0').replace(/0+$/, '');
+  const frac = String(abs % 1000)
+    .padStart(3, '0')
+    .replace(/0+$/, '');
   return `${negative ? '-' : ''}${groupThousands(String(whole))}${frac ? `,${frac}` : ''}`;
 }
 
@@ -114,7 +114,9 @@ export function formatAmountPlain(kroner: Kroner | null | undefined): string {
   if (kroner === null || kroner === undefined) return '';
   const negative = kroner < 0;
   const abs = Math.abs(kroner);
-  const frac = String(abs % 1000).padStart(3, '0').replace(/0+$/, '');
+  const frac = String(abs % 1000)
+    .padStart(3, '0')
+    .replace(/0+$/, '');
   return `${negative ? '-' : ''}${Math.floor(abs / 1000)}${frac ? `.${frac}` : ''}`;
 }
 

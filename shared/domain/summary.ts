@@ -5,7 +5,11 @@ import { buildRowModel, type RowAmounts } from '../grid/row-model';
 
 export interface SummaryJson {
   years: number[];
-  pools: { name: string; totals: Record<string, number>; lines: { name: string; depth: number; amounts: Record<string, number> }[] }[];
+  pools: {
+    name: string;
+    totals: Record<string, number>;
+    lines: { name: string; depth: number; amounts: Record<string, number> }[];
+  }[];
   totals: Record<string, number>;
 }
 
@@ -22,7 +26,8 @@ export function summarize(input: { years: number[]; pools: Pool[]; lines: Line[]
     if (row.kind === 'pool') pools.push({ name: row.name, totals: {}, lines: [] });
     const pool = pools[pools.length - 1];
     if (!pool) continue;
-    if (row.kind === 'line') pool.lines.push({ name: row.name, depth: row.depth, amounts: thousands(row.amounts, input.years) });
+    if (row.kind === 'line')
+      pool.lines.push({ name: row.name, depth: row.depth, amounts: thousands(row.amounts, input.years) });
     if (row.kind === 'poolTotal') pool.totals = thousands(row.amounts, input.years);
   }
   return { years: [...input.years], pools, totals: thousands(grandTotal.amounts, input.years) };

@@ -158,7 +158,13 @@ export function planPaste(view: GridView, b: Bounds, block: readonly (readonly s
 }
 
 /** One value onto one existing row; returns a refusal, or nothing when it was planned or skipped. */
-function pasteCell(view: GridView, row: GridRow, colId: string | undefined, text: string, plan: EditPlan): PasteResult | void {
+function pasteCell(
+  view: GridView,
+  row: GridRow,
+  colId: string | undefined,
+  text: string,
+  plan: EditPlan,
+): PasteResult | void {
   if (colId === NAME_COL) {
     const name = pastedName(text);
     if (row.kind === 'line' && name && name !== row.name) plan.renames.push({ lineId: row.id, name });
@@ -175,7 +181,12 @@ function pasteCell(view: GridView, row: GridRow, colId: string | undefined, text
   if ((row.line.amounts[year] ?? null) !== parsed.value) plan.cells.push({ lineId: row.id, year, value: parsed.value });
 }
 
-function newLine(view: GridView, left: number, cells: readonly string[], n: number): { line: NewLine; skipped: number } | { ok: false; message: string } {
+function newLine(
+  view: GridView,
+  left: number,
+  cells: readonly string[],
+  n: number,
+): { line: NewLine; skipped: number } | { ok: false; message: string } {
   const line: NewLine = { name: null, amounts: {} };
   let skipped = 0;
   for (let j = 0; j < cells.length; j++) {
@@ -191,7 +202,8 @@ function newLine(view: GridView, left: number, cells: readonly string[], n: numb
       continue;
     }
     const parsed = parseAmount(text);
-    if (!parsed.ok) return refuse(parsed.message, where(line.name ?? `ny linje ${n}`, year)) as { ok: false; message: string };
+    if (!parsed.ok)
+      return refuse(parsed.message, where(line.name ?? `ny linje ${n}`, year)) as { ok: false; message: string };
     if (parsed.value !== null) line.amounts[year] = parsed.value;
   }
   return { line, skipped };
@@ -206,7 +218,8 @@ function fillWith(view: GridView, b: Bounds, text: string, plan: PastePlan): Pas
       continue;
     }
     if (!parsed.ok) return refuse(parsed.message, where(row.name, year));
-    if ((row.line.amounts[year] ?? null) !== parsed.value) plan.cells.push({ lineId: row.id, year, value: parsed.value });
+    if ((row.line.amounts[year] ?? null) !== parsed.value)
+      plan.cells.push({ lineId: row.id, year, value: parsed.value });
   }
   return { ok: true, ...plan };
 }

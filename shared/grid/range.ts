@@ -26,7 +26,12 @@ export const single = (pos: CellPos): CellRange => ({ anchor: pos, focus: pos })
 
 export function bounds(range: CellRange): Bounds {
   const { anchor: a, focus: f } = range;
-  return { top: Math.min(a.row, f.row), bottom: Math.max(a.row, f.row), left: Math.min(a.col, f.col), right: Math.max(a.col, f.col) };
+  return {
+    top: Math.min(a.row, f.row),
+    bottom: Math.max(a.row, f.row),
+    left: Math.min(a.col, f.col),
+    right: Math.max(a.col, f.col),
+  };
 }
 
 export function height(b: Bounds): number {
@@ -50,7 +55,10 @@ const clamp = (v: number, min: number, max: number) => Math.max(min, Math.min(ma
 
 /** Shift+arrow: moves the focus by (dRow, dCol) inside a grid of rows × cols; the anchor stays. */
 export function extend(range: CellRange, dRow: number, dCol: number, rows: number, cols: number): CellRange {
-  return { anchor: range.anchor, focus: { row: clamp(range.focus.row + dRow, 0, rows - 1), col: clamp(range.focus.col + dCol, 0, cols - 1) } };
+  return {
+    anchor: range.anchor,
+    focus: { row: clamp(range.focus.row + dRow, 0, rows - 1), col: clamp(range.focus.col + dCol, 0, cols - 1) },
+  };
 }
 
 /** Ctrl+A: every cell. */
@@ -60,14 +68,26 @@ export function all(rows: number, cols: number): CellRange {
 
 /** Keeps a range inside a grid that may have shrunk (rows deleted, a pool filtered away). */
 export function clampRange(range: CellRange, rows: number, cols: number): CellRange {
-  const c = (p: CellPos) => ({ row: clamp(p.row, 0, Math.max(0, rows - 1)), col: clamp(p.col, 0, Math.max(0, cols - 1)) });
+  const c = (p: CellPos) => ({
+    row: clamp(p.row, 0, Math.max(0, rows - 1)),
+    col: clamp(p.col, 0, Math.max(0, cols - 1)),
+  });
   return { anchor: c(range.anchor), focus: c(range.focus) };
 }
 
 /** Which side(s) of the range a cell lies on, for drawing the range's outline. */
-export function edges(b: Bounds, row: number, col: number): { top: boolean; bottom: boolean; left: boolean; right: boolean } {
+export function edges(
+  b: Bounds,
+  row: number,
+  col: number,
+): { top: boolean; bottom: boolean; left: boolean; right: boolean } {
   const inside = contains(b, row, col);
-  return { top: inside && row === b.top, bottom: inside && row === b.bottom, left: inside && col === b.left, right: inside && col === b.right };
+  return {
+    top: inside && row === b.top,
+    bottom: inside && row === b.bottom,
+    left: inside && col === b.left,
+    right: inside && col === b.right,
+  };
 }
 
 /**

@@ -154,7 +154,15 @@ export function buildRowModel(
 
   for (const pool of [...input.pools].sort(byPosition)) {
     const poolCollapsed = collapsed.has(pool.id);
-    rows.push({ kind: 'pool', id: poolRowId(pool.id), poolId: pool.id, name: pool.name, collapsed: poolCollapsed, amounts: {}, total: null });
+    rows.push({
+      kind: 'pool',
+      id: poolRowId(pool.id),
+      poolId: pool.id,
+      name: pool.name,
+      collapsed: poolCollapsed,
+      amounts: {},
+      total: null,
+    });
     const topRows: LineRow[] = [];
     for (const line of topByPool.get(pool.id) ?? []) {
       const children = childrenByParent.get(line.id);
@@ -183,10 +191,21 @@ export function buildRowModel(
         if (!lineCollapsed) rows.push(...childRows);
       }
     }
-    const total: PoolTotalRow = { kind: 'poolTotal', id: poolTotalRowId(pool.id), poolId: pool.id, name: `${pool.name} i alt`, ...sumRows(topRows, years) };
+    const total: PoolTotalRow = {
+      kind: 'poolTotal',
+      id: poolTotalRowId(pool.id),
+      poolId: pool.id,
+      name: `${pool.name} i alt`,
+      ...sumRows(topRows, years),
+    };
     poolTotals.push(total);
     rows.push(total);
   }
-  const grandTotal: GrandTotalRow = { kind: 'grandTotal', id: GRAND_TOTAL_ROW_ID, name: 'Total', ...sumRows(poolTotals, years) };
+  const grandTotal: GrandTotalRow = {
+    kind: 'grandTotal',
+    id: GRAND_TOTAL_ROW_ID,
+    name: 'Total',
+    ...sumRows(poolTotals, years),
+  };
   return { rows, grandTotal };
 }

@@ -17,7 +17,11 @@ export interface CliRun {
 
 /** The CLI as a user runs it, in its own process (`node --import tsx db/cli/main.ts …`). */
 export function cliProcess(...argv: string[]): CliRun {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'db', 'cli', 'main.ts'), ...argv], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'db', 'cli', 'main.ts'), ...argv], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -27,7 +31,10 @@ export function cliProcess(...argv: string[]): CliRun {
  */
 export function holdOpen(path: string): Promise<ChildProcess> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', HOLDER, path], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', HOLDER, path], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
     child.stdout.setEncoding('utf8').on('data', (c: string) => c.includes('ready') && ok(child));

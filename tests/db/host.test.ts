@@ -41,7 +41,9 @@ describe('file.open of a portfolio with a planted trigger', () => {
 
     const answer = await dispatch('file.open', { path: planted });
     if (answer.ok) throw new Error('file.open was accepted');
-    expect(answer.error.message).toContain('«planted.sqlite» afvises: filen indeholder en trigger «t», som Puljeplan ikke selv laver.');
+    expect(answer.error.message).toContain(
+      '«planted.sqlite» afvises: filen indeholder en trigger «t», som Puljeplan ikke selv laver.',
+    );
     expect(answer.error.message).toContain('puljeplan rescue "planted.sqlite" --out');
 
     expect(host.session?.path).toBe(join(dir, 'mine.sqlite'));

@@ -47,7 +47,6 @@ describe.skipIf(chromiumMissing)('Copy and paste with Excel in Chromium', () => 
     { clipboard: true },
   );
 
-
   it('Ctrl+C copies the range as tab-separated numbers a Danish spreadsheet reads, names included', async () => {
     const lpr = await rowId(page, LPR3);
     const ecpr = await rowId(page, ECPR);
@@ -89,7 +88,11 @@ describe.skipIf(chromiumMissing)('Copy and paste with Excel in Chromium', () => 
     await cell(page, kiit, 'y2022').click();
     await setClipboard(page, '1\t2\r\n3\tabc\r\n');
     await page.keyboard.press('Control+v');
-    await expect.poll(() => message(page)).toBe(`Intet blev sat ind: «abc» er ikke et beløb. Skriv fx 1.500, 1500, 1.234,5 eller -250 («${LABREK}», 2023).`);
+    await expect
+      .poll(() => message(page))
+      .toBe(
+        `Intet blev sat ind: «abc» er ikke et beløb. Skriv fx 1.500, 1500, 1.234,5 eller -250 («${LABREK}», 2023).`,
+      );
     expect(await cell(page, kiit, 'y2022').textContent()).toBe('4.000');
     expect(h.server.session.revision).toBe(before);
     expect(JSON.stringify(h.server.session.snapshot().lines)).toBe(snapshot);
@@ -115,7 +118,9 @@ describe.skipIf(chromiumMissing)('Copy and paste with Excel in Chromium', () => 
     await page.keyboard.press('Control+v');
     await expect.poll(() => cell(page, fase1, 'y2022').textContent()).toBe('2.750');
     expect(await cell(page, muse, 'y2022').textContent()).toBe('2.750');
-    expect(await message(page)).toContain('1 celle i totaler, puljeoverskrifter og linjer med underlinjer blev sprunget over');
+    expect(await message(page)).toContain(
+      '1 celle i totaler, puljeoverskrifter og linjer med underlinjer blev sprunget over',
+    );
     await page.keyboard.press('Control+z');
     await expect.poll(() => cell(page, fase1, 'y2022').textContent()).toBe('2.700');
   });
@@ -126,7 +131,9 @@ describe.skipIf(chromiumMissing)('Copy and paste with Excel in Chromium', () => 
     await setClipboard(page, `${ECPR}\t2.100\t0\r\nSikker Digital Post\t300\t400\r\n\t50\t\r\n`);
     await page.keyboard.press('Control+v');
     const dialog = page.getByRole('dialog');
-    await expect.poll(() => dialog.textContent()).toContain('Det indsatte har 2 rækker mere, end der er linjer tilbage i puljen «Nationale projekter»');
+    await expect
+      .poll(() => dialog.textContent())
+      .toContain('Det indsatte har 2 rækker mere, end der er linjer tilbage i puljen «Nationale projekter»');
     await dialog.getByRole('button', { name: 'Tilføj 2 linjer' }).click();
     const sdp = await rowId(page, 'Sikker Digital Post');
     expect(await cell(page, sdp, 'y2023').textContent()).toBe('400');
@@ -145,7 +152,10 @@ describe.skipIf(chromiumMissing)('Copy and paste with Excel in Chromium', () => 
       await expect.poll(() => page.locator('.ag-header-cell[col-id^="y"]').count()).toBe(3 + i);
     }
     const years = Array.from({ length: 12 }, (_, i) => 2022 + i);
-    const rows = Array.from({ length: 1000 }, (_, r) => [r === 0 ? LPR3 : r === 1 ? ECPR : `Projekt ${r}`, ...years.map((_, c) => String((r + 1) * 10 + c))]);
+    const rows = Array.from({ length: 1000 }, (_, r) => [
+      r === 0 ? LPR3 : r === 1 ? ECPR : `Projekt ${r}`,
+      ...years.map((_, c) => String((r + 1) * 10 + c)),
+    ]);
     const lpr = await rowId(page, LPR3);
     await cell(page, lpr, 'name').click();
     const revision = h.server.session.revision;
@@ -155,7 +165,9 @@ describe.skipIf(chromiumMissing)('Copy and paste with Excel in Chromium', () => 
     await page.keyboard.press('Control+v');
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Tilføj 998 linjer' }).click();
-    await expect.poll(() => page.getByTestId('message').textContent()).toContain('Sat ind: 24 celler og 998 nye linjer');
+    await expect
+      .poll(() => page.getByTestId('message').textContent())
+      .toContain('Sat ind: 24 celler og 998 nye linjer');
     console.log(`1.000 × 12 paste with 998 new lines, confirm to repainted: ${Date.now() - t0} ms`);
     expect(h.server.session.revision).toBe(revision + 1);
     expect(h.server.session.snapshot().lines.length).toBe(13 + 998);

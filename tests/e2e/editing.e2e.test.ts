@@ -52,7 +52,8 @@ describe.skipIf(chromiumMissing)('Excel-grade editing in Chromium', () => {
     const ecpr = await rowId(page, ECPR);
     await drag(page, cell(page, lpr, 'y2022'), cell(page, ecpr, 'y2023'));
     await expect.poll(() => stats(page)).toBe('Sum: 6.400Gennemsnit: 1.600Antal: 4');
-    for (const c of [cell(page, lpr, 'y2022'), cell(page, ecpr, 'y2023')]) expect(await c.getAttribute('class')).toContain('pp-sel');
+    for (const c of [cell(page, lpr, 'y2022'), cell(page, ecpr, 'y2023')])
+      expect(await c.getAttribute('class')).toContain('pp-sel');
     expect(await cell(page, ecpr, 'total').getAttribute('class')).not.toContain('pp-sel ');
     await page.screenshot({ path: join(ARTIFACTS, 'editing-range.png') });
 
@@ -74,7 +75,12 @@ describe.skipIf(chromiumMissing)('Excel-grade editing in Chromium', () => {
   });
 
   it('Delete clears a range, Ctrl+D fills down, the fill handle continues 100, 200 as 300, 400; each one undo step', async () => {
-    const [kiit, labrek, ppj, epj] = (await Promise.all([KIIT, LABREK, PPJ, EPJ].map((n) => rowId(page, n)))) as [string, string, string, string];
+    const [kiit, labrek, ppj, epj] = (await Promise.all([KIIT, LABREK, PPJ, EPJ].map((n) => rowId(page, n)))) as [
+      string,
+      string,
+      string,
+      string,
+    ];
     await drag(page, cell(page, kiit, 'y2022'), cell(page, labrek, 'y2023'));
     await page.keyboard.press('Delete');
     await expect.poll(() => cell(page, kiit, 'y2022').textContent()).toBe('');
@@ -91,7 +97,10 @@ describe.skipIf(chromiumMissing)('Excel-grade editing in Chromium', () => {
     await expect.poll(() => cell(page, ppj, 'y2023').textContent()).toBe('0');
 
     // 100, 200 typed in KIIT and Labrek 2023, then the handle dragged down over PPJ and EPJ-PPJ.
-    for (const [id, v] of [[kiit, '100'], [labrek, '200']] as const) {
+    for (const [id, v] of [
+      [kiit, '100'],
+      [labrek, '200'],
+    ] as const) {
       await cell(page, id, 'y2023').click();
       await page.keyboard.type(v);
       await page.keyboard.press('Enter');
@@ -115,13 +124,23 @@ describe.skipIf(chromiumMissing)('Excel-grade editing in Chromium', () => {
   it('the context menu (right-click and the menu key) inserts, moves, copies and pastes', async () => {
     const lpr = await rowId(page, LPR3);
     const ecpr = await rowId(page, ECPR);
-    const index = async (id: string) => Number(await page.locator(`.ag-row[row-id="${id}"]`).first().getAttribute('row-index'));
+    const index = async (id: string) =>
+      Number(await page.locator(`.ag-row[row-id="${id}"]`).first().getAttribute('row-index'));
     const menu = page.getByTestId('context-menu');
     await cell(page, lpr, 'name').click({ button: 'right' });
     await expect.poll(() => menu.isVisible()).toBe(true);
     expect(await menu.getByRole('menuitem').allTextContents()).toEqual([
-      'Indsæt linje over', 'Indsæt linje underCtrl+Enter', 'Indsæt underlinje', 'Slet linjeCtrl+Delete', 'KopiérCtrl+C', 'Sæt indCtrl+V',
-      'Ryd beløbDelete', 'Flyt opAlt+↑', 'Flyt nedAlt+↓', 'Flyt til pulje…', 'Kommentar…',
+      'Indsæt linje over',
+      'Indsæt linje underCtrl+Enter',
+      'Indsæt underlinje',
+      'Slet linjeCtrl+Delete',
+      'KopiérCtrl+C',
+      'Sæt indCtrl+V',
+      'Ryd beløbDelete',
+      'Flyt opAlt+↑',
+      'Flyt nedAlt+↓',
+      'Flyt til pulje…',
+      'Kommentar…',
     ]);
     await page.screenshot({ path: join(ARTIFACTS, 'editing-context-menu.png') });
     await menu.getByRole('menuitem', { name: 'Indsæt linje over' }).click();
@@ -162,7 +181,8 @@ describe.skipIf(chromiumMissing)('Excel-grade editing in Chromium', () => {
   it('a row is dragged to a new place by its handle; one undo puts it back', async () => {
     const lpr = await rowId(page, LPR3);
     const ecpr = await rowId(page, ECPR);
-    const index = async (id: string) => Number(await page.locator(`.ag-row[row-id="${id}"]`).first().getAttribute('row-index'));
+    const index = async (id: string) =>
+      Number(await page.locator(`.ag-row[row-id="${id}"]`).first().getAttribute('row-index'));
     const handle = await center(page.locator(`.ag-row[row-id="${lpr}"] .ag-row-drag`));
     const target = await center(cell(page, ecpr, 'name'));
     await page.mouse.move(handle.x, handle.y);
@@ -186,9 +206,13 @@ describe.skipIf(chromiumMissing)('Excel-grade editing in Chromium', () => {
     const marker = page.locator(`.ag-row[row-id="${ecpr}"] [data-testid="comment-marker"]`);
     await expect.poll(() => marker.getAttribute('title')).toBe('Afventer tilbud fra leverandøren');
     await cell(page, ecpr, 'name').hover();
-    await expect.poll(() => page.locator('.ag-tooltip').textContent()).toContain('Kommentar: Afventer tilbud fra leverandøren');
+    await expect
+      .poll(() => page.locator('.ag-tooltip').textContent())
+      .toContain('Kommentar: Afventer tilbud fra leverandøren');
     expect(await page.getByTestId('line-comment').inputValue()).toBe('Afventer tilbud fra leverandøren');
-    const audit = h.server.session.db.prepare("SELECT field, old_value, new_value FROM audit WHERE field = 'comment'").all();
+    const audit = h.server.session.db
+      .prepare("SELECT field, old_value, new_value FROM audit WHERE field = 'comment'")
+      .all();
     expect(audit).toEqual([{ field: 'comment', old_value: '', new_value: 'Afventer tilbud fra leverandøren' }]);
     await page.screenshot({ path: join(ARTIFACTS, 'editing-comment.png') });
   });
@@ -196,7 +220,9 @@ describe.skipIf(chromiumMissing)('Excel-grade editing in Chromium', () => {
   it('Ctrl+F finds in names and descriptions with next and previous; a pool can be shown alone; years can be hidden', async () => {
     await cell(page, await rowId(page, LPR3), 'y2022').click();
     await page.keyboard.press('Control+f');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('find-input');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('find-input');
     await page.keyboard.type('udbud');
     await page.keyboard.press('Enter');
     const count = page.getByTestId('find-count');
@@ -206,7 +232,8 @@ describe.skipIf(chromiumMissing)('Excel-grade editing in Chromium', () => {
     const kiit = await rowId(page, KIIT);
     await expect.poll(() => cell(page, kiit, 'name').getAttribute('class')).toContain('ag-cell-focus');
     await page.screenshot({ path: join(ARTIFACTS, 'editing-find.png') });
-    const findHasFocus = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'find-input');
+    const findHasFocus = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'find-input');
     await expect.poll(findHasFocus).toBe(true);
     await page.keyboard.press('Enter');
     await expect.poll(() => count.textContent()).toBe(`2 af ${total}`);
@@ -237,10 +264,22 @@ describe.skipIf(chromiumMissing)('Excel-grade editing in Chromium', () => {
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.textContent()).toContain('Tastaturgenveje');
     const text = (await dialog.textContent())!;
-    for (const key of ['Ctrl+C', 'Ctrl+V', 'Ctrl+D', 'Ctrl+A', 'Ctrl+F', 'Shift+piletaster', 'Delete / Backspace', 'Ctrl+Z', 'Ctrl+Enter', 'Alt+↑ / Alt+↓', 'F2']) expect(text).toContain(key);
+    for (const key of [
+      'Ctrl+C',
+      'Ctrl+V',
+      'Ctrl+D',
+      'Ctrl+A',
+      'Ctrl+F',
+      'Shift+piletaster',
+      'Delete / Backspace',
+      'Ctrl+Z',
+      'Ctrl+Enter',
+      'Alt+↑ / Alt+↓',
+      'F2',
+    ])
+      expect(text).toContain(key);
     await page.screenshot({ path: join(ARTIFACTS, 'editing-shortcuts.png') });
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
   });
-
 });

@@ -27,7 +27,12 @@ async function wrongTotalWorkbook(): Promise<Buffer> {
   ws.addRow(['Beløb i 1.000 kr', 2022, 2023, 'I alt']);
   ws.addRow([LPR3, 1500, 2800, { formula: 'SUM(B3:C3)', result: 4300 }]);
   ws.addRow(['Integration til national eCPR', 2100, 0, { formula: 'SUM(B4:C4)', result: 2100 }]);
-  ws.addRow(['Nationale projekter i alt', { formula: 'SUM(B3:B4)', result: 3700 }, { formula: 'SUM(C3:C4)', result: 2800 }, { formula: 'SUM(D3:D4)', result: 6400 }]);
+  ws.addRow([
+    'Nationale projekter i alt',
+    { formula: 'SUM(B3:B4)', result: 3700 },
+    { formula: 'SUM(C3:C4)', result: 2800 },
+    { formula: 'SUM(D3:D4)', result: 6400 },
+  ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -80,7 +85,13 @@ describe.skipIf(chromiumMissing)('Excel annexes in Chromium', () => {
     await expect.poll(() => cell(page, lpr, 'y2022').textContent()).toBe('1.000');
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Importér fra Excel…' }).click();
-    await (await chooser).setFiles({ name: 'forkert total.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await wrongTotalWorkbook() });
+    await (
+      await chooser
+    ).setFiles({
+      name: 'forkert total.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await wrongTotalWorkbook(),
+    });
     const mismatches = page.getByTestId('import-mismatches');
     await expect.poll(() => mismatches.textContent()).toContain('Bilag 1!B5');
     expect(await mismatches.textContent()).toContain('3.700');
@@ -97,7 +108,11 @@ describe.skipIf(chromiumMissing)('Excel annexes in Chromium', () => {
     const before = JSON.stringify(h.server.session.snapshot().lines);
     const dataTransfer = await page.evaluateHandle(() => {
       const dt = new DataTransfer();
-      dt.items.add(new File(['ikke en projektmappe'], 'bilag.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+      dt.items.add(
+        new File(['ikke en projektmappe'], 'bilag.xlsx', {
+          type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        }),
+      );
       return dt;
     });
     await page.dispatchEvent('.pp-app', 'dragover', { dataTransfer });
@@ -119,8 +134,11 @@ describe.skipIf(chromiumMissing)('Excel annexes in Chromium', () => {
     await wb.xlsx.readFile(path);
     const ws = wb.worksheets[0]!;
     const rows: { name: string; values: unknown[] }[] = [];
-    ws.eachRow((row) => rows.push({ name: String(row.getCell(1).value ?? ''), values: [2, 3, 4].map((c) => row.getCell(c).value) }));
-    const result = (v: unknown) => (typeof v === 'object' && v !== null && 'result' in v ? (v as { result: unknown }).result : v);
+    ws.eachRow((row) =>
+      rows.push({ name: String(row.getCell(1).value ?? ''), values: [2, 3, 4].map((c) => row.getCell(c).value) }),
+    );
+    const result = (v: unknown) =>
+      typeof v === 'object' && v !== null && 'result' in v ? (v as { result: unknown }).result : v;
     const nat = rows.find((r) => r.name === 'Nationale projekter i alt')!;
     expect(nat.values.map(result)).toEqual([3600, 2800, 6400]);
     const total = rows.find((r) => /^total/i.test(r.name))!;

@@ -6,7 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { formatAmount, parseAmount } from '../../shared/danish/number';
-import { ARTIFACTS, backendAmount, cell, chromiumMissing, grandTotal, rowId, useApp, waitForEditor, type Harness } from './harness';
+import {
+  ARTIFACTS,
+  backendAmount,
+  cell,
+  chromiumMissing,
+  grandTotal,
+  rowId,
+  useApp,
+  waitForEditor,
+  type Harness,
+} from './harness';
 
 const LPR3 = 'LPR3 ID3 - Landspatientregister';
 
@@ -19,7 +29,9 @@ describe.skipIf(chromiumMissing)('grid in Chromium', () => {
   });
 
   it('opens the example as the annex: pools, lines, totals in Danish format', async () => {
-    expect(await page.getByTestId('portfolio-title').textContent()).toBe('Bilag 1. Udmøntning af midler til nationale og tværregionale projekter');
+    expect(await page.getByTestId('portfolio-title').textContent()).toBe(
+      'Bilag 1. Udmøntning af midler til nationale og tværregionale projekter',
+    );
     const nat = await rowId(page, 'Nationale projekter i alt');
     expect(await cell(page, nat, 'y2022').textContent()).toBe('3.600');
     expect(await cell(page, nat, 'y2023').textContent()).toBe('2.800');
@@ -134,7 +146,9 @@ describe.skipIf(chromiumMissing)('grid in Chromium', () => {
   it('adds a line, renames it, and everything is still there after a reload', async () => {
     const lpr = await rowId(page, LPR3);
     const grandBefore = await grandTotal(page, 'y2023').textContent();
-    const grandAfter = formatAmount((parseAmount(grandBefore).ok ? (parseAmount(grandBefore) as { value: number }).value : NaN) + 750_000);
+    const grandAfter = formatAmount(
+      (parseAmount(grandBefore).ok ? (parseAmount(grandBefore) as { value: number }).value : NaN) + 750_000,
+    );
     await cell(page, lpr, 'name').click();
     await page.getByRole('button', { name: '+ Ny linje' }).click();
     await waitForEditor(page);

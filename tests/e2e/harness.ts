@@ -76,7 +76,8 @@ export async function openApp(h: Harness, options: AppOptions = {}): Promise<{ c
   const context = await h.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'da-DK' });
   context.setDefaultTimeout(WAIT);
   context.setDefaultNavigationTimeout(WAIT);
-  if (options.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.server.url });
+  if (options.clipboard)
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.server.url });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('Fejl på siden:', e.message));
   await page.goto(h.server.url);
@@ -129,7 +130,9 @@ export async function waitForEditor(page: Page): Promise<void> {
   try {
     // The editing cell has the class itself: wait for its input to hold the focus.
     await page.waitForFunction(
-      () => document.activeElement?.tagName === 'INPUT' && document.activeElement.closest('.ag-cell-inline-editing') != null,
+      () =>
+        document.activeElement?.tagName === 'INPUT' &&
+        document.activeElement.closest('.ag-cell-inline-editing') != null,
       undefined,
       { timeout: WAIT, polling: POLL_INTERVAL },
     );
@@ -137,10 +140,15 @@ export async function waitForEditor(page: Page): Promise<void> {
     if (!(err instanceof errors.TimeoutError)) throw err;
     const seen = await page.evaluate(() => {
       const a = document.activeElement;
-      const where = a ? `${a.tagName.toLowerCase()}.${[...a.classList].join('.')} «${(a.textContent ?? '').slice(0, 60)}»` : 'intet';
+      const where = a
+        ? `${a.tagName.toLowerCase()}.${[...a.classList].join('.')} «${(a.textContent ?? '').slice(0, 60)}»`
+        : 'intet';
       return { where, editorOpen: document.querySelector('.ag-cell-inline-editing') != null };
     });
-    throw new Error(`Ingen celle-editor fik tastaturet inden for ${WAIT} ms (fokus: ${seen.where}; en editor er ${seen.editorOpen ? '' : 'ikke '}åben)`, { cause: err });
+    throw new Error(
+      `Ingen celle-editor fik tastaturet inden for ${WAIT} ms (fokus: ${seen.where}; en editor er ${seen.editorOpen ? '' : 'ikke '}åben)`,
+      { cause: err },
+    );
   }
 }
 

@@ -6,8 +6,18 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { cell, chromiumMissing, grandTotal, rowId, useApp, waitForEditor, type Harness } from './harness';
 
-const headers = (page: Page) => page.locator('.ag-header-cell').allTextContents().then((t) => t.map((s) => s.trim()).filter(Boolean));
-const rowIndex = async (page: Page, name: string) => Number(await page.locator(`.ag-row[row-id="${await rowId(page, name)}"]`).first().getAttribute('row-index'));
+const headers = (page: Page) =>
+  page
+    .locator('.ag-header-cell')
+    .allTextContents()
+    .then((t) => t.map((s) => s.trim()).filter(Boolean));
+const rowIndex = async (page: Page, name: string) =>
+  Number(
+    await page
+      .locator(`.ag-row[row-id="${await rowId(page, name)}"]`)
+      .first()
+      .getAttribute('row-index'),
+  );
 const message = (page: Page) => page.getByTestId('message').textContent();
 
 describe.skipIf(chromiumMissing)('shaping the portfolio in Chromium', () => {
@@ -100,7 +110,9 @@ describe.skipIf(chromiumMissing)('shaping the portfolio in Chromium', () => {
     await cell(page, heading, 'name').click();
     await page.getByRole('button', { name: 'Slet', exact: true }).click();
     const dialog = page.getByRole('dialog');
-    await expect.poll(() => dialog.textContent()).toContain('Puljen «RSI-projekter» har 5 linjer med beløb (i alt 17.150)');
+    await expect
+      .poll(() => dialog.textContent())
+      .toContain('Puljen «RSI-projekter» har 5 linjer med beløb (i alt 17.150)');
     await dialog.getByRole('button', { name: 'Slet pulje' }).click();
     await expect.poll(() => grandTotal(page, 'total').textContent()).toBe('22.500');
     await page.keyboard.press('Control+z');
@@ -122,9 +134,13 @@ describe.skipIf(chromiumMissing)('shaping the portfolio in Chromium', () => {
     expect(await description.inputValue()).toMatch(/^Landspatientregisteret indeholder data/);
     await description.fill('Integration til LPR3 ID3.');
     await cell(page, lpr, 'y2022').click();
-    await expect.poll(() => h.server.session.snapshot().lines.find((l) => l.id === lpr)?.description).toBe('Integration til LPR3 ID3.');
+    await expect
+      .poll(() => h.server.session.snapshot().lines.find((l) => l.id === lpr)?.description)
+      .toBe('Integration til LPR3 ID3.');
     await page.keyboard.press('Control+z');
-    await expect.poll(() => h.server.session.snapshot().lines.find((l) => l.id === lpr)?.description).toMatch(/^Landspatientregisteret/);
+    await expect
+      .poll(() => h.server.session.snapshot().lines.find((l) => l.id === lpr)?.description)
+      .toMatch(/^Landspatientregisteret/);
 
     await page.reload();
     await page.waitForSelector('.ag-row[row-index]');

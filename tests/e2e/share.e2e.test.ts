@@ -131,7 +131,9 @@ describe.skipIf(chromiumMissing)('files between the regions in Chromium', () => 
     const path = h.server.session.path;
     const chooser = page.waitForEvent('filechooser');
     await fileMenu(page, 'Åbn fil fra anden region…');
-    await (await chooser).setFiles({ name: 'bilag.sqlite', mimeType: 'application/octet-stream', buffer: Buffer.from('ikke en database') });
+    await (
+      await chooser
+    ).setFiles({ name: 'bilag.sqlite', mimeType: 'application/octet-stream', buffer: Buffer.from('ikke en database') });
     const refused = page.getByRole('alertdialog', { name: '«bilag.sqlite» kan ikke bruges' });
     await expect.poll(() => refused.textContent()).toContain('Intet blev ændret');
     expect(await refused.textContent()).toContain('er ikke en Puljeplan-portefølje');
@@ -155,7 +157,9 @@ describe.skipIf(chromiumMissing)('files between the regions in Chromium', () => 
     const conflict = review.getByTestId('merge-conflicts').getByRole('row').nth(1);
     expect(await conflict.textContent()).toContain(LPR3);
     // Mine, theirs and the common value both files came from.
-    expect(await conflict.getByRole('cell').allTextContents()).toEqual(expect.arrayContaining(['2023', '2.900', '3.100', '2.800']));
+    expect(await conflict.getByRole('cell').allTextContents()).toEqual(
+      expect.arrayContaining(['2023', '2.900', '3.100', '2.800']),
+    );
     const apply = review.getByRole('button', { name: 'Flet', exact: true });
     expect(await apply.isDisabled()).toBe(true);
     expect(await review.getByTestId('merge-status').textContent()).toContain('1 konflikt mangler en afgørelse');
@@ -208,9 +212,9 @@ describe.skipIf(chromiumMissing)('files between the regions in Chromium', () => 
 
     // Who changed the line last: the side panel and the name's tooltip.
     await cell(page, ecprId, 'name').click();
-    await expect.poll(() => page.getByTestId('line-provenance').textContent()).toMatch(
-      /^Oprettet af Region Midtjylland · senest ændret af Region Syddanmark \d+\. \S+ \d{4} kl\. \d\d\.\d\d$/,
-    );
+    await expect
+      .poll(() => page.getByTestId('line-provenance').textContent())
+      .toMatch(/^Oprettet af Region Midtjylland · senest ændret af Region Syddanmark \d+\. \S+ \d{4} kl\. \d\d\.\d\d$/);
     await page.mouse.move(5, 5);
     await cell(page, ecprId, 'name').hover();
     await expect.poll(() => page.locator('.ag-tooltip').textContent()).toContain('senest ændret af Region Syddanmark');

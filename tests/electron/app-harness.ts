@@ -34,7 +34,10 @@ export interface AppHarness {
   /** Closes the window (the app quits) and starts the app again, as a user would the next day. */
   restart(...args: string[]): Promise<BrowserWindow | undefined>;
   /** A call from the app's own page through ipcMain, as the preload makes it. */
-  call(channel: Channel, args?: unknown): Promise<{ ok: boolean; value?: Record<string, unknown>; error?: { message: string } }>;
+  call(
+    channel: Channel,
+    args?: unknown,
+  ): Promise<{ ok: boolean; value?: Record<string, unknown>; error?: { message: string } }>;
   /** An item of the installed application menu, by its path of labels. */
   menuItem(...labels: string[]): Item;
 }
@@ -75,7 +78,10 @@ export function appHarness(): AppHarness {
     return h.start(...args);
   };
   h.call = (channel, args = {}) => {
-    const handler = ipcMain.handlers.get(ipcName(channel)) as (e: unknown, a: unknown) => ReturnType<AppHarness['call']>;
+    const handler = ipcMain.handlers.get(ipcName(channel)) as (
+      e: unknown,
+      a: unknown,
+    ) => ReturnType<AppHarness['call']>;
     return handler({ senderFrame: { url: ownPage, parent: null } }, args);
   };
   h.menuItem = (...labels) => {

@@ -21,14 +21,17 @@ describe('the first start', () => {
     expect(existsSync(h.exampleFile())).toBe(true);
     expect(win?.getTitle()).toBe('Puljeplan — Bilag 1.sqlite (RM)');
     expect(h.settings()).toEqual({ lastFile: h.exampleFile(), recentFiles: [h.exampleFile()] });
-    expect((await h.call('app.info'))).toEqual({ ok: true, value: expect.objectContaining({ fileName: 'Bilag 1.sqlite', shell: 'electron' }) });
+    expect(await h.call('app.info')).toEqual({
+      ok: true,
+      value: expect.objectContaining({ fileName: 'Bilag 1.sqlite', shell: 'electron' }),
+    });
     // Settings are written through a temporary file; none is left behind.
     expect(readdirSync(h.userData)).toEqual(['settings.json']);
   });
 
   it('does not overwrite an example the user already worked in', async () => {
     const first = await h.start();
-    const added = (await h.call('pools.add', { name: 'Min egen pulje', afterPoolId: null }));
+    const added = await h.call('pools.add', { name: 'Min egen pulje', afterPoolId: null });
     expect(added.ok).toBe(true);
     expect(first).toBeDefined();
     await h.restart();
@@ -139,7 +142,9 @@ describe('one instance', () => {
 describe('while running', () => {
   it('the menu sends its commands to the window', async () => {
     const win = await h.start();
-    const edit = (Menu.applied?.template as { label: string; submenu: { label: string; click?: () => void }[] }[]).find((m) => m.label === 'Rediger');
+    const edit = (Menu.applied?.template as { label: string; submenu: { label: string; click?: () => void }[] }[]).find(
+      (m) => m.label === 'Rediger',
+    );
     edit?.submenu.find((i) => i.label === 'Fortryd')?.click?.();
     expect(win?.webContents.sent).toEqual([[MENU_IPC, 'undo']]);
   });
@@ -148,17 +153,17 @@ describe('while running', () => {
     const win = await h.start();
     expect((await h.call('portfolio.setMeta', { region: 'RN' })).ok).toBe(true);
     expect(win?.getTitle()).toBe('Puljeplan — Bilag 1.sqlite (RN)');
-    (await h.call('history.undo'));
+    await h.call('history.undo');
     expect(win?.getTitle()).toBe('Puljeplan — Bilag 1.sqlite (RM)');
   });
 
   it('closing the window closes the portfolio into one self-contained file', async () => {
     const win = await h.start();
-    (await h.call('pools.add', { name: 'Sidste ændring', afterPoolId: null }));
+    await h.call('pools.add', { name: 'Sidste ændring', afterPoolId: null });
     expect(existsSync(`${h.exampleFile()}-wal`)).toBe(true);
     win?.emit('closed');
     expect(existsSync(`${h.exampleFile()}-wal`)).toBe(false);
-    const after = (await h.call('portfolio.load'));
+    const after = await h.call('portfolio.load');
     expect(after.ok).toBe(false);
   });
 });

@@ -53,7 +53,9 @@ describe('the app:// handler', () => {
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(script.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
-    expect((await serve('app://puljeplan/assets/index-abc.css')).headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect((await serve('app://puljeplan/assets/index-abc.css')).headers.get('content-type')).toBe(
+      'text/css; charset=utf-8',
+    );
   });
 
   const outside = [
@@ -77,13 +79,22 @@ describe('the app:// handler', () => {
   });
 
   it('refuses other hosts and schemes, folders and missing files', async () => {
-    for (const url of ['app://evil/index.html', 'app://puljeplan:8080/index.html', 'file:///etc/passwd', 'https://puljeplan/index.html', 'app://puljeplan/assets', 'app://puljeplan/nope.js']) {
+    for (const url of [
+      'app://evil/index.html',
+      'app://puljeplan:8080/index.html',
+      'file:///etc/passwd',
+      'https://puljeplan/index.html',
+      'app://puljeplan/assets',
+      'app://puljeplan/nope.js',
+    ]) {
       expect((await serve(url)).status, url).toBe(404);
     }
     expect(resolveAppFile('app://evil/index.html', rendererDir)).toBeNull();
     expect(resolveAppFile('app://user@puljeplan/index.html', rendererDir)).toBeNull();
     expect(resolveAppFile('not a url', rendererDir)).toBeNull();
-    expect(resolveAppFile('app://puljeplan/assets/index-abc.js', rendererDir)).toBe(join(resolve(rendererDir), 'assets', 'index-abc.js'));
+    expect(resolveAppFile('app://puljeplan/assets/index-abc.js', rendererDir)).toBe(
+      join(resolve(rendererDir), 'assets', 'index-abc.js'),
+    );
   });
 
   it('answers only GET and HEAD', async () => {
@@ -107,7 +118,9 @@ describe('the app started', () => {
     expect(app.ready).toBe(false);
     await h.start();
     // The fake, like Electron, accepts the registration only before ready.
-    expect(protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(protocol.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
     expect([...protocol.handlers.keys()]).toEqual(['app']);
   });
 

@@ -23,7 +23,10 @@ function requires(file: string): string[] {
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'puljeplan-bundle-'));
   out = join(dir, 'electron');
-  const built = spawnSync(process.execPath, [join(root, 'build', 'build-electron.mjs'), '--outdir', out], { cwd: root, encoding: 'utf8' });
+  const built = spawnSync(process.execPath, [join(root, 'build', 'build-electron.mjs'), '--outdir', out], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   expect(built.stderr).toBe('');
   expect(built.status).toBe(0);
 });
@@ -53,19 +56,32 @@ describe('the Electron bundles', () => {
     mkdirSync(join(appDir, 'dist', 'renderer'), { recursive: true });
     writeFileSync(join(appDir, 'dist', 'renderer', 'index.html'), '<p>Puljeplan</p>');
     writeFileSync(join(appDir, 'secret.txt'), 'hemmelig');
-    const run = spawnSync(process.execPath, ['-r', join(root, 'tests', 'electron', 'fake-electron-main.cjs'), join(out, 'main.cjs')], {
-      cwd: dir,
-      encoding: 'utf8',
-      // NODE_PATH: the bundle sits in a temporary folder but loads better-sqlite3 from the repo.
-      env: { ...process.env, NODE_PATH: join(root, 'node_modules'), PULJEPLAN_FAKE_HOME: home, PULJEPLAN_FAKE_APP: appDir, PULJEPLAN_FAKE_WORKBOOK: join(root, 'tests', 'fixtures', 'bilag1-2022-2023.xlsx') },
-      timeout: 30_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      ['-r', join(root, 'tests', 'electron', 'fake-electron-main.cjs'), join(out, 'main.cjs')],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        // NODE_PATH: the bundle sits in a temporary folder but loads better-sqlite3 from the repo.
+        env: {
+          ...process.env,
+          NODE_PATH: join(root, 'node_modules'),
+          PULJEPLAN_FAKE_HOME: home,
+          PULJEPLAN_FAKE_APP: appDir,
+          PULJEPLAN_FAKE_WORKBOOK: join(root, 'tests', 'fixtures', 'bilag1-2022-2023.xlsx'),
+        },
+        timeout: 30_000,
+      },
+    );
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
     expect(report.title).toBe('Puljeplan — Bilag 1.sqlite (RM)');
     // The page comes over app://, registered privileged before ready and served once ready.
     expect(report.loadedUrl).toBe('app://puljeplan/index.html');
-    expect(report.privileged).toEqual({ schemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }], beforeReady: true });
+    expect(report.privileged).toEqual({
+      schemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }],
+      beforeReady: true,
+    });
     expect(report.protocolHandled).toEqual([{ scheme: 'app', afterReady: true }]);
     expect(report.served).toEqual({
       'app://puljeplan/index.html': { status: 200, csp: CONTENT_SECURITY_POLICY, body: '<p>Puljeplan</p>' },
@@ -75,6 +91,9 @@ describe('the Electron bundles', () => {
     expect((report.channels as string[]).sort()).toEqual(CHANNELS.map(ipcName).sort());
     expect(report.load).toEqual({ ok: true, pools: 3 });
     // The bundled main reads a workbook in dist/electron/excel-worker.cjs, as the app will.
-    expect(report.preview).toEqual({ ok: true, pools: ['Nationale projekter', 'Fællesregionale projekter', 'Vestdansk It Samarbejde'] });
+    expect(report.preview).toEqual({
+      ok: true,
+      pools: ['Nationale projekter', 'Fællesregionale projekter', 'Vestdansk It Samarbejde'],
+    });
   });
 });

@@ -16,7 +16,11 @@ let privileged = null;
 class FakeWebContents extends EventEmitter {
   constructor() {
     super();
-    this.session = Object.assign(new EventEmitter(), { setPermissionRequestHandler() {}, setPermissionCheckHandler() {}, webRequest: { onBeforeRequest() {} } });
+    this.session = Object.assign(new EventEmitter(), {
+      setPermissionRequestHandler() {},
+      setPermissionCheckHandler() {},
+      webRequest: { onBeforeRequest() {} },
+    });
   }
   setWindowOpenHandler() {}
   send() {}
@@ -76,26 +80,34 @@ process.on('beforeExit', async () => {
   // An Excel import through the bundled main: the worker must be found beside main.cjs.
   const previewHandler = handlers.get('puljeplan:excel.preview');
   const workbook = process.env.PULJEPLAN_FAKE_WORKBOOK;
-  const preview = previewHandler && workbook
-    ? await previewHandler(event, { fileName: 'bilag.xlsx', data: require('node:fs').readFileSync(workbook).toString('base64') })
-    : null;
+  const preview =
+    previewHandler && workbook
+      ? await previewHandler(event, {
+          fileName: 'bilag.xlsx',
+          data: require('node:fs').readFileSync(workbook).toString('base64'),
+        })
+      : null;
   // The page and a way out of the renderer folder, through the bundled app:// handler.
   const appProtocol = protocolHandlers.get('app');
   const served = {};
   for (const url of ['app://puljeplan/index.html', 'app://puljeplan/..%2f..%2fsecret.txt']) {
     const response = appProtocol ? await appProtocol.handler(new Request(url)) : null;
-    served[url] = response ? { status: response.status, csp: response.headers.get('content-security-policy'), body: await response.text() } : null;
+    served[url] = response
+      ? { status: response.status, csp: response.headers.get('content-security-policy'), body: await response.text() }
+      : null;
   }
   app.emit('before-quit');
-  console.log(JSON.stringify({
-    title: win ? win.title : null,
-    webPreferences: win ? win.options.webPreferences : null,
-    loadedUrl: win ? win.loadedUrl : null,
-    privileged,
-    protocolHandled: [...protocolHandlers].map(([scheme, { afterReady }]) => ({ scheme, afterReady })),
-    served,
-    channels: [...handlers.keys()],
-    load: result ? { ok: result.ok, pools: result.ok ? result.value.pools.length : 0 } : null,
-    preview: preview ? (preview.ok ? { ok: true, pools: preview.value.pools.map((p) => p.name) } : preview) : null,
-  }));
+  console.log(
+    JSON.stringify({
+      title: win ? win.title : null,
+      webPreferences: win ? win.options.webPreferences : null,
+      loadedUrl: win ? win.loadedUrl : null,
+      privileged,
+      protocolHandled: [...protocolHandlers].map(([scheme, { afterReady }]) => ({ scheme, afterReady })),
+      served,
+      channels: [...handlers.keys()],
+      load: result ? { ok: result.ok, pools: result.ok ? result.value.pools.length : 0 } : null,
+      preview: preview ? (preview.ok ? { ok: true, pools: preview.value.pools.map((p) => p.name) } : preview) : null,
+    }),
+  );
 });

@@ -130,7 +130,8 @@ export const protocol = {
   handlers: new Map<string, ProtocolHandler>(),
   registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: Record<string, boolean> }[]) {
     if (app.ready) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
-    if (protocol.privileged) throw new Error('protocol.registerSchemesAsPrivileged was called twice; the second call replaces the first');
+    if (protocol.privileged)
+      throw new Error('protocol.registerSchemesAsPrivileged was called twice; the second call replaces the first');
     protocol.privileged = schemes;
   },
   handle(scheme: string, handler: ProtocolHandler) {

@@ -24,8 +24,12 @@ const saveAs = (path: string) => dialog.showSaveDialog.mockResolvedValueOnce({ c
 const openAs = (path: string) => dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [path] });
 const win = () => BrowserWindow.instances.at(-1)!;
 const openFileName = async () => (await h.call('app.info')).value?.fileName;
-const poolNames = async () => ((await h.call('portfolio.load')).value as { pools: { name: string }[] }).pools.map((p) => p.name);
-const recentLabels = () => (h.menuItem('Filer', 'Seneste filer').submenu as { label?: string }[]).map((i) => i.label).filter((l) => l !== undefined);
+const poolNames = async () =>
+  ((await h.call('portfolio.load')).value as { pools: { name: string }[] }).pools.map((p) => p.name);
+const recentLabels = () =>
+  (h.menuItem('Filer', 'Seneste filer').submenu as { label?: string }[])
+    .map((i) => i.label)
+    .filter((l) => l !== undefined);
 
 describe('Ny…', () => {
   it('creates an empty portfolio for the same region where the user chose, opens it and reloads the page', async () => {
@@ -37,7 +41,11 @@ describe('Ny…', () => {
     expect(win().getTitle()).toBe('Puljeplan — Budget 2027.sqlite (RSD)');
     expect(win().webContents.reloads).toBe(1);
     expect(await openFileName()).toBe('Budget 2027.sqlite');
-    const load = (await h.call('portfolio.load')).value as { pools: unknown[]; lines: unknown[]; meta: { title: string } };
+    const load = (await h.call('portfolio.load')).value as {
+      pools: unknown[];
+      lines: unknown[];
+      meta: { title: string };
+    };
     expect([load.pools.length, load.lines.length, load.meta.title]).toEqual([0, 0, 'Budget 2027']);
     // The file that was open is closed: checkpointed, no -wal beside it.
     expect(existsSync(join(h.dir, 'Syd.sqlite-wal'))).toBe(false);
@@ -69,7 +77,10 @@ describe('Åbn…', () => {
     const north = h.portfolio('Nord.sqlite', 'RN');
     openAs(north);
     await click('Filer', 'Åbn…');
-    expect(dialog.showOpenDialog.mock.calls[0]?.[1]).toMatchObject({ filters: [{ extensions: ['sqlite'] }], properties: ['openFile'] });
+    expect(dialog.showOpenDialog.mock.calls[0]?.[1]).toMatchObject({
+      filters: [{ extensions: ['sqlite'] }],
+      properties: ['openFile'],
+    });
     expect(win().getTitle()).toBe('Puljeplan — Nord.sqlite (RN)');
     expect(win().webContents.reloads).toBe(1);
     expect(await openFileName()).toBe('Nord.sqlite');
@@ -155,7 +166,10 @@ describe('Gem som…', () => {
       await click('Filer', 'Gem som…');
     }
     const messages = dialog.showErrorBox.mock.calls.map((c) => c[1]);
-    expect(messages).toEqual([expect.stringContaining('«Nord.sqlite» findes allerede'), expect.stringContaining('«Syd.sqlite» findes allerede')]);
+    expect(messages).toEqual([
+      expect.stringContaining('«Nord.sqlite» findes allerede'),
+      expect.stringContaining('«Syd.sqlite» findes allerede'),
+    ]);
     expect(await openFileName()).toBe('Syd.sqlite');
     expect(readFile(north, (db) => db.prepare('SELECT region FROM portfolio').pluck().get())).toBe('RN');
   });
@@ -165,7 +179,10 @@ describe('file.open from the page', () => {
   it('switches the file and the title without main reloading the page (the page reloads itself)', async () => {
     await h.start(h.portfolio('Syd.sqlite', 'RSD'));
     const north = h.portfolio('Nord.sqlite', 'RN');
-    expect(await h.call('file.open', { path: north })).toEqual({ ok: true, value: { path: north, fileName: 'Nord.sqlite' } });
+    expect(await h.call('file.open', { path: north })).toEqual({
+      ok: true,
+      value: { path: north, fileName: 'Nord.sqlite' },
+    });
     expect(win().getTitle()).toBe('Puljeplan — Nord.sqlite (RN)');
     expect(win().webContents.reloads).toBe(0);
     expect(h.settings().lastFile).toBe(north);
@@ -204,7 +221,12 @@ describe('Seneste filer', () => {
     const files = Array.from({ length: 10 }, (_, i) => h.portfolio(`Fil ${i}.sqlite`));
     await h.start(files[0]!);
     for (const path of files.slice(1)) await h.call('file.open', { path });
-    expect(recentLabels().slice(0, -1)).toEqual(files.slice(2).reverse().map((f) => `${f.slice(h.dir.length + 1)} (${h.dir})`));
+    expect(recentLabels().slice(0, -1)).toEqual(
+      files
+        .slice(2)
+        .reverse()
+        .map((f) => `${f.slice(h.dir.length + 1)} (${h.dir})`),
+    );
   });
 
   it('Ryd listen empties it, also for next start; the file opened last still opens at start', async () => {

@@ -28,7 +28,11 @@ let unregister: () => void;
 async function call(channel: string, event: unknown, args: unknown = {}) {
   const handler = ipcMain.handlers.get(ipcName(channel as (typeof CHANNELS)[number]));
   if (!handler) throw new Error(`no handler for ${channel}`);
-  return (await (handler as (e: unknown, a: unknown) => Promise<unknown>)(event, args)) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+  return (await (handler as (e: unknown, a: unknown) => Promise<unknown>)(event, args)) as {
+    ok: boolean;
+    value?: unknown;
+    error?: { code: string; message: string };
+  };
 }
 
 function poolCount(): number {
@@ -62,17 +66,20 @@ describe('IPC handlers', () => {
   });
 
   it("answer our own page with the dispatcher's envelope", async () => {
-    const info = (await call('app.info', topFrame(ownPage)));
-    expect(info).toEqual({ ok: true, value: expect.objectContaining({ fileName: 'Bilag 1.sqlite', shell: 'electron' }) });
+    const info = await call('app.info', topFrame(ownPage));
+    expect(info).toEqual({
+      ok: true,
+      value: expect.objectContaining({ fileName: 'Bilag 1.sqlite', shell: 'electron' }),
+    });
     const before = poolCount();
-    const added = (await call('pools.add', topFrame(`${ownPage}#/`), { name: 'Ny pulje', afterPoolId: null }));
+    const added = await call('pools.add', topFrame(`${ownPage}#/`), { name: 'Ny pulje', afterPoolId: null });
     expect(added.ok).toBe(true);
     expect(poolCount()).toBe(before + 1);
     expect(dispatch).toHaveBeenCalledWith('pools.add', { name: 'Ny pulje', afterPoolId: null });
   });
 
   it('pass bad arguments on to the dispatcher, which refuses them in Danish', async () => {
-    const result = (await call('pools.add', topFrame(ownPage), { name: '', afterPoolId: null }));
+    const result = await call('pools.add', topFrame(ownPage), { name: '', afterPoolId: null });
     expect(result.ok).toBe(false);
     expect(result.error?.code).toBe('invalid-args');
   });
@@ -80,18 +87,28 @@ describe('IPC handlers', () => {
   const foreign: Array<[string, unknown]> = [
     ['a remote page', topFrame('https://evil.example/')],
     ['a local file that is not our page', topFrame('file:///tmp/evil.html')],
-    ['our page loaded over file:// instead of app://', topFrame(pathToFileURL(resolve('/opt/puljeplan/app/dist/renderer/index.html')).href)],
+    [
+      'our page loaded over file:// instead of app://',
+      topFrame(pathToFileURL(resolve('/opt/puljeplan/app/dist/renderer/index.html')).href),
+    ],
     ['another page of our origin', topFrame('app://puljeplan/evil.html')],
     ['another app:// host', topFrame('app://evil/index.html')],
     ['our page inside a frame', { senderFrame: { url: ownPage, parent: { url: 'https://evil.example/' } } }],
     ['a frame that is gone', { senderFrame: null }],
     ['an event without a frame', {}],
-    ['a frame disposed meanwhile', { get senderFrame() { throw new Error('Render frame was disposed before WebFrameMain could be accessed'); } }],
+    [
+      'a frame disposed meanwhile',
+      {
+        get senderFrame() {
+          throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+        },
+      },
+    ],
   ];
 
   it.each(foreign)('refuse %s without dispatching', async (_what, event) => {
     const before = poolCount();
-    const result = (await call('pools.add', event, { name: 'Indtrængende pulje', afterPoolId: null }));
+    const result = await call('pools.add', event, { name: 'Indtrængende pulje', afterPoolId: null });
     expect(result).toEqual(REFUSED);
     expect(result.error?.message).toBe('Afvist: forespørgslen kom ikke fra Puljeplans eget vindue.');
     expect(dispatch).not.toHaveBeenCalled();

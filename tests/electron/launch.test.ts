@@ -67,10 +67,16 @@ describe.skipIf(skipReason !== null)('Puljeplan in Electron', () => {
     const file = join(dir, fileName);
     createPortfolio(file, { example: true });
     const env: Record<string, string> = {};
-    for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'ELECTRON_RUN_AS_NODE') env[key] = value;
+    for (const [key, value] of Object.entries(process.env))
+      if (value !== undefined && key !== 'ELECTRON_RUN_AS_NODE') env[key] = value;
     // A throwaway home and user-data folder, so the test neither reads nor overwrites the user's
     // settings or Documents, and its single-instance lock (kept in userData) is not a running app's.
-    Object.assign(env, { HOME: home, XDG_CONFIG_HOME: join(home, '.config'), APPDATA: join(home, 'AppData'), USERPROFILE: home });
+    Object.assign(env, {
+      HOME: home,
+      XDG_CONFIG_HOME: join(home, '.config'),
+      APPDATA: join(home, 'AppData'),
+      USERPROFILE: home,
+    });
     const userData = `--user-data-dir=${join(home, 'userData')}`;
     // Chromium refuses to run its sandbox as root (e.g. in a container); only then is it turned off.
     const rootUser = process.getuid?.() === 0;
@@ -115,6 +121,12 @@ describe.skipIf(skipReason !== null)('Puljeplan in Electron', () => {
         bridgeProcess: typeof bridge.process,
       };
     });
-    expect(seen).toEqual({ require: 'undefined', process: 'undefined', bridgeKeys: ['channels', 'onMenuCommand'], bridgeRequire: 'undefined', bridgeProcess: 'undefined' });
+    expect(seen).toEqual({
+      require: 'undefined',
+      process: 'undefined',
+      bridgeKeys: ['channels', 'onMenuCommand'],
+      bridgeRequire: 'undefined',
+      bridgeProcess: 'undefined',
+    });
   });
 });

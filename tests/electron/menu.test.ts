@@ -18,7 +18,16 @@ function build(overrides: Partial<MenuOptions> = {}) {
   const showAbout = vi.fn();
   const editText = vi.fn();
   const files = fileActions();
-  const template = menuTemplate({ send: (c) => sent.push(c), editText, showAbout, files, recentFiles: [], isPackaged: false, platform: 'win32', ...overrides });
+  const template = menuTemplate({
+    send: (c) => sent.push(c),
+    editText,
+    showAbout,
+    files,
+    recentFiles: [],
+    isPackaged: false,
+    platform: 'win32',
+    ...overrides,
+  });
   return { template, sent, showAbout, editText, files };
 }
 
@@ -34,14 +43,24 @@ function find(items: Item[], label: string): Item {
 
 /** A click with the mouse, or (macOS only) by the item's key when the page did not take it. */
 function click(item: Item, byKey = false): void {
-  (item.click as (item: unknown, win: unknown, event: { triggeredByAccelerator?: boolean }) => void)({}, undefined, { triggeredByAccelerator: byKey });
+  (item.click as (item: unknown, win: unknown, event: { triggeredByAccelerator?: boolean }) => void)({}, undefined, {
+    triggeredByAccelerator: byKey,
+  });
 }
 
 beforeEach(() => resetFakeElectron());
 
 describe('the application menu', () => {
   it('has the Danish menus in order', () => {
-    expect(build().template.map((m) => m.label)).toEqual(['Filer', 'Rediger', 'Linjer', 'Puljer', 'År', 'Vis', 'Hjælp']);
+    expect(build().template.map((m) => m.label)).toEqual([
+      'Filer',
+      'Rediger',
+      'Linjer',
+      'Puljer',
+      'År',
+      'Vis',
+      'Hjælp',
+    ]);
     expect(build({ platform: 'darwin' }).template[0]?.label).toBe('Puljeplan');
   });
 
@@ -54,7 +73,7 @@ describe('the application menu', () => {
     expect(sent).toEqual(['undo']);
   });
 
-  it("on macOS, where the key reaches the menu only from a text field, the key undoes the typing", () => {
+  it('on macOS, where the key reaches the menu only from a text field, the key undoes the typing', () => {
     const { template, sent, editText } = build({ platform: 'darwin' });
     click(find(template, 'Fortryd'), true);
     click(find(template, 'Annullér fortryd'), true);
@@ -63,7 +82,11 @@ describe('the application menu', () => {
   });
 
   it('Annullér fortryd sends redo and shows the platform key without registering it', () => {
-    for (const [platform, key] of [['win32', 'CmdOrCtrl+Y'], ['linux', 'CmdOrCtrl+Y'], ['darwin', 'CmdOrCtrl+Shift+Z']] as const) {
+    for (const [platform, key] of [
+      ['win32', 'CmdOrCtrl+Y'],
+      ['linux', 'CmdOrCtrl+Y'],
+      ['darwin', 'CmdOrCtrl+Shift+Z'],
+    ] as const) {
       const { template, sent } = build({ platform });
       const redo = find(template, 'Annullér fortryd');
       expect(redo.accelerator).toBe(key);
@@ -76,11 +99,26 @@ describe('the application menu', () => {
   it('offers every page command, each under its Danish label', () => {
     const { template, sent } = build();
     const labels: Record<string, MenuCommand> = {
-      Fortryd: 'undo', 'Annullér fortryd': 'redo', 'Ny linje': 'addLine', 'Ny underlinje': 'addSubLine', 'Slet…': 'deleteSelected',
-      'Flyt op': 'moveUp', 'Flyt ned': 'moveDown', 'Flyt til pulje…': 'moveToPool', 'Ny pulje': 'addPool', 'Tilføj næste år': 'addYear',
-      'Fjern år…': 'removeYear', 'Vis/skjul sidepanel': 'toggleSidePanel', 'Fold alle ud': 'expandAll', 'Fold alle ind': 'collapseAll',
-      'Importér fra Excel…': 'importExcel', 'Eksportér til Excel…': 'exportExcel', Tastaturgenveje: 'showShortcuts',
-      'Åbn fil fra anden region…': 'openReceived', 'Send til en anden region…': 'sendFile', 'Flet fil fra anden region…': 'mergeFile',
+      Fortryd: 'undo',
+      'Annullér fortryd': 'redo',
+      'Ny linje': 'addLine',
+      'Ny underlinje': 'addSubLine',
+      'Slet…': 'deleteSelected',
+      'Flyt op': 'moveUp',
+      'Flyt ned': 'moveDown',
+      'Flyt til pulje…': 'moveToPool',
+      'Ny pulje': 'addPool',
+      'Tilføj næste år': 'addYear',
+      'Fjern år…': 'removeYear',
+      'Vis/skjul sidepanel': 'toggleSidePanel',
+      'Fold alle ud': 'expandAll',
+      'Fold alle ind': 'collapseAll',
+      'Importér fra Excel…': 'importExcel',
+      'Eksportér til Excel…': 'exportExcel',
+      Tastaturgenveje: 'showShortcuts',
+      'Åbn fil fra anden region…': 'openReceived',
+      'Send til en anden region…': 'sendFile',
+      'Flet fil fra anden region…': 'mergeFile',
       'Gendan fra sikkerhedskopi…': 'restoreBackup',
     };
     for (const [label, command] of Object.entries(labels)) {
@@ -104,7 +142,9 @@ describe('the application menu', () => {
       for (const isPackaged of [true, false]) {
         const items = flatten(build({ platform, isPackaged }).template);
         for (const item of items) {
-          expect(String(item.accelerator ?? ''), item.label).not.toMatch(/^(CmdOrCtrl|CommandOrControl|Ctrl|Control|Cmd|Command)\+(Shift\+)?R$/i);
+          expect(String(item.accelerator ?? ''), item.label).not.toMatch(
+            /^(CmdOrCtrl|CommandOrControl|Ctrl|Control|Cmd|Command)\+(Shift\+)?R$/i,
+          );
           expect(['reload', 'forceReload'], item.label).not.toContain(item.role);
         }
       }
@@ -113,7 +153,11 @@ describe('the application menu', () => {
 
   it('shows Udviklerværktøjer only in development', () => {
     expect(find(build({ isPackaged: false }).template, 'Udviklerværktøjer').role).toBe('toggleDevTools');
-    expect(flatten(build({ isPackaged: true }).template).some((i) => i.label === 'Udviklerværktøjer' || i.role === 'toggleDevTools')).toBe(false);
+    expect(
+      flatten(build({ isPackaged: true }).template).some(
+        (i) => i.label === 'Udviklerværktøjer' || i.role === 'toggleDevTools',
+      ),
+    ).toBe(false);
   });
 
   it('Om Puljeplan opens the about box', () => {
@@ -123,7 +167,15 @@ describe('the application menu', () => {
   });
 
   it('is installed as the application menu', () => {
-    installMenu({ send: () => undefined, editText: () => undefined, showAbout: () => undefined, files: fileActions(), recentFiles: [], isPackaged: true, platform: 'linux' });
+    installMenu({
+      send: () => undefined,
+      editText: () => undefined,
+      showAbout: () => undefined,
+      files: fileActions(),
+      recentFiles: [],
+      isPackaged: true,
+      platform: 'linux',
+    });
     expect((Menu.applied?.template as Item[]).map((m) => m.label)).toContain('Linjer');
   });
 });
@@ -135,9 +187,20 @@ describe('Filer', () => {
   it('has the file items in order, then the sharing items, Excel and Afslut', () => {
     const filer = build().template.find((m) => m.label === 'Filer')!;
     expect(labels(submenu(filer))).toEqual([
-      'Ny…', 'Åbn…', 'Gem som…', 'Seneste filer', '—',
-      'Åbn fil fra anden region…', 'Send til en anden region…', 'Flet fil fra anden region…', 'Gendan fra sikkerhedskopi…', '—',
-      'Importér fra Excel…', 'Eksportér til Excel…', '—', 'Afslut',
+      'Ny…',
+      'Åbn…',
+      'Gem som…',
+      'Seneste filer',
+      '—',
+      'Åbn fil fra anden region…',
+      'Send til en anden region…',
+      'Flet fil fra anden region…',
+      'Gendan fra sikkerhedskopi…',
+      '—',
+      'Importér fra Excel…',
+      'Eksportér til Excel…',
+      '—',
+      'Afslut',
     ]);
   });
 
@@ -156,7 +219,9 @@ describe('Filer', () => {
   });
 
   it('no two items share a key', () => {
-    const keys = flatten(build().template).map((i) => i.accelerator).filter((k): k is string => !!k);
+    const keys = flatten(build().template)
+      .map((i) => i.accelerator)
+      .filter((k): k is string => !!k);
     expect(new Set(keys).size).toBe(keys.length);
   });
 

@@ -57,10 +57,24 @@ describe('build/electron-builder.yml', () => {
   });
 
   it('packs the bundles and the renderer, but no source maps and no sources', () => {
-    for (const kept of ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/excel-worker.cjs', 'dist/renderer/index.html', 'dist/renderer/assets/index-abc.js', 'package.json']) {
+    for (const kept of [
+      'dist/electron/main.cjs',
+      'dist/electron/preload.cjs',
+      'dist/electron/excel-worker.cjs',
+      'dist/renderer/index.html',
+      'dist/renderer/assets/index-abc.js',
+      'package.json',
+    ]) {
       expect(matches('files', kept), kept).toBe(true);
     }
-    for (const left of ['dist/electron/main.cjs.map', 'dist/electron/preload.cjs.map', 'dist/renderer/assets/index-abc.js.map', 'electron/main.ts', 'db/index.ts', 'tests/electron/launch.test.ts']) {
+    for (const left of [
+      'dist/electron/main.cjs.map',
+      'dist/electron/preload.cjs.map',
+      'dist/renderer/assets/index-abc.js.map',
+      'electron/main.ts',
+      'db/index.ts',
+      'tests/electron/launch.test.ts',
+    ]) {
       expect(matches('files', left), left).toBe(false);
     }
   });
@@ -78,7 +92,9 @@ describe('the Electron version', () => {
   const SUPPORTED_FLOOR = 43;
 
   it('package.json asks for a supported major', () => {
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
     const major = Number(/^\^?(\d+)\./.exec(pkg.devDependencies.electron ?? '')?.[1]);
     expect(major).toBeGreaterThanOrEqual(SUPPORTED_FLOOR);
   });
@@ -86,7 +102,9 @@ describe('the Electron version', () => {
   it('the installed electron package is that major', () => {
     // Its package.json, not require('electron'): that would download the binary where it is missing.
     const installed = createRequire(join(root, 'package.json'))('electron/package.json') as { version: string };
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
     expect(installed.version.split('.')[0]).toBe(/^\^?(\d+)\./.exec(pkg.devDependencies.electron ?? '')?.[1]);
   });
 });

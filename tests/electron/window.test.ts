@@ -62,7 +62,15 @@ describe('navigation', () => {
   it.each(['will-navigate', 'will-redirect'])('%s to another site or file is stopped', (name) => {
     const { contents } = open();
     const fileUrlOfOurPage = pathToFileURL(join(paths.rendererDir, 'index.html')).href;
-    for (const url of ['https://evil.example/', 'http://127.0.0.1:5719/', 'file:///etc/passwd', fileUrlOfOurPage, 'app://puljeplan/other.html', 'app://evil/index.html', 'app://puljeplan:8080/index.html']) {
+    for (const url of [
+      'https://evil.example/',
+      'http://127.0.0.1:5719/',
+      'file:///etc/passwd',
+      fileUrlOfOurPage,
+      'app://puljeplan/other.html',
+      'app://evil/index.html',
+      'app://puljeplan:8080/index.html',
+    ]) {
       const event = navigationEvent(url);
       contents.emit(name, event, url);
       expect(event.preventDefault, url).toHaveBeenCalled();
@@ -96,8 +104,13 @@ describe('permissions and requests', () => {
   it('every permission request and check is refused', () => {
     const { contents } = open();
     const callback = vi.fn();
-    const request = contents.session.permissionRequestHandler as (w: unknown, p: string, cb: (ok: boolean) => void) => void;
-    for (const permission of ['media', 'notifications', 'clipboard-read', 'openExternal']) request({}, permission, callback);
+    const request = contents.session.permissionRequestHandler as (
+      w: unknown,
+      p: string,
+      cb: (ok: boolean) => void,
+    ) => void;
+    for (const permission of ['media', 'notifications', 'clipboard-read', 'openExternal'])
+      request({}, permission, callback);
     expect(callback.mock.calls).toEqual([[false], [false], [false], [false]]);
     const check = contents.session.permissionCheckHandler as (w: unknown, p: string, origin: string) => boolean;
     expect(check({}, 'clipboard-read', ownPage)).toBe(false);
@@ -105,7 +118,10 @@ describe('permissions and requests', () => {
 
   function cancelled(contents: FakeWebContents, url: string): boolean | undefined {
     let response: { cancel?: boolean } | undefined;
-    const listener = contents.session.beforeRequest as (d: { url: string }, cb: (r: { cancel?: boolean }) => void) => void;
+    const listener = contents.session.beforeRequest as (
+      d: { url: string },
+      cb: (r: { cancel?: boolean }) => void,
+    ) => void;
     listener({ url }, (r) => (response = r));
     return response?.cancel;
   }
@@ -129,7 +145,12 @@ describe('permissions and requests', () => {
 
   it('any other download is cancelled', () => {
     const { contents } = open();
-    for (const [url, name] of [['https://evil.example/x.xlsx', 'x.xlsx'], ['blob:app://puljeplan/1', 'run.exe'], ['blob:file:///1', 'x.xlsx'], ['file:///etc/passwd', 'passwd']] as const) {
+    for (const [url, name] of [
+      ['https://evil.example/x.xlsx', 'x.xlsx'],
+      ['blob:app://puljeplan/1', 'run.exe'],
+      ['blob:file:///1', 'x.xlsx'],
+      ['file:///etc/passwd', 'passwd'],
+    ] as const) {
       const item = download(contents, url, name);
       expect(item.cancel, url).toHaveBeenCalled();
       expect(item.setSaveDialogOptions).not.toHaveBeenCalled();
@@ -138,7 +159,12 @@ describe('permissions and requests', () => {
 
   it('remote requests are cancelled', () => {
     const { contents } = open();
-    for (const url of ['https://evil.example/x.js', 'http://localhost:5719/api/portfolio.load', 'wss://evil.example/', 'ftp://evil.example/']) {
+    for (const url of [
+      'https://evil.example/x.js',
+      'http://localhost:5719/api/portfolio.load',
+      'wss://evil.example/',
+      'ftp://evil.example/',
+    ]) {
       expect(cancelled(contents, url), url).toBe(true);
     }
   });
@@ -179,7 +205,9 @@ describe('our own page', () => {
     expect(isAppPage('app://puljeplan:1/index.html', own)).toBe(false);
     expect(isAppPage('https://puljeplan/index.html', own)).toBe(false);
     // Wherever the app is installed, the file URL of its page is not the page.
-    expect(isAppPage(pathToFileURL(resolve('/home/Søren Ø/Puljeplan app/dist/renderer/index.html')).href, own)).toBe(false);
+    expect(isAppPage(pathToFileURL(resolve('/home/Søren Ø/Puljeplan app/dist/renderer/index.html')).href, own)).toBe(
+      false,
+    );
     expect(isAppPage('not a url', own)).toBe(false);
   });
 });

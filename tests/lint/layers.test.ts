@@ -25,13 +25,19 @@ async function lint(file: string, code: string): Promise<Finding[]> {
 
 async function layerErrors(file: string, code: string): Promise<string[]> {
   const findings = await lint(file, code);
-  expect(findings.filter((f) => f.fatal), `parse errors in the probe for ${file}`).toEqual([]);
+  expect(
+    findings.filter((f) => f.fatal),
+    `parse errors in the probe for ${file}`,
+  ).toEqual([]);
   return findings.filter((f) => f.ruleId === 'no-restricted-imports').map((f) => f.message);
 }
 
 describe('wrong-direction imports fail the lint', () => {
   it('shared/ importing from db/ is an error that names the layer rule', async () => {
-    const errors = await layerErrors('shared/probe.ts', "import { Session } from '../db/session';\nexport type S = Session;\n");
+    const errors = await layerErrors(
+      'shared/probe.ts',
+      "import { Session } from '../db/session';\nexport type S = Session;\n",
+    );
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain('Layer rule');
     expect(errors[0]).toContain('shared/ may not import from db/');
@@ -91,7 +97,10 @@ describe('wrong-direction imports fail the lint', () => {
   });
 
   it('electron/ importing renderer/ is an error', async () => {
-    const errors = await layerErrors('electron/probe.ts', "import { App } from '../renderer/src/app';\nexport const f = App;\n");
+    const errors = await layerErrors(
+      'electron/probe.ts',
+      "import { App } from '../renderer/src/app';\nexport const f = App;\n",
+    );
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain('electron/ may not import from renderer/');
   });
@@ -119,22 +128,38 @@ describe('the shells reach db/ only through db/index.ts', () => {
       "import { planImport } from '../excel/import-plan';\nimport { x } from '../../db/core/queries';\nexport const f = [planImport, x];\n",
     );
     expect(cli).toHaveLength(2);
-    for (const e of cli) expect(e).toMatch(/^'.*' import is restricted .*Backend face rule.*db\/cli\/ may import from db\/ only db\/index/);
-    const web = await layerErrors('db/web/probe.ts', "import { createDispatcher } from '../dispatcher';\nexport const f = createDispatcher;\n");
+    for (const e of cli)
+      expect(e).toMatch(
+        /^'.*' import is restricted .*Backend face rule.*db\/cli\/ may import from db\/ only db\/index/,
+      );
+    const web = await layerErrors(
+      'db/web/probe.ts',
+      "import { createDispatcher } from '../dispatcher';\nexport const f = createDispatcher;\n",
+    );
     expect(web).toHaveLength(1);
     expect(web[0]).toContain('Backend face rule');
     expect(web[0]).toContain('db/web/ may import from db/ only db/index');
   });
 
   it('db/index, shared/ and their own folder are allowed', async () => {
-    expect(await lint('electron/probe.ts', "import { openSession, type Session } from '../db/index';\nexport const f = openSession;\nexport type S = Session;\n")).toEqual([]);
+    expect(
+      await lint(
+        'electron/probe.ts',
+        "import { openSession, type Session } from '../db/index';\nexport const f = openSession;\nexport type S = Session;\n",
+      ),
+    ).toEqual([]);
     expect(
       await lint(
         'db/cli/probe.ts',
         "import { openSession } from '../index';\nimport { formatAmount } from '../../shared/danish/number';\nimport { previewText } from './excel';\nexport const f = [openSession, formatAmount, previewText];\n",
       ),
     ).toEqual([]);
-    expect(await lint('db/web/probe.ts', "import { createDispatcher } from '../index';\nexport const f = createDispatcher;\n")).toEqual([]);
+    expect(
+      await lint(
+        'db/web/probe.ts',
+        "import { createDispatcher } from '../index';\nexport const f = createDispatcher;\n",
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -173,7 +198,12 @@ describe('right-direction imports pass', () => {
   });
 
   it('renderer/ importing shared/danish-number', async () => {
-    expect(await lint('renderer/src/probe.ts', "import { formatAmount } from '../../shared/danish/number';\nexport const f = formatAmount;\n")).toEqual([]);
+    expect(
+      await lint(
+        'renderer/src/probe.ts',
+        "import { formatAmount } from '../../shared/danish/number';\nexport const f = formatAmount;\n",
+      ),
+    ).toEqual([]);
     const findings = await lint(
       'renderer/src/grid/probe.ts',
       "import { parseAmount } from '../../../shared/danish-number';\nexport const f = parseAmount;\n",
@@ -183,18 +213,30 @@ describe('right-direction imports pass', () => {
 
   it('electron/ importing db/ and shared/, and shared/ importing shared/', async () => {
     expect(
-      await lint('electron/probe.ts', "import { openSession } from '../db/index';\nimport { app } from 'electron';\nexport const f = [openSession, app];\n"),
+      await lint(
+        'electron/probe.ts',
+        "import { openSession } from '../db/index';\nimport { app } from 'electron';\nexport const f = [openSession, app];\n",
+      ),
     ).toEqual([]);
-    expect(await lint('shared/probe.ts', "import { sumKroner } from './money';\nexport const f = sumKroner;\n")).toEqual([]);
+    expect(
+      await lint('shared/probe.ts', "import { sumKroner } from './money';\nexport const f = sumKroner;\n"),
+    ).toEqual([]);
   });
 
   it("renderer's Vite config runs under Node and may import node:path, but not db/", async () => {
-    expect(await lint('renderer/vite.config.ts', "import { join } from 'node:path';\nexport default { root: join('a') };\n")).toEqual([]);
-    const errors = await layerErrors('renderer/vite.config.ts', "import { openPortfolio } from '../db/open';\nexport default openPortfolio;\n");
+    expect(
+      await lint('renderer/vite.config.ts', "import { join } from 'node:path';\nexport default { root: join('a') };\n"),
+    ).toEqual([]);
+    const errors = await layerErrors(
+      'renderer/vite.config.ts',
+      "import { openPortfolio } from '../db/open';\nexport default openPortfolio;\n",
+    );
     expect(errors).toHaveLength(1);
   });
 
   it('tests may import every layer', async () => {
-    expect(await lint('tests/probe.test.ts', "import { openSession } from '../db/index';\nexport const f = openSession;\n")).toEqual([]);
+    expect(
+      await lint('tests/probe.test.ts', "import { openSession } from '../db/index';\nexport const f = openSession;\n"),
+    ).toEqual([]);
   });
 });

@@ -82,7 +82,13 @@ export function readAmount(sheet: SheetGrid, col: number, row: number, total = f
 }
 
 /** readAmount for a cell already at hand. */
-export function amountOf(cell: GridCell | undefined, sheet: SheetGrid, col: number, row: number, total = false): AmountRead {
+export function amountOf(
+  cell: GridCell | undefined,
+  sheet: SheetGrid,
+  col: number,
+  row: number,
+  total = false,
+): AmountRead {
   if (!cell) return null;
   const v = shownValue(cell);
   if (v === null) return isFormula(cell.value) ? 'uncached' : null;
@@ -92,7 +98,9 @@ export function amountOf(cell: GridCell | undefined, sheet: SheetGrid, col: numb
     if (total && Number.isSafeInteger(Math.round(v * 1000))) return Math.round(v * 1000);
   }
   if (typeof v === 'boolean' || v instanceof Date) {
-    throw new AnnexError(`${cellRef(sheet, col, row)}: «${cellText(cell)}» er ikke et beløb. Skriv fx 1.500 eller -250.`);
+    throw new AnnexError(
+      `${cellRef(sheet, col, row)}: «${cellText(cell)}» er ikke et beløb. Skriv fx 1.500 eller -250.`,
+    );
   }
   const parsed = parseAmount(v);
   if (!parsed.ok) throw new AnnexError(`${cellRef(sheet, col, row)}: ${parsed.message}`);
@@ -139,7 +147,11 @@ export function totalLabel(text: string): TotalLabel {
   if (t === 'i alt') return { kind: 'bare' };
   if (!t.endsWith(' i alt')) return null;
   // `Vestdansk It Samarbejde puljen i alt` names the pool `Vestdansk It Samarbejde`.
-  const pool = tidy(text).replace(/[.:]$/, '').slice(0, -' i alt'.length).replace(/\s+puljen$/i, '').replace(/[\s,;:\u2013-]+$/, '');
+  const pool = tidy(text)
+    .replace(/[.:]$/, '')
+    .slice(0, -' i alt'.length)
+    .replace(/\s+puljen$/i, '')
+    .replace(/[\s,;:\u2013-]+$/, '');
   return pool ? { kind: 'pool', pool } : { kind: 'bare' };
 }
 

@@ -6,7 +6,16 @@
  */
 import type { GridCell, SheetGrid } from '../../../shared/contract/annex';
 import {
-  AnnexError, cellRef, cellText, holdsNumber, isAmountHeader, isBlank, isTotalHeader, Notes, totalLabel, yearOf,
+  AnnexError,
+  cellRef,
+  cellText,
+  holdsNumber,
+  isAmountHeader,
+  isBlank,
+  isTotalHeader,
+  Notes,
+  totalLabel,
+  yearOf,
 } from './cells';
 
 /** A row that holds something, with its cells by column. */
@@ -81,7 +90,12 @@ function inMerge(merges: Range[], row: number, col: number): boolean {
 }
 
 /** Reads the columns right of the label: years, the I alt column, and others. */
-function headerColumns(sheet: SheetGrid, at: SheetRow, labelCol: number, notes: Notes): Omit<TableHeader, 'index' | 'labelCol'> {
+function headerColumns(
+  sheet: SheetGrid,
+  at: SheetRow,
+  labelCol: number,
+  notes: Notes,
+): Omit<TableHeader, 'index' | 'labelCol'> {
   const years: YearColumn[] = [];
   const otherCols: number[] = [];
   let totalCol: number | null = null;
@@ -91,7 +105,9 @@ function headerColumns(sheet: SheetGrid, at: SheetRow, labelCol: number, notes: 
     if (year !== null) {
       const twice = years.find((y) => y.year === year);
       if (twice) {
-        throw new AnnexError(`${cellRef(sheet, col, at.row)}: året ${year} står to gange i overskriften. Ret kolonnerne, og prøv igen.`);
+        throw new AnnexError(
+          `${cellRef(sheet, col, at.row)}: året ${year} står to gange i overskriften. Ret kolonnerne, og prøv igen.`,
+        );
       }
       years.push({ col, year });
     } else if (totalCol === null && isTotalHeader(cellText(cell))) totalCol = col;
@@ -169,7 +185,10 @@ export function findHeaders(sheet: SheetGrid, rows: SheetRow[], notes: Notes): T
     if (labelCol === null) return;
     const header = { index, labelCol, ...headerColumns(sheet, at, labelCol, notes) };
     if (header.years.length === 0) {
-      notes.add('overskrifter', `${cellRef(sheet, labelCol, at.row)}: overskriften har ingen årstal; tabellen blev ikke læst.`);
+      notes.add(
+        'overskrifter',
+        `${cellRef(sheet, labelCol, at.row)}: overskriften har ingen årstal; tabellen blev ikke læst.`,
+      );
       return;
     }
     headers.push(header);

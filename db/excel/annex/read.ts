@@ -44,7 +44,10 @@ function readGap(ctx: SheetContext, header: TableHeader, from: number, to: numbe
       checkTotalRow(ctx, header, at.row, addByYear(pending));
       pending.length = 0;
     } else if (header.years.some((y) => holdsNumber(at.cells.get(y.col)))) {
-      ctx.notes.add('rækker', `${cellRef(ctx.sheet, header.labelCol, at.row)}: rækken står uden for tabellerne og blev ikke læst.`);
+      ctx.notes.add(
+        'rækker',
+        `${cellRef(ctx.sheet, header.labelCol, at.row)}: rækken står uden for tabellerne og blev ikke læst.`,
+      );
     }
   }
 }
@@ -72,7 +75,13 @@ function titleAbove(ctx: SheetContext, end: number): string | undefined {
   return undefined;
 }
 
-function readSheet(ctx: SheetContext, pools: TableLines[], years: Set<number>, pending: Pending, titles: string[]): void {
+function readSheet(
+  ctx: SheetContext,
+  pools: TableLines[],
+  years: Set<number>,
+  pending: Pending,
+  titles: string[],
+): void {
   const headers = findHeaders(ctx.sheet, ctx.rows, ctx.notes);
   const first = headers[0];
   if (first && pools.length === 0) {
@@ -85,8 +94,18 @@ function readSheet(ctx: SheetContext, pools: TableLines[], years: Set<number>, p
     const end = next ? (headingIndex(ctx, next, header.index) ?? next.index) : ctx.rows.length;
     const table = readTable(ctx, header, end);
     const name = poolName(ctx, headingIndex(ctx, header, previous), table);
-    if (table.lines.length === 0) ctx.notes.add('tabeller', `${cellRef(ctx.sheet, header.labelCol, header.row)}: tabellen «${name}» har ingen linjer.`);
-    pools.push({ name, lines: table.lines, sheet: ctx.sheet.name, headerRow: header.row, years: header.years.map((y) => y.year) });
+    if (table.lines.length === 0)
+      ctx.notes.add(
+        'tabeller',
+        `${cellRef(ctx.sheet, header.labelCol, header.row)}: tabellen «${name}» har ingen linjer.`,
+      );
+    pools.push({
+      name,
+      lines: table.lines,
+      sheet: ctx.sheet.name,
+      headerRow: header.row,
+      years: header.years.map((y) => y.year),
+    });
     for (const y of header.years) years.add(y.year);
     pending.push(table.byYear);
     const endRow = ctx.rows[table.endIndex];
@@ -113,12 +132,19 @@ export function readAnnexPacked(sheets: SheetGrid[], readerNotes: string[] = [])
   const pending: Pending = [];
   const titles: string[] = [];
   try {
-    for (const sheet of sheets) readSheet({ sheet, rows: sheetRows(sheet), notes, mismatches }, pools, years, pending, titles);
+    for (const sheet of sheets)
+      readSheet({ sheet, rows: sheetRows(sheet), notes, mismatches }, pools, years, pending, titles);
   } catch (error) {
     // sumKroner refuses a sum past 2^53 kroner rather than round it.
     if (error instanceof RangeError) throw new AnnexError(error.message);
     throw error;
   }
   if (pools.length === 0) throw new AnnexError(NO_TABLE_MESSAGE);
-  return packTables(pools, [...years].sort((a, b) => a - b), mismatches, notes.finish(), titles[0]);
+  return packTables(
+    pools,
+    [...years].sort((a, b) => a - b),
+    mismatches,
+    notes.finish(),
+    titles[0],
+  );
 }

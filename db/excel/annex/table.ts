@@ -6,7 +6,17 @@
 import type { Mismatch, SheetGrid } from '../../../shared/contract/annex';
 import type { LineRead } from './transfer';
 import {
-  address, amountOf, cellRef, cellText, holdsNumber, Notes, readAmount, subLineName, tidy, totalLabel, type AmountRead,
+  address,
+  amountOf,
+  cellRef,
+  cellText,
+  holdsNumber,
+  Notes,
+  readAmount,
+  subLineName,
+  tidy,
+  totalLabel,
+  type AmountRead,
 } from './cells';
 import type { SheetRow, TableHeader } from './headers';
 import { formatAmount } from '../../../shared/danish/number';
@@ -67,7 +77,10 @@ function readDraft(ctx: SheetContext, header: TableHeader, at: SheetRow, name: s
     row: at.row,
     indent,
     values: header.years.map(({ col }) => amountOf(at.cells.get(col), ctx.sheet, col, at.row)),
-    total: header.totalCol === null ? null : amountOf(at.cells.get(header.totalCol), ctx.sheet, header.totalCol, at.row, true),
+    total:
+      header.totalCol === null
+        ? null
+        : amountOf(at.cells.get(header.totalCol), ctx.sheet, header.totalCol, at.row, true),
     children: [],
   };
 }
@@ -84,12 +97,19 @@ function noteStrayCells(ctx: SheetContext, at: SheetRow, seen: Set<number>): voi
   for (const [col, cell] of at.cells) {
     if (seen.has(col) || cellText(cell) === '') continue;
     seen.add(col);
-    ctx.notes.add('kolonner', `${cellRef(ctx.sheet, col, at.row)}: kolonnen har ingen overskrift i tabellen og blev ikke læst.`);
+    ctx.notes.add(
+      'kolonner',
+      `${cellRef(ctx.sheet, col, at.row)}: kolonnen har ingen overskrift i tabellen og blev ikke læst.`,
+    );
   }
 }
 
 /** Reads the lines from the header down to the `… i alt` row (or to `end`, exclusive). */
-function readDrafts(ctx: SheetContext, header: TableHeader, end: number): { drafts: Draft[]; endIndex: number; ending: TableRead['ending'] } {
+function readDrafts(
+  ctx: SheetContext,
+  header: TableHeader,
+  end: number,
+): { drafts: Draft[]; endIndex: number; ending: TableRead['ending'] } {
   const drafts: Draft[] = [];
   const seen = knownColumns(header);
   let lastTop: Draft | null = null;
@@ -102,7 +122,10 @@ function readDrafts(ctx: SheetContext, header: TableHeader, end: number): { draf
     noteStrayCells(ctx, at, seen);
     if (!label || subLineName(label) === '') {
       if (header.years.some((y) => holdsNumber(at.cells.get(y.col)))) {
-        ctx.notes.add('rækker', `${cellRef(ctx.sheet, header.labelCol, at.row)}: rækken har beløb men intet navn og blev ikke læst.`);
+        ctx.notes.add(
+          'rækker',
+          `${cellRef(ctx.sheet, header.labelCol, at.row)}: rækken har beløb men intet navn og blev ikke læst.`,
+        );
       }
       continue;
     }
@@ -110,7 +133,10 @@ function readDrafts(ctx: SheetContext, header: TableHeader, end: number): { draf
     if (draft.depth === 1 && lastTop) lastTop.children.push(draft);
     else {
       if (subLineName(label) !== null) {
-        ctx.notes.add('underlinjer', `${cellRef(ctx.sheet, header.labelCol, at.row)}: underlinjen «${draft.name}» har ingen linje over sig og er læst som en linje.`);
+        ctx.notes.add(
+          'underlinjer',
+          `${cellRef(ctx.sheet, header.labelCol, at.row)}: underlinjen «${draft.name}» har ingen linje over sig og er læst som en linje.`,
+        );
       }
       lastTop = draft;
     }
@@ -136,7 +162,10 @@ function leafValues(ctx: SheetContext, header: TableHeader, draft: Draft): (Kron
   return draft.values.map((v, i) => {
     if (v !== 'uncached') return v;
     const col = header.years[i]?.col ?? header.labelCol;
-    ctx.notes.add('formler', `${cellRef(ctx.sheet, col, draft.row)}: formlen har intet gemt resultat og er læst som tom. Åbn og gem filen i Excel, så kommer resultatet med.`);
+    ctx.notes.add(
+      'formler',
+      `${cellRef(ctx.sheet, col, draft.row)}: formlen har intet gemt resultat og er læst som tom. Åbn og gem filen i Excel, så kommer resultatet med.`,
+    );
     return null;
   });
 }
@@ -166,7 +195,11 @@ function noteDuplicates(ctx: SheetContext, lines: LineRead[]): void {
     if (line.depth === 0) parent = line.name.toLowerCase();
     const key = line.depth === 0 ? parent : `${parent}\u0000${line.name.toLowerCase()}`;
     const first = seen.get(key);
-    if (first) ctx.notes.add('dubletter', `${ctx.sheet.name}: linjen «${line.name}» står to gange (række ${first.row} og ${line.row}).`);
+    if (first)
+      ctx.notes.add(
+        'dubletter',
+        `${ctx.sheet.name}: linjen «${line.name}» står to gange (række ${first.row} og ${line.row}).`,
+      );
     else seen.set(key, line);
   }
 }
@@ -186,9 +219,16 @@ export function readTable(ctx: SheetContext, header: TableHeader, end: number): 
 
 /** Checks a total row (`… i alt`, `Total`) per year and its I alt against sums by year. */
 export function checkTotalRow(ctx: SheetContext, header: TableHeader, row: number, byYear: Map<number, Kroner>): void {
-  for (const { year, col } of header.years) checkTotal(ctx, col, row, readAmount(ctx.sheet, col, row, true), byYear.get(year) ?? 0);
+  for (const { year, col } of header.years)
+    checkTotal(ctx, col, row, readAmount(ctx.sheet, col, row, true), byYear.get(year) ?? 0);
   if (header.totalCol !== null) {
-    checkTotal(ctx, header.totalCol, row, readAmount(ctx.sheet, header.totalCol, row, true), sumKroner(byYear.values()));
+    checkTotal(
+      ctx,
+      header.totalCol,
+      row,
+      readAmount(ctx.sheet, header.totalCol, row, true),
+      sumKroner(byYear.values()),
+    );
   }
 }
 

@@ -36,7 +36,13 @@ export interface PackedAnnex {
   amounts: Float64Array;
 }
 
-export function packTables(tables: TableLines[], years: number[], mismatches: Mismatch[], notes: string[], title?: string): PackedAnnex {
+export function packTables(
+  tables: TableLines[],
+  years: number[],
+  mismatches: Mismatch[],
+  notes: string[],
+  title?: string,
+): PackedAnnex {
   const count = tables.reduce((n, t) => n + t.lines.length, 0);
   const width = years.length;
   const packed: PackedAnnex = {

@@ -25,7 +25,12 @@ export class Target {
   private readonly own = new Set<string>();
 
   constructor(mine: PortfolioById) {
-    this.state = { meta: { ...mine.meta }, years: [...mine.years], pools: new Map([...mine.pools].map(([id, p]) => [id, { ...p }])), lines: new Map(mine.lines) };
+    this.state = {
+      meta: { ...mine.meta },
+      years: [...mine.years],
+      pools: new Map([...mine.pools].map(([id, p]) => [id, { ...p }])),
+      lines: new Map(mine.lines),
+    };
   }
 
   /** The line, to change its other fields. */
@@ -93,14 +98,27 @@ function theirsUnderMyIds(theirs: PortfolioById, aliases: Map<string, string>): 
  * A merge about to start: the merged portfolio is mine, the review is empty. The files share
  * history when they come from the same first copy or either has taken the other's changes.
  */
-export function startMerge(mine: Side, theirs: Side, info: ReceivedInfo, aliasRows: Map<string, string>, resolutions: Map<string, Resolution>, takeAll?: 'mine' | 'theirs'): MergeContext {
+export function startMerge(
+  mine: Side,
+  theirs: Side,
+  info: ReceivedInfo,
+  aliasRows: Map<string, string>,
+  resolutions: Map<string, Resolution>,
+  takeAll?: 'mine' | 'theirs',
+): MergeContext {
   const sharedHistory =
     mine.dots.lineage.origin === theirs.dots.lineage.origin ||
     theirs.dots.lineage.ranges.some((r) => mine.vv.has(r.replica)) ||
     mine.dots.lineage.ranges.some((r) => theirs.vv.has(r.replica));
   const review: MergeReview = {
     fileName: info.fileName,
-    from: { region: info.sentBy?.region ?? info.region, title: info.title, sentAt: info.sentBy?.sentAt ?? null, appVersion: info.sentBy?.appVersion ?? null, schemaVersion: info.fileSchemaVersion },
+    from: {
+      region: info.sentBy?.region ?? info.region,
+      title: info.title,
+      sentAt: info.sentBy?.sentAt ?? null,
+      appVersion: info.sentBy?.appVersion ?? null,
+      schemaVersion: info.fileSchemaVersion,
+    },
     sharedHistory,
     conflicts: [],
     changes: [],
@@ -166,6 +184,9 @@ export function resolve(ctx: MergeContext, c: MergeConflict): Resolution | undef
 
 /** Notes a value taken from theirs (under my id) with their dot, so the merged file knows who wrote it. */
 export function take(ctx: MergeContext, entity: Entity, id: string, field = ''): void {
-  ctx.taken.set(key(entity, id, field), dotRow(entity, id, field, ctx.theirs.dots.dot(entity, theirKey(ctx, entity, id), field)));
+  ctx.taken.set(
+    key(entity, id, field),
+    dotRow(entity, id, field, ctx.theirs.dots.dot(entity, theirKey(ctx, entity, id), field)),
+  );
   ctx.review.counts.fromTheirs++;
 }

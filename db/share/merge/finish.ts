@@ -17,7 +17,7 @@ const collator = new Intl.Collator('da');
 export function keepConsistent(ctx: MergeContext): void {
   const { target } = ctx;
   const lines = target.state.lines;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const l of [...lines.values()]) {
       if (!target.state.pools.has(l.poolId)) addPool(ctx, l.poolId);
@@ -68,5 +68,13 @@ export function assemblePlan(ctx: MergeContext): MergePlan {
   review.conflicts.sort((a, b) => collator.compare(a.pool, b.pool) || collator.compare(a.line, b.line));
   review.counts.conflicts = review.conflicts.length;
   review.counts.unresolved = unresolved.length;
-  return { review, target: target.state, amountChanges: target.amountChanges, taken: ctx.taken, aliases: ctx.aliases, removed: ctx.removed, unresolved };
+  return {
+    review,
+    target: target.state,
+    amountChanges: target.amountChanges,
+    taken: ctx.taken,
+    aliases: ctx.aliases,
+    removed: ctx.removed,
+    unresolved,
+  };
 }

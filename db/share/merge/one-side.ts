@@ -26,7 +26,8 @@ function childrenOf(lines: Map<string, Line>): Map<string, Line[]> {
 /** Adds their line (under my ids) with all its values, its name `name` if the user gave it another. */
 function addTheirLine(ctx: MergeContext, l: Line, name = l.name): void {
   ctx.target.put({ ...l, name, amounts: { ...l.amounts } });
-  for (const f of ['', 'name', 'description', 'comment', 'place']) if (f !== 'name' || name === l.name) take(ctx, 'line', l.id, f);
+  for (const f of ['', 'name', 'description', 'comment', 'place'])
+    if (f !== 'name' || name === l.name) take(ctx, 'line', l.id, f);
   for (const y of Object.keys(l.amounts)) take(ctx, 'amount', l.id, y);
 }
 
@@ -60,7 +61,17 @@ export function theirOnlyLines(ctx: MergeContext): Line[] {
     }
     const newChild = (theirChildren.get(id) ?? []).some((c) => !mine.dots.has('line', c.id));
     if (!newChild && allSeen(ctx, t, theirs, mine, (x) => theirIdOf(ctx, x))) continue;
-    const r = resolve(ctx, { id: `deleted-by-me:${id}`, kind: 'deleted-by-me', lineId: id, theirLineId: null, pool: poolName(ctx, t.poolId), line: t.name, year: null, mine: null, theirs: t.name });
+    const r = resolve(ctx, {
+      id: `deleted-by-me:${id}`,
+      kind: 'deleted-by-me',
+      lineId: id,
+      theirLineId: null,
+      pool: poolName(ctx, t.poolId),
+      line: t.name,
+      year: null,
+      mine: null,
+      theirs: t.name,
+    });
     review.deletions.push({ lineId: id, pool: poolName(ctx, t.poolId), line: t.name, by: 'mine', outcome: 'conflict' });
     if (r?.take === 'theirs') addTheirLine(ctx, t);
   }
@@ -92,7 +103,17 @@ export function myOnlyLines(ctx: MergeContext): Line[] {
       review.deletions.push({ lineId: id, pool, line: m.name, by: 'theirs', outcome: 'theirs' });
       continue;
     }
-    const r = resolve(ctx, { id: `deleted-by-them:${id}`, kind: 'deleted-by-them', lineId: id, theirLineId: null, pool, line: m.name, year: null, mine: m.name, theirs: null });
+    const r = resolve(ctx, {
+      id: `deleted-by-them:${id}`,
+      kind: 'deleted-by-them',
+      lineId: id,
+      theirLineId: null,
+      pool,
+      line: m.name,
+      year: null,
+      mine: m.name,
+      theirs: null,
+    });
     review.deletions.push({ lineId: id, pool, line: m.name, by: 'theirs', outcome: 'conflict' });
     if (r?.take === 'theirs') lines.delete(id);
   }
@@ -114,11 +135,27 @@ export function matchNewLines(ctx: MergeContext, newTheirs: Line[], newMine: Lin
     const m = [...unpaired].find((x) => x.poolId === t.poolId && x.parentId === t.parentId && sameName(x.name, t.name));
     if (!m) {
       addTheirLine(ctx, t);
-      review.onlyTheirs.push({ lineId: t.id, pool: poolName(ctx, t.poolId), line: t.name, parent: t.parentId ? (ctx.theirLines.get(t.parentId)?.name ?? null) : null, amounts: t.amounts });
+      review.onlyTheirs.push({
+        lineId: t.id,
+        pool: poolName(ctx, t.poolId),
+        line: t.name,
+        parent: t.parentId ? (ctx.theirLines.get(t.parentId)?.name ?? null) : null,
+        amounts: t.amounts,
+      });
       continue;
     }
     unpaired.delete(m);
-    const r = resolve(ctx, { id: `same-line:${t.id}`, kind: 'same-line', lineId: m.id, theirLineId: t.id, pool: poolName(ctx, t.poolId), line: m.name, year: null, mine: m.name, theirs: t.name });
+    const r = resolve(ctx, {
+      id: `same-line:${t.id}`,
+      kind: 'same-line',
+      lineId: m.id,
+      theirLineId: t.id,
+      pool: poolName(ctx, t.poolId),
+      line: m.name,
+      year: null,
+      mine: m.name,
+      theirs: t.name,
+    });
     if (r?.take === 'value' && typeof r.value === 'string' && !sameName(r.value, m.name)) {
       addTheirLine(ctx, t, r.value.trim());
       continue;
@@ -127,7 +164,8 @@ export function matchNewLines(ctx: MergeContext, newTheirs: Line[], newMine: Lin
     ctx.aliases.push([t.id, m.id]);
     if (r.take === 'theirs') {
       Object.assign(target.edit(m.id), { description: t.description, comment: t.comment });
-      for (const y of yearKeys) if ((m.amounts[y] ?? null) !== (t.amounts[y] ?? null)) target.setAmount(m.id, y, t.amounts[y] ?? null);
+      for (const y of yearKeys)
+        if ((m.amounts[y] ?? null) !== (t.amounts[y] ?? null)) target.setAmount(m.id, y, t.amounts[y] ?? null);
     }
   }
   for (const m of unpaired) review.onlyMine.push({ lineId: m.id, pool: poolName(ctx, m.poolId), line: m.name });

@@ -56,11 +56,19 @@ export function mergePools(ctx: MergeContext): void {
  */
 export function removeDeleted(ctx: MergeContext): void {
   const { mine, theirs, target } = ctx;
-  const deletedThere = (entity: 'pool' | 'year', id: string) => theirs.dots.has(entity, id) && !covered(theirs.dots.dot(entity, id), mine.vv);
-  const seenThere = (entity: 'pool' | 'year', id: string, fields: string[]) => fields.every((f) => covered(mine.dots.dot(entity, id, f), theirs.vv));
+  const deletedThere = (entity: 'pool' | 'year', id: string) =>
+    theirs.dots.has(entity, id) && !covered(theirs.dots.dot(entity, id), mine.vv);
+  const seenThere = (entity: 'pool' | 'year', id: string, fields: string[]) =>
+    fields.every((f) => covered(mine.dots.dot(entity, id, f), theirs.vv));
   const used = new Set([...target.state.lines.values()].map((l) => l.poolId));
   for (const id of [...target.state.pools.keys()]) {
-    if (theirs.state.pools.has(id) || used.has(id) || !deletedThere('pool', id) || !seenThere('pool', id, ['', 'name', 'description', 'position'])) continue;
+    if (
+      theirs.state.pools.has(id) ||
+      used.has(id) ||
+      !deletedThere('pool', id) ||
+      !seenThere('pool', id, ['', 'name', 'description', 'position'])
+    )
+      continue;
     target.state.pools.delete(id);
     ctx.removed.pools.push(id);
     take(ctx, 'pool', id);

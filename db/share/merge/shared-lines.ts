@@ -13,7 +13,15 @@ const samePlace = (a: Line, b: Line) => a.poolId === b.poolId && a.parentId === 
  * (decide), a conflict resolved by the user's choice, and applied to the merged portfolio where
  * theirs wins; its cell in the review, with the common value where the side that kept it tells it.
  */
-function compareValue(ctx: MergeContext, id: string, line: string, field: Cell['field'], year: string | null, mv: Value, tv: Value): Cell {
+function compareValue(
+  ctx: MergeContext,
+  id: string,
+  line: string,
+  field: Cell['field'],
+  year: string | null,
+  mv: Value,
+  tv: Value,
+): Cell {
   const { target, sharedHistory } = ctx;
   const entity = year === null ? 'line' : 'amount';
   const f = year ?? field;
@@ -24,12 +32,24 @@ function compareValue(ctx: MergeContext, id: string, line: string, field: Cell['
   if (decided !== 'conflict') {
     if (sharedHistory) cell.base = decided === 'theirs' ? mv : tv;
   } else {
-    const c: MergeConflict = { id: `${field}:${id}${year === null ? '' : `:${year}`}`, kind: field, lineId: id, theirLineId: null, pool: poolName(ctx, target.state.lines.get(id)!.poolId), line, year: cell.year, mine: mv, theirs: tv };
+    const c: MergeConflict = {
+      id: `${field}:${id}${year === null ? '' : `:${year}`}`,
+      kind: field,
+      lineId: id,
+      theirLineId: null,
+      pool: poolName(ctx, target.state.lines.get(id)!.poolId),
+      line,
+      year: cell.year,
+      mine: mv,
+      theirs: tv,
+    };
     if (sharedHistory) ctx.unknownBase.push({ field: { entity, id, field: f }, shown: [c, cell] });
     const r = resolve(ctx, c);
     if (r?.take === 'theirs') outcome = 'theirs';
-    if (r?.take === 'value' && year === null && typeof r.value === 'string' && r.value.trim()) [outcome, value] = ['theirs', r.value.trim()];
-    if (r?.take === 'value' && year !== null && (r.value === null || typeof r.value === 'number')) [outcome, value] = ['theirs', r.value];
+    if (r?.take === 'value' && year === null && typeof r.value === 'string' && r.value.trim())
+      [outcome, value] = ['theirs', r.value.trim()];
+    if (r?.take === 'value' && year !== null && (r.value === null || typeof r.value === 'number'))
+      [outcome, value] = ['theirs', r.value];
   }
   if (outcome === 'theirs') {
     if (year === null) target.edit(id)[field as (typeof TEXTS)[number]] = value as string;
@@ -59,7 +79,14 @@ export function mergeSharedLines(ctx: MergeContext): void {
       const cell = compareValue(ctx, id, base.name, f, null, mv, tv);
       cells.push(cell);
       // The line's pool in the merged state (a place taken from theirs may have moved it) in what follows.
-      if (f === 'name') review.renames.push({ lineId: id, pool: poolName(ctx, lines.get(id)!.poolId), mine: mv, theirs: tv, outcome: cell.outcome });
+      if (f === 'name')
+        review.renames.push({
+          lineId: id,
+          pool: poolName(ctx, lines.get(id)!.poolId),
+          mine: mv,
+          theirs: tv,
+          outcome: cell.outcome,
+        });
     }
     if (!samePlace(base, t) && decide(ctx, 'line', id, 'place') === 'theirs') {
       Object.assign(target.edit(id), { poolId: t.poolId, parentId: t.parentId, position: t.position });
@@ -70,6 +97,7 @@ export function mergeSharedLines(ctx: MergeContext): void {
       const tv = t.amounts[y] ?? null;
       if (mv !== tv) cells.push(compareValue(ctx, id, base.name, 'amount', y, mv, tv));
     }
-    if (cells.length) review.changes.push({ lineId: id, pool: poolName(ctx, lines.get(id)!.poolId), line: base.name, cells });
+    if (cells.length)
+      review.changes.push({ lineId: id, pool: poolName(ctx, lines.get(id)!.poolId), line: base.name, cells });
   }
 }

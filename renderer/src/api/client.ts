@@ -34,9 +34,13 @@ function httpTransport(): Transport {
         body: JSON.stringify(args),
       });
     } catch {
-      return { ok: false, error: { code: 'internal', message: 'Puljeplan-serveren svarer ikke. Er «npm run web» stoppet?' } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: 'Puljeplan-serveren svarer ikke. Er «npm run web» stoppet?' },
+      };
     }
-    if (!response.ok) return { ok: false, error: { code: 'internal', message: `Serveren svarede ${response.status}.` } };
+    if (!response.ok)
+      return { ok: false, error: { code: 'internal', message: `Serveren svarede ${response.status}.` } };
     return (await response.json()) as Envelope<never>;
   };
 }

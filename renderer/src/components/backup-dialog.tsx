@@ -17,9 +17,16 @@ export function BackupDialog({ backups, onChoose, onCancel }: Props) {
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
   return (
-    <Modal title="Gendan fra sikkerhedskopi" titleId="pp-backups-title" className="pp-backups" testId="backup-dialog" onCancel={onCancel}>
+    <Modal
+      title="Gendan fra sikkerhedskopi"
+      titleId="pp-backups-title"
+      className="pp-backups"
+      testId="backup-dialog"
+      onCancel={onCancel}
+    >
       <p className="pp-hint">
-        Puljeplan gemmer en kopi af porteføljen, før en import, en fletning eller en gendannelse ændrer den. Vælg den kopi, porteføljen skal være som igen; du kan fortryde med Ctrl+Z.
+        Puljeplan gemmer en kopi af porteføljen, før en import, en fletning eller en gendannelse ændrer den. Vælg den
+        kopi, porteføljen skal være som igen; du kan fortryde med Ctrl+Z.
       </p>
       <table>
         <thead>
@@ -37,7 +44,12 @@ export function BackupDialog({ backups, onChoose, onCancel }: Props) {
               <td>{backupReason(b.reason)}</td>
               <td className="pp-num">{fileSize(b.bytes)}</td>
               <td className="pp-num">
-                <button type="button" ref={i === 0 ? first : undefined} onClick={() => onChoose(b)} aria-label={`Gendan kopien fra ${danishTime(b.at)}`}>
+                <button
+                  type="button"
+                  ref={i === 0 ? first : undefined}
+                  onClick={() => onChoose(b)}
+                  aria-label={`Gendan kopien fra ${danishTime(b.at)}`}
+                >
                   Gendan…
                 </button>
               </td>

@@ -26,7 +26,10 @@ export function ContextMenu({ x, y, items, onClose, testId = 'context-menu', anc
   const previous = useRef(document.activeElement);
   const restoreFocus = () => {
     const el = previous.current;
-    const lost = !document.activeElement || document.activeElement === document.body || ref.current?.contains(document.activeElement);
+    const lost =
+      !document.activeElement ||
+      document.activeElement === document.body ||
+      ref.current?.contains(document.activeElement);
     if (lost && el instanceof HTMLElement && el.isConnected) el.focus();
   };
   useLayoutEffect(() => restoreFocus, []);
@@ -36,7 +39,10 @@ export function ContextMenu({ x, y, items, onClose, testId = 'context-menu', anc
   useLayoutEffect(() => {
     const r = ref.current?.getBoundingClientRect();
     if (!r) return;
-    setPos({ left: Math.max(4, Math.min(x, window.innerWidth - r.width - 4)), top: Math.max(4, Math.min(y, window.innerHeight - r.height - 4)) });
+    setPos({
+      left: Math.max(4, Math.min(x, window.innerWidth - r.width - 4)),
+      top: Math.max(4, Math.min(y, window.innerHeight - r.height - 4)),
+    });
     buttons()[0]?.focus();
   }, [x, y]);
 
@@ -65,7 +71,15 @@ export function ContextMenu({ x, y, items, onClose, testId = 'context-menu', anc
   };
 
   return (
-    <div ref={ref} className="pp-menu" role="menu" style={pos} onKeyDown={onKeyDown} onContextMenu={(e) => e.preventDefault()} data-testid={testId}>
+    <div
+      ref={ref}
+      className="pp-menu"
+      role="menu"
+      style={pos}
+      onKeyDown={onKeyDown}
+      onContextMenu={(e) => e.preventDefault()}
+      data-testid={testId}
+    >
       {items.map((item, i) =>
         item === 'separator' ? (
           <div key={i} className="pp-menu-sep" role="separator" />

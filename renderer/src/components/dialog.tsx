@@ -15,11 +15,22 @@ export type DialogSpec =
   | { kind: 'text'; title: string; label: string; value: string; confirmLabel: string; maxLength: number };
 
 export function Dialog({ spec, close }: { spec: DialogSpec; close: (ok: boolean, value: string) => void }) {
-  const [value, setValue] = useState(spec.kind === 'choose' ? (spec.options[0]?.value ?? '') : spec.kind === 'text' ? spec.value : '');
+  const [value, setValue] = useState(
+    spec.kind === 'choose' ? (spec.options[0]?.value ?? '') : spec.kind === 'text' ? spec.value : '',
+  );
   const confirmRef = useRef<HTMLButtonElement>(null);
   const selectRef = useRef<HTMLSelectElement>(null);
   const textRef = useRef<HTMLInputElement>(null);
-  useEffect(() => (spec.kind === 'choose' ? selectRef.current : spec.kind === 'text' ? textRef.current : confirmRef.current)?.focus(), [spec]);
+  useEffect(
+    () =>
+      (spec.kind === 'choose'
+        ? selectRef.current
+        : spec.kind === 'text'
+          ? textRef.current
+          : confirmRef.current
+      )?.focus(),
+    [spec],
+  );
   const message = spec.kind === 'confirm' || spec.kind === 'notice';
 
   const finish = (ok: boolean) => close(ok, value);
@@ -49,7 +60,13 @@ export function Dialog({ spec, close }: { spec: DialogSpec; close: (ok: boolean,
         ) : spec.kind === 'text' ? (
           <label>
             {spec.label}
-            <input ref={textRef} type="text" value={value} maxLength={spec.maxLength} onChange={(e) => setValue(e.target.value)} />
+            <input
+              ref={textRef}
+              type="text"
+              value={value}
+              maxLength={spec.maxLength}
+              onChange={(e) => setValue(e.target.value)}
+            />
           </label>
         ) : (
           <label>

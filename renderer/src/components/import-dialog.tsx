@@ -24,18 +24,28 @@ export function ImportDialog({ preview, onApply, onCancel }: Props) {
   const [removeMissing, setRemoveMissing] = useState(false);
   const [acceptMismatches, setAcceptMismatches] = useState(false);
   const blocked = preview.mismatches.length > 0 && !acceptMismatches;
-  const nothing = !preview.added.length && !preview.changed.length && !preview.newYears.length && !(removeMissing && preview.missing.length);
+  const nothing =
+    !preview.added.length &&
+    !preview.changed.length &&
+    !preview.newYears.length &&
+    !(removeMissing && preview.missing.length);
   return (
     <div className="pp-overlay">
-      <div className="pp-dialog pp-wide" role="dialog" aria-modal="true" aria-labelledby="pp-import-title" data-testid="import-preview"
+      <div
+        className="pp-dialog pp-wide"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="pp-import-title"
+        data-testid="import-preview"
         onKeyDown={(e) => {
           if (e.key === 'Escape') onCancel();
           e.stopPropagation();
-        }}>
+        }}
+      >
         <h2 id="pp-import-title">Importér «{preview.fileName}»</h2>
         <p className="pp-summary">
-          {preview.pools.length} puljer · år {preview.years.join(', ')} · {preview.added.length} nye linjer · {preview.changed.length} ændrede beløb ·{' '}
-          {preview.missing.length} linjer findes ikke i projektmappen
+          {preview.pools.length} puljer · år {preview.years.join(', ')} · {preview.added.length} nye linjer ·{' '}
+          {preview.changed.length} ændrede beløb · {preview.missing.length} linjer findes ikke i projektmappen
           {preview.newYears.length ? ` · nye år: ${preview.newYears.join(', ')}` : ''}
         </p>
 
@@ -43,25 +53,65 @@ export function ImportDialog({ preview, onApply, onCancel }: Props) {
           <section className="pp-mismatches" data-testid="import-mismatches">
             <h3>Totaler, der ikke passer med linjerne ({preview.mismatches.length})</h3>
             <table>
-              <thead><tr><th>Celle</th><th className="pp-num">I projektmappen</th><th className="pp-num">Summen af linjerne</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>Celle</th>
+                  <th className="pp-num">I projektmappen</th>
+                  <th className="pp-num">Summen af linjerne</th>
+                </tr>
+              </thead>
               <tbody>
                 {preview.mismatches.slice(0, LIMIT).map((m) => (
-                  <tr key={`${m.sheet}!${m.cell}`} title={m.message}><td>{m.sheet}!{m.cell}</td><td className="pp-num">{formatAmount(m.found)}</td><td className="pp-num">{formatAmount(m.computed)}</td></tr>
+                  <tr key={`${m.sheet}!${m.cell}`} title={m.message}>
+                    <td>
+                      {m.sheet}!{m.cell}
+                    </td>
+                    <td className="pp-num">{formatAmount(m.found)}</td>
+                    <td className="pp-num">{formatAmount(m.computed)}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>
             <More shown={LIMIT} total={preview.mismatches.length} />
-            <label className="pp-check"><input type="checkbox" checked={acceptMismatches} onChange={(e) => setAcceptMismatches(e.target.checked)} /> Importér alligevel: totalerne regnes forfra ud fra linjerne</label>
+            <label className="pp-check">
+              <input
+                type="checkbox"
+                checked={acceptMismatches}
+                onChange={(e) => setAcceptMismatches(e.target.checked)}
+              />{' '}
+              Importér alligevel: totalerne regnes forfra ud fra linjerne
+            </label>
           </section>
         )}
 
         <section>
           <h3>Puljer i projektmappen</h3>
           <table>
-            <thead><tr><th>Pulje</th><th className="pp-num">Linjer</th>{preview.years.map((y) => <th key={y} className="pp-num">{y}</th>)}</tr></thead>
+            <thead>
+              <tr>
+                <th>Pulje</th>
+                <th className="pp-num">Linjer</th>
+                {preview.years.map((y) => (
+                  <th key={y} className="pp-num">
+                    {y}
+                  </th>
+                ))}
+              </tr>
+            </thead>
             <tbody>
               {preview.pools.map((p) => (
-                <tr key={p.name}><td>{p.name}{p.isNew ? <span className="pp-badge">ny</span> : null}</td><td className="pp-num">{p.lineCount}</td>{preview.years.map((y) => <td key={y} className="pp-num">{amount(p.totals[y])}</td>)}</tr>
+                <tr key={p.name}>
+                  <td>
+                    {p.name}
+                    {p.isNew ? <span className="pp-badge">ny</span> : null}
+                  </td>
+                  <td className="pp-num">{p.lineCount}</td>
+                  {preview.years.map((y) => (
+                    <td key={y} className="pp-num">
+                      {amount(p.totals[y])}
+                    </td>
+                  ))}
+                </tr>
               ))}
             </tbody>
           </table>
@@ -71,10 +121,31 @@ export function ImportDialog({ preview, onApply, onCancel }: Props) {
           <section data-testid="import-added">
             <h3>Nye linjer ({preview.added.length})</h3>
             <table>
-              <thead><tr><th>Pulje</th><th>Linje</th>{preview.years.map((y) => <th key={y} className="pp-num">{y}</th>)}</tr></thead>
+              <thead>
+                <tr>
+                  <th>Pulje</th>
+                  <th>Linje</th>
+                  {preview.years.map((y) => (
+                    <th key={y} className="pp-num">
+                      {y}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
               <tbody>
                 {preview.added.slice(0, LIMIT).map((a) => (
-                  <tr key={`${a.pool}/${a.line}`}><td>{a.pool}</td><td>{a.parent ? `${a.parent} › ` : ''}{a.line}</td>{preview.years.map((y) => <td key={y} className="pp-num">{amount(a.amounts[y])}</td>)}</tr>
+                  <tr key={`${a.pool}/${a.line}`}>
+                    <td>{a.pool}</td>
+                    <td>
+                      {a.parent ? `${a.parent} › ` : ''}
+                      {a.line}
+                    </td>
+                    {preview.years.map((y) => (
+                      <td key={y} className="pp-num">
+                        {amount(a.amounts[y])}
+                      </td>
+                    ))}
+                  </tr>
                 ))}
               </tbody>
             </table>
@@ -86,10 +157,24 @@ export function ImportDialog({ preview, onApply, onCancel }: Props) {
           <section data-testid="import-changed">
             <h3>Ændrede beløb ({preview.changed.length})</h3>
             <table>
-              <thead><tr><th>Pulje</th><th>Linje</th><th className="pp-num">År</th><th className="pp-num">Nu</th><th className="pp-num">Efter import</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>Pulje</th>
+                  <th>Linje</th>
+                  <th className="pp-num">År</th>
+                  <th className="pp-num">Nu</th>
+                  <th className="pp-num">Efter import</th>
+                </tr>
+              </thead>
               <tbody>
                 {preview.changed.slice(0, LIMIT).map((c) => (
-                  <tr key={`${c.pool}/${c.line}/${c.year}`}><td>{c.pool}</td><td>{c.line}</td><td className="pp-num">{c.year}</td><td className="pp-num">{amount(c.old)}</td><td className="pp-num">{amount(c.new)}</td></tr>
+                  <tr key={`${c.pool}/${c.line}/${c.year}`}>
+                    <td>{c.pool}</td>
+                    <td>{c.line}</td>
+                    <td className="pp-num">{c.year}</td>
+                    <td className="pp-num">{amount(c.old)}</td>
+                    <td className="pp-num">{amount(c.new)}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>
@@ -101,20 +186,49 @@ export function ImportDialog({ preview, onApply, onCancel }: Props) {
           <section data-testid="import-missing">
             <h3>Linjer, som projektmappen ikke har ({preview.missing.length})</h3>
             <p className="pp-hint">De beholdes, medmindre du vælger at fjerne dem.</p>
-            <ul>{preview.missing.slice(0, LIMIT).map((m) => <li key={`${m.pool}/${m.line}`}>{m.pool}: {m.line}</li>)}</ul>
+            <ul>
+              {preview.missing.slice(0, LIMIT).map((m) => (
+                <li key={`${m.pool}/${m.line}`}>
+                  {m.pool}: {m.line}
+                </li>
+              ))}
+            </ul>
             <More shown={LIMIT} total={preview.missing.length} />
-            <label className="pp-check"><input type="checkbox" checked={removeMissing} onChange={(e) => setRemoveMissing(e.target.checked)} /> Fjern disse linjer</label>
+            <label className="pp-check">
+              <input type="checkbox" checked={removeMissing} onChange={(e) => setRemoveMissing(e.target.checked)} />{' '}
+              Fjern disse linjer
+            </label>
           </section>
         )}
 
         {preview.notes.length > 0 && (
-          <details><summary>Bemærkninger ({preview.notes.length})</summary><ul>{preview.notes.map((n, i) => <li key={i}>{n}</li>)}</ul></details>
+          <details>
+            <summary>Bemærkninger ({preview.notes.length})</summary>
+            <ul>
+              {preview.notes.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
+          </details>
         )}
 
         <div className="pp-dialog-buttons">
-          <button type="button" onClick={onCancel}>Annullér</button>
-          <button type="button" className="pp-primary" disabled={blocked || nothing} onClick={() => onApply({ removeMissing, acceptMismatches })}
-            title={blocked ? 'Projektmappens totaler passer ikke; sæt flueben ovenfor for at importere alligevel.' : nothing ? 'Projektmappen ændrer intet.' : 'Importér som ét trin, der kan fortrydes.'}>
+          <button type="button" onClick={onCancel}>
+            Annullér
+          </button>
+          <button
+            type="button"
+            className="pp-primary"
+            disabled={blocked || nothing}
+            onClick={() => onApply({ removeMissing, acceptMismatches })}
+            title={
+              blocked
+                ? 'Projektmappens totaler passer ikke; sæt flueben ovenfor for at importere alligevel.'
+                : nothing
+                  ? 'Projektmappen ændrer intet.'
+                  : 'Importér som ét trin, der kan fortrydes.'
+            }
+          >
             {nothing ? 'Intet at importere' : 'Importér'}
           </button>
         </div>

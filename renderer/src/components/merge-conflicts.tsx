@@ -3,14 +3,27 @@
  * Each row is resolved as mine, theirs, or a typed value (an amount in Danish format, or a text).
  */
 import { useRef } from 'react';
-import { type Choice, type Conflict, fieldLabel, NO_CHOICE, optionLabels, sideText, toResolution } from '../merge-review';
+import {
+  type Choice,
+  type Conflict,
+  fieldLabel,
+  NO_CHOICE,
+  optionLabels,
+  sideText,
+  toResolution,
+} from '../merge-review';
 import { VirtualTable, type Column } from './virtual-table';
 
 const SIDE = 'minmax(80px, 0.8fr)';
 export const MINE: Column = { label: 'Min', width: SIDE, numeric: true, title: 'Værdien i din portefølje' };
 export const THEIRS: Column = { label: 'Deres', width: SIDE, numeric: true, title: 'Værdien i den modtagne fil' };
 /** Shown only where the history tells some common value. */
-export const BASE: Column = { label: 'Fælles', width: SIDE, numeric: true, title: 'Værdien i den fælles udgave, begge filer kom fra (tom, hvor historikken ikke fortæller den)' };
+export const BASE: Column = {
+  label: 'Fælles',
+  width: SIDE,
+  numeric: true,
+  title: 'Værdien i den fælles udgave, begge filer kom fra (tom, hvor historikken ikke fortæller den)',
+};
 
 /** A conflict with its index in the review's full list, so a filtered list changes the right choice. */
 export interface ConflictRow {
@@ -49,7 +62,11 @@ export function ConflictTable({ rows, withBase, choices, onChoose }: Props) {
       empty="Ingen konflikter: alt kan flettes af sig selv."
       cells={({ c, index }) => {
         const numeric = c.kind === 'amount';
-        const side = (s: 'mine' | 'theirs' | 'base') => <span className={numeric ? 'pp-num' : 'pp-text'} title={sideText(c, s)}>{sideText(c, s)}</span>;
+        const side = (s: 'mine' | 'theirs' | 'base') => (
+          <span className={numeric ? 'pp-num' : 'pp-text'} title={sideText(c, s)}>
+            {sideText(c, s)}
+          </span>
+        );
         return [
           <span title={c.pool}>{c.pool}</span>,
           <span title={c.line}>{c.line}</span>,
@@ -64,7 +81,15 @@ export function ConflictTable({ rows, withBase, choices, onChoose }: Props) {
   );
 }
 
-function Resolve({ conflict, choice, onChoose }: { conflict: Conflict; choice: Choice; onChoose: (c: Choice) => void }) {
+function Resolve({
+  conflict,
+  choice,
+  onChoose,
+}: {
+  conflict: Conflict;
+  choice: Choice;
+  onChoose: (c: Choice) => void;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const labels = optionLabels(conflict);
   const r = toResolution(conflict, choice);
@@ -84,7 +109,13 @@ function Resolve({ conflict, choice, onChoose }: { conflict: Conflict; choice: C
     </label>
   );
   return (
-    <div className="pp-resolve" role="radiogroup" aria-label={`Afgørelse for ${conflict.line} ${fieldLabel(conflict.kind, conflict.year)}`} data-testid="merge-conflict" data-conflict-id={conflict.id}>
+    <div
+      className="pp-resolve"
+      role="radiogroup"
+      aria-label={`Afgørelse for ${conflict.line} ${fieldLabel(conflict.kind, conflict.year)}`}
+      data-testid="merge-conflict"
+      data-conflict-id={conflict.id}
+    >
       {radio('mine', labels.mine)}
       {radio('theirs', labels.theirs)}
       {labels.value && (

@@ -59,9 +59,15 @@ export function MergeDialog({ review, onApply, onCancel }: Props) {
   // The common value is shown where the history tells it for some value.
   const conflictBase = useMemo(() => review.conflicts.some((c) => c.base !== undefined), [review]);
   const changeBase = useMemo(() => review.changes.some((l) => l.cells.some((c) => c.base !== undefined)), [review]);
-  const { resolutions, unresolved, firstError } = useMemo(() => collectResolutions(review.conflicts, choices), [review, choices]);
+  const { resolutions, unresolved, firstError } = useMemo(
+    () => collectResolutions(review.conflicts, choices),
+    [review, choices],
+  );
   const match = useMemo(() => matcher(filter), [filter]);
-  const conflictRows = useMemo(() => review.conflicts.map((c, index) => ({ c, index })).filter((r) => match(r.c.pool, r.c.line)), [review, match]);
+  const conflictRows = useMemo(
+    () => review.conflicts.map((c, index) => ({ c, index })).filter((r) => match(r.c.pool, r.c.line)),
+    [review, match],
+  );
   const changeList = useMemo(() => changes.filter((r) => match(r.pool, r.line)), [changes, match]);
   const theirs = useMemo(() => review.onlyTheirs.filter((r) => match(r.pool, r.line, r.parent ?? '')), [review, match]);
   const mine = useMemo(() => review.onlyMine.filter((r) => match(r.pool, r.line)), [review, match]);
@@ -89,11 +95,22 @@ export function MergeDialog({ review, onApply, onCancel }: Props) {
   ];
 
   return (
-    <Modal title={`Flet «${review.fileName}» ind i din portefølje`} titleId="pp-merge-title" className="pp-merge" testId="merge-review" onCancel={onCancel} backdropCancels={false}>
-      <p className="pp-merge-from" data-testid="merge-from">{fromText(review)}</p>
+    <Modal
+      title={`Flet «${review.fileName}» ind i din portefølje`}
+      titleId="pp-merge-title"
+      className="pp-merge"
+      testId="merge-review"
+      onCancel={onCancel}
+      backdropCancels={false}
+    >
+      <p className="pp-merge-from" data-testid="merge-from">
+        {fromText(review)}
+      </p>
       {!review.sharedHistory && (
         <p className="pp-warning" role="note">
-          Filerne har ingen fælles historik (de er lavet hver for sig eller med en ældre Puljeplan). Hver forskel i en linje, I begge har, er derfor en konflikt, og linjer og puljer, der er lavet hver for sig, kommer med som nye, også med samme navn.
+          Filerne har ingen fælles historik (de er lavet hver for sig eller med en ældre Puljeplan). Hver forskel i en
+          linje, I begge har, er derfor en konflikt, og linjer og puljer, der er lavet hver for sig, kommer med som nye,
+          også med samme navn.
         </p>
       )}
       <ul className="pp-facts" data-testid="merge-counts">
@@ -108,14 +125,28 @@ export function MergeDialog({ review, onApply, onCancel }: Props) {
         {TABS.map(({ id, label, count: of }) => {
           const n = of(review);
           return (
-            <button key={id} type="button" role="tab" aria-selected={tab === id} className={n ? '' : 'pp-tab-empty'} onClick={() => setTab(id)}>
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              aria-selected={tab === id}
+              className={n ? '' : 'pp-tab-empty'}
+              onClick={() => setTab(id)}
+            >
               {label} <span className="pp-tab-count">{n.toLocaleString('da-DK')}</span>
             </button>
           );
         })}
       </div>
       <div className="pp-merge-tools">
-        <input type="search" className="pp-merge-filter" placeholder="Find pulje eller linje …" aria-label="Find pulje eller linje" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <input
+          type="search"
+          className="pp-merge-filter"
+          placeholder="Find pulje eller linje …"
+          aria-label="Find pulje eller linje"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
         {tab === 'conflicts' && review.conflicts.length > 0 && (
           <>
             <button type="button" onClick={() => takeAll('mine')} disabled={!conflictRows.length}>
@@ -130,30 +161,74 @@ export function MergeDialog({ review, onApply, onCancel }: Props) {
       </div>
 
       <div className="pp-merge-body" role="tabpanel">
-        {tab === 'conflicts' && <ConflictTable rows={conflictRows} withBase={conflictBase} choices={choices} onChoose={choose} />}
+        {tab === 'conflicts' && (
+          <ConflictTable rows={conflictRows} withBase={conflictBase} choices={choices} onChoose={choose} />
+        )}
         {tab === 'changes' && (
           <VirtualTable
-            label="Ændringer" testId="merge-changes" rows={changeList} rowHeight={28} rowKey={(r) => r.key}
-            columns={[POOL, LINE, { label: 'År / felt', width: '112px' }, MINE, THEIRS, ...(changeBase ? [BASE] : []), WHAT]}
+            label="Ændringer"
+            testId="merge-changes"
+            rows={changeList}
+            rowHeight={28}
+            rowKey={(r) => r.key}
+            columns={[
+              POOL,
+              LINE,
+              { label: 'År / felt', width: '112px' },
+              MINE,
+              THEIRS,
+              ...(changeBase ? [BASE] : []),
+              WHAT,
+            ]}
             rowClass={(r) => `pp-outcome-${r.outcome}`}
             cells={(r) => {
-              const side = (t: string) => <span className={r.amount ? undefined : 'pp-text'} title={t}>{t}</span>;
-              return [...[r.pool, r.line, r.field].map(plain), side(r.mine), side(r.theirs), ...(changeBase ? [side(r.base)] : []), plain(OUTCOME[r.outcome])];
+              const side = (t: string) => (
+                <span className={r.amount ? undefined : 'pp-text'} title={t}>
+                  {t}
+                </span>
+              );
+              return [
+                ...[r.pool, r.line, r.field].map(plain),
+                side(r.mine),
+                side(r.theirs),
+                ...(changeBase ? [side(r.base)] : []),
+                plain(OUTCOME[r.outcome]),
+              ];
             }}
             empty="Ingen værdier er forskellige i linjer, I begge har."
           />
         )}
         {tab === 'theirs' && (
           <VirtualTable
-            label="Nye linjer fra dem" testId="merge-only-theirs" rows={theirs} rowHeight={28} rowKey={(r) => r.lineId}
-            columns={[POOL, LINE, { label: 'Beløb', width: 'minmax(200px, 2fr)' }, { label: 'I alt', width: '100px', numeric: true }]}
-            cells={(r) => [r.pool, r.parent ? `${r.parent} › ${r.line}` : r.line, amountsText(r.amounts), formatAmount(sumKroner(Object.values(r.amounts)))].map(plain)}
+            label="Nye linjer fra dem"
+            testId="merge-only-theirs"
+            rows={theirs}
+            rowHeight={28}
+            rowKey={(r) => r.lineId}
+            columns={[
+              POOL,
+              LINE,
+              { label: 'Beløb', width: 'minmax(200px, 2fr)' },
+              { label: 'I alt', width: '100px', numeric: true },
+            ]}
+            cells={(r) =>
+              [
+                r.pool,
+                r.parent ? `${r.parent} › ${r.line}` : r.line,
+                amountsText(r.amounts),
+                formatAmount(sumKroner(Object.values(r.amounts))),
+              ].map(plain)
+            }
             empty="Den modtagne fil har ingen linjer, du ikke har."
           />
         )}
         {tab === 'mine' && (
           <VirtualTable
-            label="Linjer kun hos mig" testId="merge-only-mine" rows={mine} rowHeight={28} rowKey={(r) => r.lineId}
+            label="Linjer kun hos mig"
+            testId="merge-only-mine"
+            rows={mine}
+            rowHeight={28}
+            rowKey={(r) => r.lineId}
             columns={[POOL, LINE, WHAT]}
             cells={(r) => [r.pool, r.line, 'Beholdes'].map(plain)}
             empty="Du har ingen linjer, den modtagne fil ikke har."
@@ -161,8 +236,17 @@ export function MergeDialog({ review, onApply, onCancel }: Props) {
         )}
         {tab === 'renames' && (
           <VirtualTable
-            label="Omdøbte linjer" testId="merge-renames" rows={renames} rowHeight={28} rowKey={(r) => r.lineId}
-            columns={[POOL, { label: 'Mit navn', width: 'minmax(160px, 2fr)' }, { label: 'Deres navn', width: 'minmax(160px, 2fr)' }, WHAT]}
+            label="Omdøbte linjer"
+            testId="merge-renames"
+            rows={renames}
+            rowHeight={28}
+            rowKey={(r) => r.lineId}
+            columns={[
+              POOL,
+              { label: 'Mit navn', width: 'minmax(160px, 2fr)' },
+              { label: 'Deres navn', width: 'minmax(160px, 2fr)' },
+              WHAT,
+            ]}
             rowClass={(r) => `pp-outcome-${r.outcome}`}
             cells={(r) => [r.pool, r.mine, r.theirs, OUTCOME[r.outcome]].map(plain)}
             empty="Ingen linjer har fået et andet navn."
@@ -170,26 +254,49 @@ export function MergeDialog({ review, onApply, onCancel }: Props) {
         )}
         {tab === 'deletions' && (
           <VirtualTable
-            label="Slettede linjer" testId="merge-deletions" rows={deletions} rowHeight={28} rowKey={(r) => r.lineId}
+            label="Slettede linjer"
+            testId="merge-deletions"
+            rows={deletions}
+            rowHeight={28}
+            rowKey={(r) => r.lineId}
             columns={[POOL, LINE, { label: 'Slettet', width: '130px' }, WHAT]}
             rowClass={(r) => `pp-outcome-${r.outcome}`}
-            cells={(r) => [r.pool, r.line, r.by === 'mine' ? 'Hos mig' : 'Hos dem', deletionOutcome(r.by, r.outcome)].map(plain)}
+            cells={(r) =>
+              [r.pool, r.line, r.by === 'mine' ? 'Hos mig' : 'Hos dem', deletionOutcome(r.by, r.outcome)].map(plain)
+            }
             empty="Ingen linjer er slettet i den ene fil."
           />
         )}
       </div>
 
       <div className="pp-dialog-buttons pp-merge-footer">
-        <span className={unresolved ? 'pp-merge-status pp-pending' : 'pp-merge-status'} data-testid="merge-status" role="status">
+        <span
+          className={unresolved ? 'pp-merge-status pp-pending' : 'pp-merge-status'}
+          data-testid="merge-status"
+          role="status"
+        >
           {nothing
             ? 'Filerne er ens: der er intet at flette.'
             : unresolved
               ? `${count(unresolved, 'konflikt mangler', 'konflikter mangler')} en afgørelse.${firstError ? ` ${firstError}` : ''}`
               : 'Klar til at flette. Det er ét trin, som Ctrl+Z fortryder.'}
         </span>
-        <button type="button" onClick={onCancel}>Annullér</button>
-        <button type="button" className="pp-primary" disabled={blocked} onClick={() => onApply(resolutions)}
-          title={nothing ? 'Intet at flette' : unresolved ? 'Afgør først hver konflikt: min, deres eller en værdi' : 'Flet som ét trin, der kan fortrydes'}>
+        <button type="button" onClick={onCancel}>
+          Annullér
+        </button>
+        <button
+          type="button"
+          className="pp-primary"
+          disabled={blocked}
+          onClick={() => onApply(resolutions)}
+          title={
+            nothing
+              ? 'Intet at flette'
+              : unresolved
+                ? 'Afgør først hver konflikt: min, deres eller en værdi'
+                : 'Flet som ét trin, der kan fortrydes'
+          }
+        >
           Flet
         </button>
       </div>
@@ -209,7 +316,11 @@ const TAB_HINT: Record<Tab, string> = {
 /** The review's parts, in order, each with how many rows it has. */
 const TABS: { id: Tab; label: string; count: (r: MergeReview) => number }[] = [
   { id: 'conflicts', label: 'Konflikter', count: (r) => r.conflicts.length },
-  { id: 'changes', label: 'Ændringer pr. linje og år', count: (r) => r.changes.reduce((n, l) => n + l.cells.length, 0) },
+  {
+    id: 'changes',
+    label: 'Ændringer pr. linje og år',
+    count: (r) => r.changes.reduce((n, l) => n + l.cells.length, 0),
+  },
   { id: 'theirs', label: 'Nye linjer fra dem', count: (r) => r.onlyTheirs.length },
   { id: 'mine', label: 'Linjer kun hos mig', count: (r) => r.onlyMine.length },
   { id: 'renames', label: 'Omdøbte linjer', count: (r) => r.renames.length },
@@ -219,7 +330,8 @@ const TABS: { id: Tab; label: string; count: (r: MergeReview) => number }[] = [
 const firstTab = (r: MergeReview): Tab => TABS.find((t) => t.count(r) > 0)?.id ?? 'conflicts';
 
 function deletionOutcome(by: 'mine' | 'theirs', outcome: 'mine' | 'theirs' | 'conflict'): string {
-  if (outcome === 'conflict') return by === 'mine' ? 'Konflikt: du slettede, de ændrede' : 'Konflikt: de slettede, du ændrede';
+  if (outcome === 'conflict')
+    return by === 'mine' ? 'Konflikt: du slettede, de ændrede' : 'Konflikt: de slettede, du ændrede';
   if (outcome !== by) return 'Linjen beholdes';
   return by === 'mine' ? 'Forbliver slettet' : 'Linjen slettes';
 }

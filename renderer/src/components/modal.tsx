@@ -16,7 +16,8 @@ interface Props {
   children: ReactNode;
 }
 
-const typing = (t: EventTarget) => t instanceof HTMLTextAreaElement || (t instanceof HTMLInputElement && (t.type === 'text' || t.type === 'search'));
+const typing = (t: EventTarget) =>
+  t instanceof HTMLTextAreaElement || (t instanceof HTMLInputElement && (t.type === 'text' || t.type === 'search'));
 
 export function Modal({ title, titleId, className, testId, onCancel, backdropCancels = true, children }: Props) {
   const dialog = useRef<HTMLDivElement>(null);

@@ -18,7 +18,19 @@ function Provenance({ text }: { text: string | null }) {
   ) : null;
 }
 
-function CommitField({ label, value, onCommit, multiline, testId }: { label: string; value: string; onCommit: (v: string) => void; multiline?: boolean; testId: string }) {
+function CommitField({
+  label,
+  value,
+  onCommit,
+  multiline,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onCommit: (v: string) => void;
+  multiline?: boolean;
+  testId: string;
+}) {
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
   const commit = () => {
@@ -55,10 +67,19 @@ export function SidePanel({ meta, selected, store, actions }: Props) {
   return (
     <aside className="pp-side" aria-label="Portefølje og beskrivelse">
       <h2>Porteføljen</h2>
-      <CommitField label="Titel" value={meta.title} testId="meta-title" onCommit={(v) => (v.trim() ? void actions.setTitle(v) : undefined)} />
+      <CommitField
+        label="Titel"
+        value={meta.title}
+        testId="meta-title"
+        onCommit={(v) => (v.trim() ? void actions.setTitle(v) : undefined)}
+      />
       <label className="pp-field">
         <span>Region</span>
-        <select data-testid="meta-region" value={meta.region} onChange={(e) => void actions.setRegion(e.target.value as RegionCode)}>
+        <select
+          data-testid="meta-region"
+          value={meta.region}
+          onChange={(e) => void actions.setRegion(e.target.value as RegionCode)}
+        >
           {REGIONS.map((r) => (
             <option key={r.code} value={r.code}>
               {r.name} ({r.code})
@@ -71,14 +92,34 @@ export function SidePanel({ meta, selected, store, actions }: Props) {
           <h2>Projekt</h2>
           <p className="pp-side-name">{line.name}</p>
           <Provenance text={provenanceText(store.lineInfo.get(line.id))} />
-          <CommitField key={`${line.id}:comment`} label="Kommentar (vises som en markering i tabellen)" value={line.comment ?? ''} testId="line-comment" onCommit={(v) => void actions.setLineComment(line.id, v)} />
-          <CommitField key={line.id} label="Beskrivelse" multiline value={line.description} testId="line-description" onCommit={(v) => void actions.setLineDescription(line.id, v)} />
+          <CommitField
+            key={`${line.id}:comment`}
+            label="Kommentar (vises som en markering i tabellen)"
+            value={line.comment ?? ''}
+            testId="line-comment"
+            onCommit={(v) => void actions.setLineComment(line.id, v)}
+          />
+          <CommitField
+            key={line.id}
+            label="Beskrivelse"
+            multiline
+            value={line.description}
+            testId="line-description"
+            onCommit={(v) => void actions.setLineDescription(line.id, v)}
+          />
         </>
       ) : pool ? (
         <>
           <h2>Pulje</h2>
           <p className="pp-side-name">{pool.name}</p>
-          <CommitField key={pool.id} label="Beskrivelse" multiline value={pool.description} testId="pool-description" onCommit={(v) => void actions.setPoolDescription(pool.id, v)} />
+          <CommitField
+            key={pool.id}
+            label="Beskrivelse"
+            multiline
+            value={pool.description}
+            testId="pool-description"
+            onCommit={(v) => void actions.setPoolDescription(pool.id, v)}
+          />
         </>
       ) : (
         <p className="pp-hint">Vælg en linje eller pulje i tabellen for at se og rette dens beskrivelse.</p>

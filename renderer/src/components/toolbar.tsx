@@ -16,14 +16,29 @@ interface Props {
 
 /** The native menu's Filer commands, in its order and words (shared/contract/channels.ts). */
 function fileMenu(actions: Actions): MenuEntry[] {
-  return FILE_COMMANDS.flatMap((group, i): MenuEntry[] => [...(i ? ['separator' as const] : []), ...group.map((c) => ({ label: c.label, run: () => actions.run(c.command) }))]);
+  return FILE_COMMANDS.flatMap((group, i): MenuEntry[] => [
+    ...(i ? ['separator' as const] : []),
+    ...group.map((c) => ({ label: c.label, run: () => actions.run(c.command) })),
+  ]);
 }
 
 export function Toolbar({ actions, history, sidePanel }: Props) {
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
   const fileButton = useRef<HTMLButtonElement>(null);
-  const b = (label: string, onClick: () => unknown, title: string, extra: { disabled?: boolean; pressed?: boolean } = {}) => (
-    <button type="button" onClick={() => void onClick()} title={title} disabled={extra.disabled} aria-pressed={extra.pressed} onMouseDown={(e) => e.preventDefault()}>
+  const b = (
+    label: string,
+    onClick: () => unknown,
+    title: string,
+    extra: { disabled?: boolean; pressed?: boolean } = {},
+  ) => (
+    <button
+      type="button"
+      onClick={() => void onClick()}
+      title={title}
+      disabled={extra.disabled}
+      aria-pressed={extra.pressed}
+      onMouseDown={(e) => e.preventDefault()}
+    >
       {label}
     </button>
   );
@@ -45,12 +60,26 @@ export function Toolbar({ actions, history, sidePanel }: Props) {
         >
           Filer ▾
         </button>
-        {b('Importér fra Excel…', () => actions.importExcel(), 'Indlæs et Bilag 1 fra en Excel-projektmappe (eller træk filen ind i vinduet)')}
+        {b(
+          'Importér fra Excel…',
+          () => actions.importExcel(),
+          'Indlæs et Bilag 1 fra en Excel-projektmappe (eller træk filen ind i vinduet)',
+        )}
         {b('Eksportér til Excel…', actions.exportExcel, 'Gem porteføljen som et færdigt Bilag 1 i Excel')}
       </div>
       <div className="pp-group">
-        {b('↶ Fortryd', actions.undo, history.undoLabel ? `Fortryd: ${history.undoLabel} (Ctrl+Z)` : 'Intet at fortryde (Ctrl+Z)', { disabled: !history.canUndo })}
-        {b('↷ Annullér fortryd', actions.redo, history.redoLabel ? `Annullér fortryd: ${history.redoLabel} (Ctrl+Y)` : 'Intet at gentage (Ctrl+Y)', { disabled: !history.canRedo })}
+        {b(
+          '↶ Fortryd',
+          actions.undo,
+          history.undoLabel ? `Fortryd: ${history.undoLabel} (Ctrl+Z)` : 'Intet at fortryde (Ctrl+Z)',
+          { disabled: !history.canUndo },
+        )}
+        {b(
+          '↷ Annullér fortryd',
+          actions.redo,
+          history.redoLabel ? `Annullér fortryd: ${history.redoLabel} (Ctrl+Y)` : 'Intet at gentage (Ctrl+Y)',
+          { disabled: !history.canRedo },
+        )}
       </div>
       <div className="pp-group">
         {b('+ Ny linje', actions.addLine, 'Indsæt en linje under den valgte (Ctrl+Enter)')}
@@ -67,9 +96,23 @@ export function Toolbar({ actions, history, sidePanel }: Props) {
         {b('+ Tilføj år', actions.addYear, 'Tilføj næste år som kolonne')}
         {b('Fjern år…', actions.removeYear, 'Fjern et år uden beløb')}
       </div>
-      {menuAt && <ContextMenu x={menuAt.x} y={menuAt.y} items={fileMenu(actions)} onClose={() => setMenuAt(null)} testId="file-menu" anchor={fileButton.current} />}
+      {menuAt && (
+        <ContextMenu
+          x={menuAt.x}
+          y={menuAt.y}
+          items={fileMenu(actions)}
+          onClose={() => setMenuAt(null)}
+          testId="file-menu"
+          anchor={fileButton.current}
+        />
+      )}
       <div className="pp-group pp-right">
-        {b('Beskrivelser', () => actions.run('toggleSidePanel'), 'Vis eller skjul sidepanelet med titel, region og beskrivelser', { pressed: sidePanel })}
+        {b(
+          'Beskrivelser',
+          () => actions.run('toggleSidePanel'),
+          'Vis eller skjul sidepanelet med titel, region og beskrivelser',
+          { pressed: sidePanel },
+        )}
       </div>
     </div>
   );

@@ -30,7 +30,8 @@ export const ViewBar = forwardRef<ViewBarHandle, Props>(function ViewBar({ store
     if (!q) return [];
     return rows.filter((r) => {
       if (r.kind === 'line') return lower(r.name).includes(q) || lower(r.line.description).includes(q);
-      if (r.kind === 'pool') return lower(r.name).includes(q) || lower(store.pools.get(r.poolId)?.description ?? '').includes(q);
+      if (r.kind === 'pool')
+        return lower(r.name).includes(q) || lower(store.pools.get(r.poolId)?.description ?? '').includes(q);
       return false;
     });
   }, [query, rows, store]);
@@ -69,7 +70,12 @@ export const ViewBar = forwardRef<ViewBarHandle, Props>(function ViewBar({ store
         <span>År</span>
         {store.years.map((y) => (
           <label key={y}>
-            <input type="checkbox" data-testid={`show-year-${y}`} checked={!store.hiddenYears.has(y)} onChange={() => store.toggleYear(y)} />
+            <input
+              type="checkbox"
+              data-testid={`show-year-${y}`}
+              checked={!store.hiddenYears.has(y)}
+              onChange={() => store.toggleYear(y)}
+            />
             {y}
           </label>
         ))}
@@ -101,10 +107,22 @@ export const ViewBar = forwardRef<ViewBarHandle, Props>(function ViewBar({ store
         <span className="pp-find-count" data-testid="find-count">
           {query.trim() ? (matches.length ? `${at >= 0 ? at + 1 : 0} af ${matches.length}` : 'Ingen fund') : ''}
         </span>
-        <button type="button" title="Forrige (Shift+Enter)" aria-label="Forrige fund" onClick={() => go(-1)} disabled={!matches.length}>
+        <button
+          type="button"
+          title="Forrige (Shift+Enter)"
+          aria-label="Forrige fund"
+          onClick={() => go(-1)}
+          disabled={!matches.length}
+        >
           ▲
         </button>
-        <button type="button" title="Næste (Enter)" aria-label="Næste fund" onClick={() => go(1)} disabled={!matches.length}>
+        <button
+          type="button"
+          title="Næste (Enter)"
+          aria-label="Næste fund"
+          onClick={() => go(1)}
+          disabled={!matches.length}
+        >
           ▼
         </button>
       </div>

@@ -52,7 +52,13 @@ export function VirtualTable<T>({ columns, rows, rowHeight, rowKey, cells, rowCl
   for (let i = first; i < last; i++) {
     const row = rows[i]!;
     shown.push(
-      <div key={rowKey(row, i)} role="row" aria-rowindex={i + 2} className={`pp-vrow ${rowClass?.(row) ?? ''}`} style={{ ...template, top: i * rowHeight, height: rowHeight }}>
+      <div
+        key={rowKey(row, i)}
+        role="row"
+        aria-rowindex={i + 2}
+        className={`pp-vrow ${rowClass?.(row) ?? ''}`}
+        style={{ ...template, top: i * rowHeight, height: rowHeight }}
+      >
         {cells(row, i).map((content, c) => (
           <div key={c} role="cell" className={columns[c]?.numeric ? 'pp-vcell pp-num' : 'pp-vcell'}>
             {content}
@@ -70,7 +76,11 @@ export function VirtualTable<T>({ columns, rows, rowHeight, rowKey, cells, rowCl
           </div>
         ))}
       </div>
-      <div className="pp-vscroll" ref={scroller} onScroll={(e) => setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}>
+      <div
+        className="pp-vscroll"
+        ref={scroller}
+        onScroll={(e) => setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
+      >
         {rows.length ? (
           <div role="rowgroup" style={{ height: rows.length * rowHeight, position: 'relative' }}>
             {shown}

@@ -3,7 +3,13 @@
  * Amounts are never inferred as numbers by the grid (its number editor turns `1234,5` into
  * 12345): they are text in the editor and go through the one Danish parser.
  */
-import type { CellClassParams, CellClassRules, ColDef, EditableCallbackParams, SuppressKeyboardEventParams } from 'ag-grid-community';
+import type {
+  CellClassParams,
+  CellClassRules,
+  ColDef,
+  EditableCallbackParams,
+  SuppressKeyboardEventParams,
+} from 'ag-grid-community';
 import { formatAmount } from '../../../shared/danish/number';
 import { isAmountEditable, isNameEditable, NAME_COL, TOTAL_COL, yearCol } from '../../../shared/grid/edit';
 import type { GridRow } from '../../../shared/grid/row-model';
@@ -34,7 +40,8 @@ function amountClasses(p: CellClassParams<GridRow>): string[] {
 function rangeClassRules(selection: RangeSelection, col: number): CellClassRules<GridRow> {
   const rules: CellClassRules<GridRow> = {};
   for (const name of Object.keys(selection.classesAt(0, 0))) {
-    rules[name] = (p) => !p.node.rowPinned && p.node.rowIndex !== null && selection.classesAt(p.node.rowIndex, col)[name] === true;
+    rules[name] = (p) =>
+      !p.node.rowPinned && p.node.rowIndex !== null && selection.classesAt(p.node.rowIndex, col)[name] === true;
   }
   return rules;
 }
@@ -63,14 +70,26 @@ export function buildColumns(years: readonly number[], handlers: ColumnHandlers)
     tooltipValueGetter: (p) => {
       if (p.data?.kind !== 'line') return undefined;
       const { comment, description } = p.data.line;
-      const text = [handlers.provenance(p.data.id) ?? '', comment ? `Kommentar: ${comment}` : '', description.slice(0, 400)].filter(Boolean).join('\n\n');
+      const text = [
+        handlers.provenance(p.data.id) ?? '',
+        comment ? `Kommentar: ${comment}` : '',
+        description.slice(0, 400),
+      ]
+        .filter(Boolean)
+        .join('\n\n');
       return text || undefined;
     },
   };
-  const amount = (colId: string, col: number, headerName: string, get: (row: GridRow) => number | null | undefined, editable: boolean): ColDef<GridRow> => ({
+  const amount = (
+    colId: string,
+    col: number,
+    headerName: string,
+    get: (row: GridRow) => number | null | undefined,
+    editable: boolean,
+  ): ColDef<GridRow> => ({
     colId,
     headerName,
-    valueGetter: (p) => (p.data ? get(p.data) ?? null : null),
+    valueGetter: (p) => (p.data ? (get(p.data) ?? null) : null),
     valueFormatter: (p) => formatAmount(p.value as number | null),
     editable: editable ? (p: EditableCallbackParams<GridRow>) => isAmountEditable(p.data) : false,
     cellEditor: 'agTextCellEditor',
@@ -86,7 +105,10 @@ export function buildColumns(years: readonly number[], handlers: ColumnHandlers)
   return [
     name,
     ...years.map((y, i) => amount(yearCol(y), i + 1, String(y), (row) => row.amounts[y], true)),
-    { ...amount(TOTAL_COL, years.length + 1, 'I alt', (row) => row.total, false), cellClass: (p) => [...amountClasses(p), 'pp-total-col'] },
+    {
+      ...amount(TOTAL_COL, years.length + 1, 'I alt', (row) => row.total, false),
+      cellClass: (p) => [...amountClasses(p), 'pp-total-col'],
+    },
   ];
 }
 

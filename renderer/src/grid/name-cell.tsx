@@ -33,7 +33,14 @@ export function NameCell({ data, onToggle }: Props) {
         <span className="pp-fold-space" />
       )}
       <span className="pp-name-text">{data.name}</span>
-      {comment && <span className="pp-comment-marker" data-testid="comment-marker" title={comment} aria-label={`Kommentar: ${comment}`} />}
+      {comment && (
+        <span
+          className="pp-comment-marker"
+          data-testid="comment-marker"
+          title={comment}
+          aria-label={`Kommentar: ${comment}`}
+        />
+      )}
     </span>
   );
 }

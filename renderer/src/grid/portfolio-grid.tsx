@@ -72,11 +72,15 @@ interface Props {
 function rowClass(p: RowClassParams<GridRow>): string[] {
   const row = p.data;
   if (!row) return [];
-  if (row.kind === 'line') return ['pp-row-line', row.hasChildren ? 'pp-row-parent' : '', row.depth ? 'pp-row-sub' : ''].filter(Boolean);
+  if (row.kind === 'line')
+    return ['pp-row-line', row.hasChildren ? 'pp-row-parent' : '', row.depth ? 'pp-row-sub' : ''].filter(Boolean);
   return [`pp-row-${row.kind}`];
 }
 
-export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGrid({ store, version, rows, grandTotal, years, selection, events }, ref) {
+export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGrid(
+  { store, version, rows, grandTotal, years, selection, events },
+  ref,
+) {
   const gridRef = useRef<AgGridReact<GridRow>>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const handlers = useRef(events);
@@ -87,7 +91,10 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
   const editing = useRef<RangeEditing | null>(null);
 
   const provenance = useCallback((id: string) => provenanceText(store.lineInfo.get(id)), [store]);
-  const columnDefs = useMemo(() => buildColumns(years, { onToggle: toggle, selection, provenance }), [years, toggle, selection, provenance]);
+  const columnDefs = useMemo(
+    () => buildColumns(years, { onToggle: toggle, selection, provenance }),
+    [years, toggle, selection, provenance],
+  );
   const defaultCol = useMemo(() => defaultColDef(), []);
   const pinned = useMemo(() => [grandTotal], [grandTotal]);
 
@@ -116,7 +123,9 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
       painted = now;
       const api = gridRef.current?.api;
       if (!api) return;
-      const rowNodes = api.getRenderedNodes().filter((n) => n.rowIndex !== null && spans.some((b) => n.rowIndex! >= b.top && n.rowIndex! <= b.bottom));
+      const rowNodes = api
+        .getRenderedNodes()
+        .filter((n) => n.rowIndex !== null && spans.some((b) => n.rowIndex! >= b.top && n.rowIndex! <= b.bottom));
       if (rowNodes.length) api.refreshCells({ rowNodes, force: true, suppressFlash: true });
     });
     return () => {
@@ -151,7 +160,8 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
       frame = 0;
       const input = wrap.querySelector<HTMLInputElement>('.ag-cell-inline-editing input');
       const active = document.activeElement;
-      if (input && active !== input && (active === null || active === document.body || wrap.contains(active))) input.focus();
+      if (input && active !== input && (active === null || active === document.body || wrap.contains(active)))
+        input.focus();
     };
     const soon = () => {
       if (!frame) frame = requestAnimationFrame(refocus);

@@ -30,7 +30,8 @@ export interface RangeDeps extends RangeCommands {
 const CORNER = 9; // px of the fill handle, at the range's bottom-right corner
 
 const isTextField = (t: EventTarget | null) =>
-  t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
+  t instanceof HTMLElement &&
+  (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
 
 export function cellAt(target: EventTarget | null, cols: readonly string[]): CellPos | null {
   const cell = target instanceof Element ? target.closest('.ag-cell') : null;
@@ -64,7 +65,8 @@ export function attachRangeEditing(el: HTMLElement, deps: RangeDeps): RangeEditi
       // A right-click inside the range keeps it (the menu acts on it); outside, the cell is the range.
       const pos = cellAt(e.target, deps.view().cols);
       const b = sel.bounds();
-      mouseOwnsFocus = !!pos && !!b && pos.row >= b.top && pos.row <= b.bottom && pos.col >= b.left && pos.col <= b.right;
+      mouseOwnsFocus =
+        !!pos && !!b && pos.row >= b.top && pos.row <= b.bottom && pos.col >= b.left && pos.col <= b.right;
       return;
     }
     if (e.button !== 0 || isTextField(e.target)) return;
@@ -75,7 +77,12 @@ export function attachRangeEditing(el: HTMLElement, deps: RangeDeps): RangeEditi
     const cell = target.closest('.ag-cell')!;
     const rect = cell.getBoundingClientRect();
     const b = sel.bounds();
-    if (b && cell.classList.contains('pp-sel-corner') && e.clientX > rect.right - CORNER && e.clientY > rect.bottom - CORNER) {
+    if (
+      b &&
+      cell.classList.contains('pp-sel-corner') &&
+      e.clientX > rect.right - CORNER &&
+      e.clientY > rect.bottom - CORNER
+    ) {
       drag = { kind: 'fill', seed: b };
       mouseOwnsFocus = true;
       e.preventDefault();
@@ -120,7 +127,12 @@ export function attachRangeEditing(el: HTMLElement, deps: RangeDeps): RangeEditi
       fn();
     };
     const { rows, cols } = deps.view();
-    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
     const move = moves[e.key];
     if (e.shiftKey && !mod && !e.altKey && move && sel.range) {
       return take(() => {
@@ -131,7 +143,8 @@ export function attachRangeEditing(el: HTMLElement, deps: RangeDeps): RangeEditi
     }
     if (mod && !e.shiftKey && !e.altKey && key === 'a') return take(() => sel.set(all(rows.length, cols.length)));
     if (mod && !e.shiftKey && !e.altKey && key === 'd') return take(() => deps.fillDown());
-    if (!mod && !e.altKey && (e.key === 'Delete' || e.key === 'Backspace') && sel.range) return take(() => deps.clear());
+    if (!mod && !e.altKey && (e.key === 'Delete' || e.key === 'Backspace') && sel.range)
+      return take(() => deps.clear());
     if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) {
       return take(() => {
         const focused = document.activeElement?.closest('.ag-cell') ?? el.querySelector('.ag-cell-focus');

@@ -6,7 +6,15 @@
  */
 import type { Change, HistoryState, Line, LineInfo, Pool, PortfolioMeta, Snapshot } from '../../../shared/domain/model';
 import type { Kroner } from '../../../shared/domain/money';
-import { addToTotal, buildRowModel, leafRow, poolTotalRowId, RowCache, type GridRow, type RowModel } from '../../../shared/grid/row-model';
+import {
+  addToTotal,
+  buildRowModel,
+  leafRow,
+  poolTotalRowId,
+  RowCache,
+  type GridRow,
+  type RowModel,
+} from '../../../shared/grid/row-model';
 import { Versioned } from './versioned';
 
 const NO_HISTORY: HistoryState = { canUndo: false, undoLabel: null, canRedo: false, redoLabel: null };
@@ -69,7 +77,14 @@ export class PortfolioStore extends Versioned {
     for (const line of upserts) {
       const old = this.lines.get(line.id);
       const i = index.get(line.id);
-      if (!old || i === undefined || old.poolId !== line.poolId || old.parentId !== line.parentId || old.position !== line.position) return false;
+      if (
+        !old ||
+        i === undefined ||
+        old.poolId !== line.poolId ||
+        old.parentId !== line.parentId ||
+        old.position !== line.position
+      )
+        return false;
       const row = at(i);
       if (row.kind !== 'line' || row.hasChildren) return false;
       const delta = new Map<number, Kroner>();
@@ -134,7 +149,11 @@ export class PortfolioStore extends Versioned {
 
   get rowModel(): RowModel {
     if (!this.model) {
-      this.model = buildRowModel({ years: this.years, pools: [...this.pools.values()], lines: this.lines.values() }, this.collapsed, this.cache);
+      this.model = buildRowModel(
+        { years: this.years, pools: [...this.pools.values()], lines: this.lines.values() },
+        this.collapsed,
+        this.cache,
+      );
     }
     return this.model;
   }
@@ -190,7 +209,9 @@ export class PortfolioStore extends Versioned {
 
   /** `count` names not yet used in the pool nor in `alsoTaken` (a paste's own names), in one pass. */
   freeLineNames(poolId: string, base: string, count: number, alsoTaken: Iterable<string> = []): string[] {
-    const taken = new Set([...this.lines.values()].filter((l) => l.poolId === poolId).map((l) => l.name.toLocaleLowerCase('da')));
+    const taken = new Set(
+      [...this.lines.values()].filter((l) => l.poolId === poolId).map((l) => l.name.toLocaleLowerCase('da')),
+    );
     for (const name of alsoTaken) taken.add(name.toLocaleLowerCase('da'));
     const names: string[] = [];
     for (let i = 1; names.length < count; i++) {

@@ -31,9 +31,17 @@ const EXAMPLE_SUMMARY = {
       lines: [
         { name: 'Klinisk immunologisk IT (KIIT) (Blodbank)', depth: 0, amounts: { 2022: 4000, 2023: 4500 } },
         { name: 'Labrek (Laboratorie)', depth: 0, amounts: { 2022: 400, 2023: 0 } },
-        { name: 'Fællesregionalt udbud af Præhospital Patientjournal (PPJ)', depth: 0, amounts: { 2022: 1050, 2023: 0 } },
+        {
+          name: 'Fællesregionalt udbud af Præhospital Patientjournal (PPJ)',
+          depth: 0,
+          amounts: { 2022: 1050, 2023: 0 },
+        },
         { name: 'Integration EPJ-PPJ', depth: 0, amounts: { 2022: 1500, 2023: 2000 } },
-        { name: 'Fællesregional og kommunal udvikling af Telemedicinsk løsninger (FUT)', depth: 0, amounts: { 2022: 3700, 2023: 0 } },
+        {
+          name: 'Fællesregional og kommunal udvikling af Telemedicinsk løsninger (FUT)',
+          depth: 0,
+          amounts: { 2022: 3700, 2023: 0 },
+        },
       ],
     },
     {
@@ -92,7 +100,11 @@ const LPR = 'LPR3 ID3 - Landspatientregister';
 
 describe('cli in-process', () => {
   beforeEach(() => {
-    expect(cli('new', file, '--example')).toEqual({ code: 0, out: ['Oprettede bilag1.sqlite med eksemplet (Bilag 1).'], err: [] });
+    expect(cli('new', file, '--example')).toEqual({
+      code: 0,
+      out: ['Oprettede bilag1.sqlite med eksemplet (Bilag 1).'],
+      err: [],
+    });
   });
 
   it('new --example, then summary --json is exactly the example of the issue', () => {
@@ -124,7 +136,9 @@ describe('cli in-process', () => {
   });
 
   it('set takes decimals (1.234,5 -> 1234.5 in JSON), and the line name ignores case', () => {
-    expect(cli('set', file, '--line', 'lpr3 id3 - landspatientregister', '--year', '2023', '--amount', '1.234,5').code).toBe(0);
+    expect(
+      cli('set', file, '--line', 'lpr3 id3 - landspatientregister', '--year', '2023', '--amount', '1.234,5').code,
+    ).toBe(0);
     const s = summary();
     expect(s.pools[0]!.lines[0]!.amounts[2023]).toBe(1234.5);
     expect(s.totals[2023]).toBe(10034.5);
@@ -138,7 +152,11 @@ describe('cli in-process', () => {
   });
 
   it('--amount 1,2,3 exits 1 with one Danish line and the file unchanged', () => {
-    refused(file, ['set', file, '--line', LPR, '--year', '2023', '--amount', '1,2,3'], '«1,2,3» er ikke et beløb. Skriv fx 1.500, 1500, 1.234,5 eller -250.');
+    refused(
+      file,
+      ['set', file, '--line', LPR, '--year', '2023', '--amount', '1,2,3'],
+      '«1,2,3» er ikke et beløb. Skriv fx 1.500, 1500, 1.234,5 eller -250.',
+    );
   });
 
   it('an unknown line, an unknown year, a bad year or a parent line exits 1 and changes nothing', () => {
@@ -147,7 +165,10 @@ describe('cli in-process', () => {
       [['--line', LPR, '--year', '2030', '--amount', '1'], 'År 2030 findes ikke i porteføljen (2022, 2023).'],
       [['--line', LPR, '--year', '20x3', '--amount', '1'], '«20x3» er ikke et årstal.'],
       [['--line', LPR, '--pool', 'VIS', '--year', '2023', '--amount', '1'], 'Puljen «VIS» findes ikke.'],
-      [['--line', 'MUSE EKG', '--year', '2022', '--amount', '1'], '«MUSE EKG» har underlinjer; dens beløb er summen af dem. Skriv beløbene på underlinjerne.'],
+      [
+        ['--line', 'MUSE EKG', '--year', '2022', '--amount', '1'],
+        '«MUSE EKG» har underlinjer; dens beløb er summen af dem. Skriv beløbene på underlinjerne.',
+      ],
     ];
     for (const [args, message] of cases) {
       const r = cli('set', file, ...args);
@@ -163,14 +184,27 @@ describe('cli in-process', () => {
 
   it('a bad region exits 1', () => {
     const other = join(dir, 'ny.sqlite');
-    expect(cli('new', other, '--region', 'XX')).toMatchObject({ code: 1, err: ['Ukendt region «XX». Vælg en af RH, RSJ, RSD, RM, RN.'] });
+    expect(cli('new', other, '--region', 'XX')).toMatchObject({
+      code: 1,
+      err: ['Ukendt region «XX». Vælg en af RH, RSJ, RSD, RM, RN.'],
+    });
   });
 });
 
 describe('cli refuses files that are not Puljeplan portfolios', () => {
   it.each([
-    ['a text file', 'noter.sqlite', Buffer.from('Bilag 1;1.500\n'.repeat(30)), '«noter.sqlite» er ikke en Puljeplan-portefølje (filen er ikke en SQLite-database).'],
-    ['an empty file', 'tom.sqlite', Buffer.alloc(0), '«tom.sqlite» er tom (0 byte) og er ikke en Puljeplan-portefølje.'],
+    [
+      'a text file',
+      'noter.sqlite',
+      Buffer.from('Bilag 1;1.500\n'.repeat(30)),
+      '«noter.sqlite» er ikke en Puljeplan-portefølje (filen er ikke en SQLite-database).',
+    ],
+    [
+      'an empty file',
+      'tom.sqlite',
+      Buffer.alloc(0),
+      '«tom.sqlite» er tom (0 byte) og er ikke en Puljeplan-portefølje.',
+    ],
   ])('%s: exit 1, unchanged', (_what, name, bytes, message) => {
     const path = join(dir, name);
     writeFileSync(path, bytes);
@@ -179,7 +213,11 @@ describe('cli refuses files that are not Puljeplan portfolios', () => {
   });
 
   it('a file that does not exist: exit 1', () => {
-    expect(cli('summary', join(dir, 'mangler.sqlite'))).toEqual({ code: 1, out: [], err: ['Filen «mangler.sqlite» findes ikke.'] });
+    expect(cli('summary', join(dir, 'mangler.sqlite'))).toEqual({
+      code: 1,
+      out: [],
+      err: ['Filen «mangler.sqlite» findes ikke.'],
+    });
   });
 });
 
@@ -202,7 +240,11 @@ describe('usage errors exit 2 with the usage text', () => {
 
 describe('cli as a real process (npm run --silent cli)', () => {
   function npmCli(...argv: string[]) {
-    const r = spawnSync('npm', ['run', '--silent', 'cli', '--', ...argv], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync('npm', ['run', '--silent', 'cli', '--', ...argv], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     // npm itself may warn about the user's npmrc on stderr; only the CLI's own lines count.
     const err = r.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn'));
     return { status: r.status, stdout: r.stdout, err };

@@ -74,14 +74,18 @@ describe('import', () => {
   it('imports the fixture annex into a new file with exactly the example figures', async () => {
     const r = await cli('import', fixture, '--db', file);
     expect(r).toMatchObject({ code: 0, err: [] });
-    expect(r.out).toEqual(['Oprettede bilag1.sqlite fra «bilag1-2022-2023.xlsx»: 13 nye linjer, 0 ændrede beløb, 2 nye år, 0 fjernede linjer.']);
+    expect(r.out).toEqual([
+      'Oprettede bilag1.sqlite fra «bilag1-2022-2023.xlsx»: 13 nye linjer, 0 ændrede beløb, 2 nye år, 0 fjernede linjer.',
+    ]);
     const imported = await summary(file);
     expect(imported.totals).toEqual({ 2022: 28050, 2023: 11600 });
     expect(imported).toEqual(await example(join(dir, 'eksempel.sqlite')));
     // The annex's title becomes the portfolio's.
     const session = openSession(file);
     try {
-      expect(session.snapshot().meta.title).toBe('Bilag 1. Udmøntning af midler til nationale og tværregionale projekter');
+      expect(session.snapshot().meta.title).toBe(
+        'Bilag 1. Udmøntning af midler til nationale og tværregionale projekter',
+      );
     } finally {
       session.close();
     }
@@ -94,7 +98,13 @@ describe('import', () => {
     expect(text.code).toBe(0);
     expect(text.out.join('\n')).toContain('Porteføljen har allerede det, projektmappen indeholder.');
     const json = await cli('import', fixture, '--db', file, '--dry-run', '--json');
-    expect(JSON.parse(json.out[0]!)).toMatchObject({ fileName: 'bilag1-2022-2023.xlsx', years: [2022, 2023], added: [], changed: [], missing: [] });
+    expect(JSON.parse(json.out[0]!)).toMatchObject({
+      fileName: 'bilag1-2022-2023.xlsx',
+      years: [2022, 2023],
+      added: [],
+      changed: [],
+      missing: [],
+    });
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(existsSync(backupDir(file))).toBe(false);
     const fresh = join(dir, 'ny.sqlite');
@@ -114,7 +124,10 @@ describe('import', () => {
   it('refuses totals that disagree with the lines unless --force, and then trusts the lines', async () => {
     await example();
     const wrong = await withWrongTotal();
-    const r = await refused(['import', wrong, '--db', file], /^Projektmappen har totaler, der ikke passer med linjerne \(Bilag 1!B17: 10\.600, men linjerne giver 10\.650\).*--force/);
+    const r = await refused(
+      ['import', wrong, '--db', file],
+      /^Projektmappen har totaler, der ikke passer med linjerne \(Bilag 1!B17: 10\.600, men linjerne giver 10\.650\).*--force/,
+    );
     expect(r.out.join('\n')).toContain('Bilag 1!B17: 10.600, men linjerne giver 10.650');
     await refused(['import', wrong, '--db', join(dir, 'ny.sqlite')], /passer ikke|ikke passer/, join(dir, 'ny.sqlite'));
     expect((await cli('import', wrong, '--db', file, '--force')).code).toBe(0);
@@ -137,9 +150,14 @@ describe('import', () => {
     const edited = join(dir, 'rettet.xlsx');
     await wb.xlsx.writeFile(edited);
     const kept = await cli('import', edited, '--db', file);
-    expect(kept.out).toEqual(['Opdaterede bilag1.sqlite fra «rettet.xlsx»: 0 nye linjer, 1 ændrede beløb, 0 nye år, 0 fjernede linjer.']);
+    expect(kept.out).toEqual([
+      'Opdaterede bilag1.sqlite fra «rettet.xlsx»: 0 nye linjer, 1 ændrede beløb, 0 nye år, 0 fjernede linjer.',
+    ]);
     expect(readdirSync(backupDir(file)).filter((f) => f.endsWith('import.sqlite'))).toHaveLength(1);
-    let s = (await summary(file)) as { pools: { lines: { name: string; amounts: Record<string, number> }[] }[]; totals: Record<string, number> };
+    let s = (await summary(file)) as {
+      pools: { lines: { name: string; amounts: Record<string, number> }[] }[];
+      totals: Record<string, number>;
+    };
     expect(s.pools[0]!.lines[0]!.amounts[2022]).toBe(1600);
     expect(s.pools[1]!.lines.map((l) => l.name)).toContain('Labrek (Laboratorie)');
     expect((await cli('import', edited, '--db', file, '--remove-missing')).code).toBe(0);
@@ -159,15 +177,27 @@ describe('export', () => {
   it('export, then import into a new file, gives the same summary (one sheet and per pool)', async () => {
     const original = await example();
     const out = join(dir, 'bilag.xlsx');
-    expect(await cli('export', file, '--out', out)).toEqual({ code: 0, out: ['Eksporterede bilag1.sqlite til bilag.xlsx.'], err: [] });
+    expect(await cli('export', file, '--out', out)).toEqual({
+      code: 0,
+      out: ['Eksporterede bilag1.sqlite til bilag.xlsx.'],
+      err: [],
+    });
     expect((await cli('import', out, '--db', join(dir, 'igen.sqlite'))).code).toBe(0);
     expect(await summary(join(dir, 'igen.sqlite'))).toEqual(original);
 
     const perPool = join(dir, 'puljer.xlsx');
-    expect((await cli('export', file, '--out', perPool, '--per-pool', '--years', '2023', '--descriptions')).code).toBe(0);
+    expect((await cli('export', file, '--out', perPool, '--per-pool', '--years', '2023', '--descriptions')).code).toBe(
+      0,
+    );
     const sheets = new ExcelJS.Workbook();
     await sheets.xlsx.readFile(perPool);
-    expect(sheets.worksheets.map((w) => w.name)).toEqual(['Nationale projekter', 'Fællesregionale projekter', 'Vestdansk It Samarbejde', 'Total', 'Beskrivelser']);
+    expect(sheets.worksheets.map((w) => w.name)).toEqual([
+      'Nationale projekter',
+      'Fællesregionale projekter',
+      'Vestdansk It Samarbejde',
+      'Total',
+      'Beskrivelser',
+    ]);
     expect((await cli('import', perPool, '--db', join(dir, '2023.sqlite'))).code).toBe(0);
     const only2023 = await summary(join(dir, '2023.sqlite'));
     expect(only2023.years).toEqual([2023]);
@@ -180,15 +210,27 @@ describe('export', () => {
     const out = join(dir, 'bilag.xlsx');
     await refused(['export', file, '--out', out, '--years', '2030'], /År 2030 findes ikke i porteføljen/);
     await refused(['export', file, '--out', out, '--years', 'toogtyve'], /«toogtyve» er ikke et årstal/);
-    await refused(['export', join(dir, 'mangler.sqlite'), '--out', out], /^Filen «mangler\.sqlite» findes ikke\.$/, join(dir, 'mangler.sqlite'));
+    await refused(
+      ['export', join(dir, 'mangler.sqlite'), '--out', out],
+      /^Filen «mangler\.sqlite» findes ikke\.$/,
+      join(dir, 'mangler.sqlite'),
+    );
     expect(existsSync(out)).toBe(false);
   });
 });
 
 it('runs as a real process: import and export exit 0, a bad workbook exits 1 (npm run --silent cli)', () => {
   const npmCli = (...argv: string[]) => {
-    const r = spawnSync('npm', ['run', '--silent', 'cli', '--', ...argv], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-    return { status: r.status, stdout: r.stdout, err: r.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn')) };
+    const r = spawnSync('npm', ['run', '--silent', 'cli', '--', ...argv], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    return {
+      status: r.status,
+      stdout: r.stdout,
+      err: r.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn')),
+    };
   };
   expect(npmCli('import', fixture, '--db', file).status).toBe(0);
   expect(npmCli('export', file, '--out', join(dir, 'ud.xlsx')).status).toBe(0);

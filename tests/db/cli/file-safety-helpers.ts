@@ -13,7 +13,10 @@ export const LPR = 'LPR3 ID3 - Landspatientregister';
 export const EXAMPLE_TITLE = 'Bilag 1. Udmøntning af midler til nationale og tværregionale projekter';
 
 /** System text a user must never see: an English error, an errno, a stack frame, our catch-all. */
-const NOT_FOR_USERS = [/Uventet fejl|Error|\bE[A-Z]{3,}\b|\bat .*:\d+|Brug:/, /illegal|directory|cannot|unable|no such|readonly database|permission denied|not permitted/i];
+const NOT_FOR_USERS = [
+  /Uventet fejl|Error|\bE[A-Z]{3,}\b|\bat .*:\d+|Brug:/,
+  /illegal|directory|cannot|unable|no such|readonly database|permission denied|not permitted/i,
+];
 
 /** A refusal as a user sees it: exit 1, nothing on stdout, one Danish line on stderr. */
 export function expectOneDanishLine(r: CliRun, status = 1): string {
@@ -77,7 +80,10 @@ export function inspect(path: string, withWal = false): { check: unknown; title:
     if (withWal) copyFileSync(`${path}-wal`, `${copy}-wal`);
     const db = new Database(copy, { fileMustExist: true });
     try {
-      return { check: db.pragma('quick_check', { simple: true }), title: db.prepare('SELECT title FROM portfolio').pluck().get() };
+      return {
+        check: db.pragma('quick_check', { simple: true }),
+        title: db.prepare('SELECT title FROM portfolio').pluck().get(),
+      };
     } finally {
       db.close();
     }

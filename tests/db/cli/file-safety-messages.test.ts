@@ -62,7 +62,9 @@ describe('one Danish line, the right exit code', () => {
     const p = f.example('p.sqlite');
     if (spawnSync('chattr', ['+i', p]).status !== 0) {
       // As root, chmod 444 does not stop writes; without chattr there is no read-only file to try.
-      console.log(`skipped: chattr +i is not available here (uid ${process.getuid?.()}), and root writes through chmod 444`);
+      console.log(
+        `skipped: chattr +i is not available here (uid ${process.getuid?.()}), and root writes through chmod 444`,
+      );
       ctx.skip();
     }
     immutable = p;

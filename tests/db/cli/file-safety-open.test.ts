@@ -25,20 +25,23 @@ describe('a portfolio with a trigger, view or index Puljeplan does not make', ()
     ['a trigger', 't', 'CREATE TRIGGER t BEFORE INSERT ON audit BEGIN SELECT 1; END'],
     ['a view', 'v', 'CREATE VIEW v AS SELECT * FROM line'],
     ['an extra index', 'i', 'CREATE INDEX i ON line (name)'],
-  ])('with %s: check refuses it today; set and summary refuse it the same way and change nothing', (_what, name, sql) => {
-    const p = f.example('p.sqlite');
-    plant(p, sql);
-    const before = readFileSync(p);
-    const check = expectOneDanishLine(cli('check', p));
-    expect(check).toContain(`«${name}»`);
-    const bad = (line: string) => {
-      expect(line, 'names what it found').toContain(`«${name}»`);
-      expect(line, 'says it is not Puljeplan’s').toMatch(/Puljeplan/);
-    };
-    bad(expectOneDanishLine(cli('summary', p)));
-    bad(expectOneDanishLine(cli('set', p, ...SET)));
-    expect(readFileSync(p).equals(before), 'the file is byte-identical').toBe(true);
-  });
+  ])(
+    'with %s: check refuses it today; set and summary refuse it the same way and change nothing',
+    (_what, name, sql) => {
+      const p = f.example('p.sqlite');
+      plant(p, sql);
+      const before = readFileSync(p);
+      const check = expectOneDanishLine(cli('check', p));
+      expect(check).toContain(`«${name}»`);
+      const bad = (line: string) => {
+        expect(line, 'names what it found').toContain(`«${name}»`);
+        expect(line, 'says it is not Puljeplan’s').toMatch(/Puljeplan/);
+      };
+      bad(expectOneDanishLine(cli('summary', p)));
+      bad(expectOneDanishLine(cli('set', p, ...SET)));
+      expect(readFileSync(p).equals(before), 'the file is byte-identical').toBe(true);
+    },
+  );
 
   it('a trigger that would change the title never runs: set is refused and the title is not «hacked»', () => {
     const p = f.example('p.sqlite');
@@ -94,7 +97,9 @@ describe('cli rescue: the way out for a refused file', () => {
     expect(cli('set', out, ...SET).status).toBe(0);
     expect(inspect(out)).toEqual({ check: 'ok', title: EXAMPLE_TITLE });
     const made = readFileSync(out);
-    expect(expectOneDanishLine(cli('rescue', p, '--out', out))).toBe('«renset.sqlite» findes allerede; vælg et andet navn til den rensede kopi.');
+    expect(expectOneDanishLine(cli('rescue', p, '--out', out))).toBe(
+      '«renset.sqlite» findes allerede; vælg et andet navn til den rensede kopi.',
+    );
     expect(readFileSync(out).equals(made)).toBe(true);
   });
 });

@@ -77,20 +77,23 @@ describe('send never replaces an existing portfolio unasked, nor one open elsewh
     expect(inspect(other)).toEqual({ check: 'ok', title: 'En anden portefølje' });
   });
 
-  it.fails('send --out a portfolio open in another process, even with --overwrite: refused as open elsewhere, the held file and its -wal intact', async () => {
-    const p = f.example('p.sqlite');
-    const held = f.example('holdt.sqlite');
-    holder = await holdOpen(held);
-    const before = [readFileSync(held), readFileSync(`${held}-wal`)];
-    const plain = cli('send', p, '--out', held);
-    expect(plain.status).toBe(1);
-    const forced = expectOneDanishLine(cli('send', p, '--out', held, '--overwrite'));
-    expect(forced).toMatch(/åben et andet sted/);
-    expect([readFileSync(held), readFileSync(`${held}-wal`)]).toEqual(before);
-    await killHard(holder);
-    // The holder's committed edit is in the -wal it left: the file with it is whole and has it.
-    expect(inspect(held, true)).toEqual({ check: 'ok', title: HELD_TITLE });
-  });
+  it.fails(
+    'send --out a portfolio open in another process, even with --overwrite: refused as open elsewhere, the held file and its -wal intact',
+    async () => {
+      const p = f.example('p.sqlite');
+      const held = f.example('holdt.sqlite');
+      holder = await holdOpen(held);
+      const before = [readFileSync(held), readFileSync(`${held}-wal`)];
+      const plain = cli('send', p, '--out', held);
+      expect(plain.status).toBe(1);
+      const forced = expectOneDanishLine(cli('send', p, '--out', held, '--overwrite'));
+      expect(forced).toMatch(/åben et andet sted/);
+      expect([readFileSync(held), readFileSync(`${held}-wal`)]).toEqual(before);
+      await killHard(holder);
+      // The holder's committed edit is in the -wal it left: the file with it is whole and has it.
+      expect(inspect(held, true)).toEqual({ check: 'ok', title: HELD_TITLE });
+    },
+  );
 });
 
 /**

@@ -12,7 +12,8 @@ import { cli, tempDir, withSession } from '../share/helpers';
 const LPR = 'LPR3 ID3 - Landspatientregister';
 const LABREK = 'Labrek (Laboratorie)';
 /** Stored in kroner; the CLI's --amount is in thousands (t.kr.). */
-const amount = (path: string, name: string, year: number) => withSession(path, (s) => s.snapshot().lines.find((l) => l.name === name)?.amounts[year]);
+const amount = (path: string, name: string, year: number) =>
+  withSession(path, (s) => s.snapshot().lines.find((l) => l.name === name)?.amounts[year]);
 
 let t: ReturnType<typeof tempDir>;
 let base: string, a: string, b: string;
@@ -50,7 +51,13 @@ describe('copies edited directly merge without losing an edit (issue 11)', () =>
     const r = cli('merge', a, b, '--json', '--dry-run');
     const review = JSON.parse(r.out) as MergeReview;
     expect(review.conflicts).toHaveLength(1);
-    expect(review.conflicts[0]).toMatchObject({ line: LABREK, year: 2022, mine: 420_000, theirs: 450_000, base: original });
+    expect(review.conflicts[0]).toMatchObject({
+      line: LABREK,
+      year: 2022,
+      mine: 420_000,
+      theirs: 450_000,
+      base: original,
+    });
     expect(cli('merge', a, b).code).toBe(3);
     expect(amount(a, LABREK, 2022)).toBe(420_000);
   });
@@ -72,7 +79,10 @@ describe('the CLI names who is writing with --region', () => {
     expect(cli('set', a, '--line', LABREK, '--year', '2022', '--amount', '500', '--region', 'RSD').code).toBe(0);
     const info = withSession(a, (s) => {
       const snap = s.snapshot({ lineInfo: true });
-      return { region: snap.meta.region, changedBy: snap.lineInfo![snap.lines.find((l) => l.name === LABREK)!.id]!.changedBy };
+      return {
+        region: snap.meta.region,
+        changedBy: snap.lineInfo![snap.lines.find((l) => l.name === LABREK)!.id]!.changedBy,
+      };
     });
     expect(info).toEqual({ region: 'RM', changedBy: 'RSD' });
     expect(process.env.PULJEPLAN_REGION, 'restored after the command').toBe(before);

@@ -49,8 +49,14 @@ function portfolio(): Portfolio {
 const view = () => summarize(session.snapshot());
 const lineId = (name: string) => session.snapshot().lines.find((l) => l.name === name)!.id;
 const poolId = (name: string) => session.snapshot().pools.find((p) => p.name === name)!.id;
-const audit = () => session.db.prepare<[], AuditRow>('SELECT at, change_no, action, entity, field, old_value, new_value FROM audit ORDER BY seq').all();
-const poolLines = (pool: string) => view().pools.find((p) => p.name === pool)!.lines.map((l) => `${'-'.repeat(l.depth)}${l.name}`);
+const audit = () =>
+  session.db
+    .prepare<[], AuditRow>('SELECT at, change_no, action, entity, field, old_value, new_value FROM audit ORDER BY seq')
+    .all();
+const poolLines = (pool: string) =>
+  view()
+    .pools.find((p) => p.name === pool)!
+    .lines.map((l) => `${'-'.repeat(l.depth)}${l.name}`);
 
 /**
  * Runs a change and checks what every change must do: it changes the portfolio, writes audit
@@ -73,7 +79,11 @@ function change(run: () => Change): { before: Portfolio; after: Portfolio; chang
 
   session.undo();
   expect(portfolio(), 'undo restores the previous portfolio').toEqual(before);
-  expect(audit().slice(auditBefore + rows.length).every((r) => r.action.startsWith('Fortryd: '))).toBe(true);
+  expect(
+    audit()
+      .slice(auditBefore + rows.length)
+      .every((r) => r.action.startsWith('Fortryd: ')),
+  ).toBe(true);
   session.redo();
   expect(portfolio(), 'redo re-applies the change').toEqual(after);
   return { before, after, change: result, rows };
@@ -108,7 +118,10 @@ describe('amounts', () => {
         { lineId: ecpr, year: 2022, value: null },
       ]),
     );
-    expect(view().pools[0]!.lines.map((l) => l.amounts)).toEqual([{ 2022: 1500, 2023: 3000 }, { 2022: 0, 2023: 0 }]);
+    expect(view().pools[0]!.lines.map((l) => l.amounts)).toEqual([
+      { 2022: 1500, 2023: 3000 },
+      { 2022: 0, 2023: 0 },
+    ]);
     expect(session.snapshot().lines.find((l) => l.id === ecpr)!.amounts).toEqual({ 2023: 0 });
     expect(view().totals).toEqual({ 2022: 25950, 2023: 11800 });
     expect(rows.map((r) => [r.entity, r.field, r.old_value, r.new_value])).toEqual([
@@ -148,8 +161,19 @@ describe('amounts', () => {
 describe('lines', () => {
   it('adds a line after another, without amounts', () => {
     const nat = poolId('Nationale projekter');
-    const { change: c } = change(() => addLine({ poolId: nat, parentId: null, afterLineId: lineId('LPR3 ID3 - Landspatientregister'), name: ' Ny linje ' }));
-    expect(poolLines('Nationale projekter')).toEqual(['LPR3 ID3 - Landspatientregister', 'Ny linje', 'Integration til national eCPR']);
+    const { change: c } = change(() =>
+      addLine({
+        poolId: nat,
+        parentId: null,
+        afterLineId: lineId('LPR3 ID3 - Landspatientregister'),
+        name: ' Ny linje ',
+      }),
+    );
+    expect(poolLines('Nationale projekter')).toEqual([
+      'LPR3 ID3 - Landspatientregister',
+      'Ny linje',
+      'Integration til national eCPR',
+    ]);
     expect(c.createdId).toBe(lineId('Ny linje'));
     expect(view().totals).toEqual({ 2022: 28050, 2023: 11600 });
   });
@@ -178,21 +202,42 @@ describe('lines', () => {
     const id = lineId('Labrek (Laboratorie)');
     const { rows } = change(() => session.run((db) => commands.renameLine(db, { lineId: id, name: 'Labrek' })));
     expect(rows.map((r) => [r.field, r.old_value, r.new_value])).toEqual([['name', 'Labrek (Laboratorie)', 'Labrek']]);
-    change(() => session.run((db) => commands.setLineDescription(db, { lineId: id, description: 'Nyt laboratoriesystem.' })));
-    expect(session.snapshot().lines.find((l) => l.id === id)).toMatchObject({ name: 'Labrek', description: 'Nyt laboratoriesystem.' });
+    change(() =>
+      session.run((db) => commands.setLineDescription(db, { lineId: id, description: 'Nyt laboratoriesystem.' })),
+    );
+    expect(session.snapshot().lines.find((l) => l.id === id)).toMatchObject({
+      name: 'Labrek',
+      description: 'Nyt laboratoriesystem.',
+    });
   });
 
   it('refuses a duplicate line name in the same pool (ignoring case)', () => {
     refused(
-      () => session.run((db) => commands.renameLine(db, { lineId: lineId('Labrek (Laboratorie)'), name: 'integration epj-ppj' })),
+      () =>
+        session.run((db) =>
+          commands.renameLine(db, { lineId: lineId('Labrek (Laboratorie)'), name: 'integration epj-ppj' }),
+        ),
       'Der findes allerede en linje med navnet «Integration EPJ-PPJ» i puljen «Fællesregionale projekter».',
     );
-    refused(() => addLine({ poolId: poolId('Nationale projekter'), parentId: null, afterLineId: null, name: 'Integration til national eCPR' }), /findes allerede en linje/);
+    refused(
+      () =>
+        addLine({
+          poolId: poolId('Nationale projekter'),
+          parentId: null,
+          afterLineId: null,
+          name: 'Integration til national eCPR',
+        }),
+      /findes allerede en linje/,
+    );
   });
 
   it('deletes a line with its sub-lines and amounts', () => {
     change(() => session.run((db) => commands.deleteLine(db, { lineId: lineId('MUSE EKG') })));
-    expect(poolLines('Vestdansk It Samarbejde')).toEqual(['RIAS udbudsprojekt', 'SIA ankomst - It understøttelse af akutafdelinger', 'RIS/PACS (Regionalt RM)']);
+    expect(poolLines('Vestdansk It Samarbejde')).toEqual([
+      'RIAS udbudsprojekt',
+      'SIA ankomst - It understøttelse af akutafdelinger',
+      'RIS/PACS (Regionalt RM)',
+    ]);
     expect(view().totals).toEqual({ 2022: 25350, 2023: 9300 });
     expect(session.db.prepare('SELECT count(*) AS n FROM amount').get()).toEqual({ n: 20 });
     // One audit row per deleted line, holding what it was, figures included (in kroner).
@@ -206,10 +251,19 @@ describe('lines', () => {
   });
 
   it('moves a line up and down among its siblings, and a sub-line under its parent', () => {
-    change(() => session.run((db) => commands.moveLine(db, { lineId: lineId('Integration til national eCPR'), direction: 'up' })));
-    expect(poolLines('Nationale projekter')).toEqual(['Integration til national eCPR', 'LPR3 ID3 - Landspatientregister']);
+    change(() =>
+      session.run((db) => commands.moveLine(db, { lineId: lineId('Integration til national eCPR'), direction: 'up' })),
+    );
+    expect(poolLines('Nationale projekter')).toEqual([
+      'Integration til national eCPR',
+      'LPR3 ID3 - Landspatientregister',
+    ]);
     change(() => session.run((db) => commands.moveLine(db, { lineId: lineId('MUSE EKG fase 1'), direction: 'down' })));
-    expect(poolLines('Vestdansk It Samarbejde').slice(0, 3)).toEqual(['MUSE EKG', '-MUSE EKG fase 2', '-MUSE EKG fase 1']);
+    expect(poolLines('Vestdansk It Samarbejde').slice(0, 3)).toEqual([
+      'MUSE EKG',
+      '-MUSE EKG fase 2',
+      '-MUSE EKG fase 1',
+    ]);
     // Moving the first line further up does nothing and makes no undo step.
     const steps = session.history().undoLabel;
     session.run((db) => commands.moveLine(db, { lineId: lineId('Integration til national eCPR'), direction: 'up' }));
@@ -217,8 +271,18 @@ describe('lines', () => {
   });
 
   it('moves a line with its sub-lines to the end of another pool', () => {
-    change(() => session.run((db) => commands.moveLineToPool(db, { lineId: lineId('MUSE EKG'), poolId: poolId('Nationale projekter') })));
-    expect(poolLines('Nationale projekter')).toEqual(['LPR3 ID3 - Landspatientregister', 'Integration til national eCPR', 'MUSE EKG', '-MUSE EKG fase 1', '-MUSE EKG fase 2']);
+    change(() =>
+      session.run((db) =>
+        commands.moveLineToPool(db, { lineId: lineId('MUSE EKG'), poolId: poolId('Nationale projekter') }),
+      ),
+    );
+    expect(poolLines('Nationale projekter')).toEqual([
+      'LPR3 ID3 - Landspatientregister',
+      'Integration til national eCPR',
+      'MUSE EKG',
+      '-MUSE EKG fase 1',
+      '-MUSE EKG fase 2',
+    ]);
     expect(view().pools.map((p) => p.totals)).toEqual([
       { 2022: 6300, 2023: 5100 },
       { 2022: 10650, 2023: 6500 },
@@ -230,7 +294,11 @@ describe('lines', () => {
 
 describe('pools', () => {
   it('adds a pool after another', () => {
-    const { change: c } = change(() => session.run((db) => commands.addPool(db, { name: 'Regionale projekter', afterPoolId: poolId('Nationale projekter') })));
+    const { change: c } = change(() =>
+      session.run((db) =>
+        commands.addPool(db, { name: 'Regionale projekter', afterPoolId: poolId('Nationale projekter') }),
+      ),
+    );
     expect(view().pools.map((p) => [p.name, p.totals])).toEqual([
       ['Nationale projekter', { 2022: 3600, 2023: 2800 }],
       ['Regionale projekter', { 2022: 0, 2023: 0 }],
@@ -244,9 +312,18 @@ describe('pools', () => {
     const id = poolId('Vestdansk It Samarbejde');
     change(() => session.run((db) => commands.renamePool(db, { poolId: id, name: 'VIS' })));
     change(() => session.run((db) => commands.setPoolDescription(db, { poolId: id, description: 'EPJ-samarbejdet.' })));
-    expect(session.snapshot().pools.find((p) => p.id === id)).toMatchObject({ name: 'VIS', description: 'EPJ-samarbejdet.' });
-    refused(() => session.run((db) => commands.renamePool(db, { poolId: id, name: 'NATIONALE PROJEKTER' })), 'Der findes allerede en pulje med navnet «Nationale projekter».');
-    refused(() => session.run((db) => commands.addPool(db, { name: 'vis', afterPoolId: null })), 'Der findes allerede en pulje med navnet «VIS».');
+    expect(session.snapshot().pools.find((p) => p.id === id)).toMatchObject({
+      name: 'VIS',
+      description: 'EPJ-samarbejdet.',
+    });
+    refused(
+      () => session.run((db) => commands.renamePool(db, { poolId: id, name: 'NATIONALE PROJEKTER' })),
+      'Der findes allerede en pulje med navnet «Nationale projekter».',
+    );
+    refused(
+      () => session.run((db) => commands.addPool(db, { name: 'vis', afterPoolId: null })),
+      'Der findes allerede en pulje med navnet «VIS».',
+    );
   });
 
   it('deletes a pool with all its lines and amounts', () => {
@@ -256,10 +333,22 @@ describe('pools', () => {
   });
 
   it('moves a pool up and down', () => {
-    change(() => session.run((db) => commands.movePool(db, { poolId: poolId('Vestdansk It Samarbejde'), direction: 'up' })));
-    expect(view().pools.map((p) => p.name)).toEqual(['Nationale projekter', 'Vestdansk It Samarbejde', 'Fællesregionale projekter']);
-    change(() => session.run((db) => commands.movePool(db, { poolId: poolId('Nationale projekter'), direction: 'down' })));
-    expect(view().pools.map((p) => p.name)).toEqual(['Vestdansk It Samarbejde', 'Nationale projekter', 'Fællesregionale projekter']);
+    change(() =>
+      session.run((db) => commands.movePool(db, { poolId: poolId('Vestdansk It Samarbejde'), direction: 'up' })),
+    );
+    expect(view().pools.map((p) => p.name)).toEqual([
+      'Nationale projekter',
+      'Vestdansk It Samarbejde',
+      'Fællesregionale projekter',
+    ]);
+    change(() =>
+      session.run((db) => commands.movePool(db, { poolId: poolId('Nationale projekter'), direction: 'down' })),
+    );
+    expect(view().pools.map((p) => p.name)).toEqual([
+      'Vestdansk It Samarbejde',
+      'Nationale projekter',
+      'Fællesregionale projekter',
+    ]);
   });
 });
 
@@ -286,7 +375,11 @@ describe('years', () => {
     ]);
     const { before } = change(() => session.run((db) => commands.removeYear(db, { year: 2024 })));
     expect(view().years).toEqual([2022, 2023]);
-    expect(before.lines.find((l) => l.name === 'RIAS udbudsprojekt')!.amounts).toEqual({ 2022: 400_000, 2023: 0, 2024: 0 });
+    expect(before.lines.find((l) => l.name === 'RIAS udbudsprojekt')!.amounts).toEqual({
+      2022: 400_000,
+      2023: 0,
+      2024: 0,
+    });
   });
 });
 

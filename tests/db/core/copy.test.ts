@@ -20,7 +20,10 @@ let session: Session;
 
 /** Every row of every table, as the file holds it. */
 function rows(db: Database.Database): Record<string, unknown[]> {
-  const tables = db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
+  const tables = db
+    .prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+    .pluck()
+    .all();
   return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all()]));
 }
 
@@ -55,7 +58,9 @@ describe('Gem som (saveCopyAs)', () => {
     const other = join(dir, 'Anden.sqlite');
     createPortfolio(other);
     const before = readFileSync(other);
-    expect(() => saveCopyAs(session.db, session.path, other)).toThrow('«Anden.sqlite» findes allerede. Puljeplan erstatter ikke en fil; vælg et andet navn.');
+    expect(() => saveCopyAs(session.db, session.path, other)).toThrow(
+      '«Anden.sqlite» findes allerede. Puljeplan erstatter ikke en fil; vælg et andet navn.',
+    );
     expect(() => saveCopyAs(session.db, session.path, session.path)).toThrow('«Bilag 1.sqlite» findes allerede');
     expect(readFileSync(other).equals(before)).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(['Anden.sqlite', 'Bilag 1.sqlite', 'Bilag 1.sqlite-wal']);
@@ -70,10 +75,20 @@ describe('Send (sendCopy), through the same copy', () => {
     const { share_sent: none, ...mine } = rows(session.db);
     expect(rest).toEqual(mine);
     expect(none).toEqual([]);
-    expect(mark).toEqual([{ singleton: 1, region: 'RM', sent_at: '2026-11-22T13:03:00.000Z', app_version: '9.9.9', schema_version: expect.any(Number) }]);
+    expect(mark).toEqual([
+      {
+        singleton: 1,
+        region: 'RM',
+        sent_at: '2026-11-22T13:03:00.000Z',
+        app_version: '9.9.9',
+        schema_version: expect.any(Number),
+      },
+    ]);
   });
 
   it('refuses to write over the open file', () => {
-    expect(() => sendCopy(session.db, session.path, session.path, '9.9.9')).toThrow('Kopien kan ikke gemmes oven i den åbne portefølje. Vælg et andet navn.');
+    expect(() => sendCopy(session.db, session.path, session.path, '9.9.9')).toThrow(
+      'Kopien kan ikke gemmes oven i den åbne portefølje. Vælg et andet navn.',
+    );
   });
 });

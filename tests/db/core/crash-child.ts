@@ -26,12 +26,13 @@ import { seededRandom } from '../../seeded-random';
 
 const [file, mode, firstArg, seedArg] = process.argv.slice(2);
 const shareMode = mode === 'merge' || mode === 'import';
-if (!file || (mode !== 'stream' && mode !== 'big' && !shareMode)) throw new Error('usage: crash-child.ts <file> <stream|big> <first> <seed> | <file> <merge|import> <received file>');
+if (!file || (mode !== 'stream' && mode !== 'big' && !shareMode))
+  throw new Error('usage: crash-child.ts <file> <stream|big> <first> <seed> | <file> <merge|import> <received file>');
 
 /** Writes one line, retrying if the pipe is full and stdout happens to be non-blocking. */
 function say(text: string): void {
   const buf = Buffer.from(`${text}\n`);
-  for (let off = 0; off < buf.length; ) {
+  for (let off = 0; off < buf.length;) {
     try {
       off += writeSync(1, buf, off);
     } catch (err) {

@@ -55,4 +55,3 @@ export function spawnKillable(args: string[], killAt: KillAt): Promise<Child> {
     });
   });
 }
-

@@ -38,11 +38,25 @@ function seedPortfolio(path: string): void {
       s.insertPool.run({ id: poolId, name: `Pulje ${p}`, position: (p + 1) * 1024, description: '' });
       for (let i = 0; i < 180; i++) {
         const id = randomUUID();
-        s.insertLine.run({ id, pool_id: poolId, parent_id: null, name: `Linje ${p}.${i}`, position: (i + 1) * 1024, description: '' });
+        s.insertLine.run({
+          id,
+          pool_id: poolId,
+          parent_id: null,
+          name: `Linje ${p}.${i}`,
+          position: (i + 1) * 1024,
+          description: '',
+        });
         const leaves = i % 18 === 0 ? [1, 2].map(() => randomUUID()) : [id];
         if (leaves[0] !== id) {
           leaves.forEach((sub, j) =>
-            s.insertLine.run({ id: sub, pool_id: poolId, parent_id: id, name: `Linje ${p}.${i}.${j}`, position: (j + 1) * 1024, description: '' }),
+            s.insertLine.run({
+              id: sub,
+              pool_id: poolId,
+              parent_id: id,
+              name: `Linje ${p}.${i}.${j}`,
+              position: (j + 1) * 1024,
+              description: '',
+            }),
           );
         }
         for (const leaf of leaves) for (const y of YEARS) if ((i + y) % 3) s.upsertAmount.run(leaf, y, (i + 1) * 1000);
@@ -82,7 +96,9 @@ const rand = (lo: number, hi: number) => lo + Math.random() * (hi - lo);
 /** Applies a dispatched call (as announced on its `try` line) to a state. */
 function apply(state: State, payload: string, createdId?: string): void {
   const { channel, args } = JSON.parse(payload) as { channel: string; args: Record<string, unknown> };
-  if (channel === 'amounts.set') for (const c of args.cells as { lineId: string; year: number; value: number }[]) state.set(`a:${c.lineId}:${c.year}`, c.value);
+  if (channel === 'amounts.set')
+    for (const c of args.cells as { lineId: string; year: number; value: number }[])
+      state.set(`a:${c.lineId}:${c.year}`, c.value);
   if (channel === 'lines.rename') state.set(`n:${args.lineId}`, args.name as string);
   if (channel === 'lines.add' && createdId) state.set(`n:${createdId}`, args.name as string);
 }
@@ -120,11 +136,14 @@ function checkRun(before: State, after: State, run: Child): string[] {
   if (inFlight.length > 1) return [`${inFlight.length} calls in flight`];
   // Cells that got the big change's marker value: all of them or none (acknowledged: all).
   const flight = inFlight[0];
-  const big = flight?.startsWith('big ') ? { marker: Number(flight.split(' ')[1]), count: Number(flight.split(' ')[2]) } : bigAcked;
+  const big = flight?.startsWith('big ')
+    ? { marker: Number(flight.split(' ')[1]), count: Number(flight.split(' ')[2]) }
+    : bigAcked;
   if (big) {
     const marked = [...after].filter(([k, v]) => k.startsWith('a:') && v === big.marker).map(([k]) => k);
     const allowed = bigAcked ? [big.count] : [0, big.count];
-    if (!allowed.includes(marked.length)) return [`big change: ${marked.length} of ${big.count} cells present (must be ${allowed.join(' or ')})`];
+    if (!allowed.includes(marked.length))
+      return [`big change: ${marked.length} of ${big.count} cells present (must be ${allowed.join(' or ')})`];
     for (const k of marked) expected.set(k, big.marker);
   }
   let problems = diff(expected, after);
@@ -142,9 +161,12 @@ function checkRun(before: State, after: State, run: Child): string[] {
     const [, , a, b, c] = lastAck.split(' ');
     const key = `a:${a}:${b}`;
     const overwritten = flight?.startsWith('big ') && after.get(key) === big?.marker;
-    if (b !== 'name' && a !== 'big' && !overwritten && after.get(key) !== Number(c)) problems.push(`last ack missing: ${lastAck}`);
+    if (b !== 'name' && a !== 'big' && !overwritten && after.get(key) !== Number(c))
+      problems.push(`last ack missing: ${lastAck}`);
   }
-  return problems.slice(0, 5).map((k) => (k.includes(' ') ? k : `${k}: expected ${expected.get(k)}, found ${after.get(k)}`));
+  return problems
+    .slice(0, 5)
+    .map((k) => (k.includes(' ') ? k : `${k}: expected ${expected.get(k)}, found ${after.get(k)}`));
 }
 
 beforeAll(() => {
@@ -183,9 +205,14 @@ test('kill -9 at random moments never loses an acknowledged edit nor half a chan
       return null;
     });
     const after = reopen(file);
-    const problems = run.signal === 'SIGKILL' ? checkRun(state, after, run) : [`child ended by itself (code ${run.code}): ${run.stderr.slice(0, 500)}`];
+    const problems =
+      run.signal === 'SIGKILL'
+        ? checkRun(state, after, run)
+        : [`child ended by itself (code ${run.code}): ${run.stderr.slice(0, 500)}`];
     const acks = run.lines.filter((l) => l.startsWith('ack ')).length;
-    summary.push(`run ${i} ${style} seed=${seed}: ${run.lines.length} lines, ${acks} acks, last="${run.lines.at(-1)?.slice(0, 80) ?? ''}" ${problems.length ? 'FAIL' : 'ok'}`);
+    summary.push(
+      `run ${i} ${style} seed=${seed}: ${run.lines.length} lines, ${acks} acks, last="${run.lines.at(-1)?.slice(0, 80) ?? ''}" ${problems.length ? 'FAIL' : 'ok'}`,
+    );
     if (problems.length) failures.push(`run ${i}: ${problems.join('; ')}`);
     state = after;
   }

@@ -72,7 +72,12 @@ describe('the example portfolio', () => {
   });
 
   it('has LPR3 ID3 at 1.500 / 2.800', () => {
-    expect(printed(row('LPR3 ID3 - Landspatientregister'))).toEqual(['LPR3 ID3 - Landspatientregister', '1.500', '2.800', '4.300']);
+    expect(printed(row('LPR3 ID3 - Landspatientregister'))).toEqual([
+      'LPR3 ID3 - Landspatientregister',
+      '1.500',
+      '2.800',
+      '4.300',
+    ]);
   });
 
   it('has MUSE EKG as a parent of its two phases, with their sum 2.700 / 2.300', () => {
@@ -94,9 +99,13 @@ describe('the example portfolio', () => {
   });
 
   it("carries the annex's prose as descriptions", () => {
-    expect(snap.lines.find((l) => l.name === 'LPR3 ID3 - Landspatientregister')!.description).toContain('Landspatientregisteret');
+    expect(snap.lines.find((l) => l.name === 'LPR3 ID3 - Landspatientregister')!.description).toContain(
+      'Landspatientregisteret',
+    );
     expect(snap.lines.find((l) => l.name === 'MUSE EKG')!.description).toContain('EKG');
-    expect(snap.pools.find((p) => p.name === 'Vestdansk It Samarbejde')!.description).toContain('Vestdansk It-Samarbejde (VIS)');
+    expect(snap.pools.find((p) => p.name === 'Vestdansk It Samarbejde')!.description).toContain(
+      'Vestdansk It-Samarbejde (VIS)',
+    );
     const topLines = snap.lines.filter((l) => !l.parentId);
     expect(topLines.filter((l) => l.description.length < 100).map((l) => l.name)).toEqual([]);
   });
@@ -115,26 +124,46 @@ describe('the example file', () => {
   });
 
   it('has only STRICT tables', () => {
-    const tables = db.prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all();
-    expect(tables.map((t) => t.name).sort()).toEqual([
-      'amount', 'audit', 'budget_year', 'line', 'pool', 'portfolio',
-      // Schema 40: file sharing between regions (db/share/).
-      'share_alias', 'share_dot', 'share_merge', 'share_replica', 'share_seen', 'share_sent',
-      // Schema 60: a copy's identity per writing session.
-      'share_epoch',
-    ].sort());
+    const tables = db
+      .prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_schema WHERE type = 'table'")
+      .all();
+    expect(tables.map((t) => t.name).sort()).toEqual(
+      [
+        'amount',
+        'audit',
+        'budget_year',
+        'line',
+        'pool',
+        'portfolio',
+        // Schema 40: file sharing between regions (db/share/).
+        'share_alias',
+        'share_dot',
+        'share_merge',
+        'share_replica',
+        'share_seen',
+        'share_sent',
+        // Schema 60: a copy's identity per writing session.
+        'share_epoch',
+      ].sort(),
+    );
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT(,\s*WITHOUT ROWID)?\s*$/);
   });
 
   it('uses UUIDs as ids, so rows of two regions\u2019 files can be matched', () => {
-    const ids = db.prepare<[], { id: string }>('SELECT id FROM portfolio UNION ALL SELECT id FROM pool UNION ALL SELECT id FROM line').all();
+    const ids = db
+      .prepare<[], { id: string }>(
+        'SELECT id FROM portfolio UNION ALL SELECT id FROM pool UNION ALL SELECT id FROM line',
+      )
+      .all();
     expect(ids).toHaveLength(1 + 3 + 13);
     for (const { id } of ids) expect(id).toMatch(UUID);
     expect(new Set(ids.map((r) => r.id)).size).toBe(ids.length);
   });
 
   it('stores amounts as whole kroner in INTEGER columns', () => {
-    const cells = db.prepare<[], { kroner: unknown; type: string }>('SELECT kroner, typeof(kroner) AS type FROM amount').all();
+    const cells = db
+      .prepare<[], { kroner: unknown; type: string }>('SELECT kroner, typeof(kroner) AS type FROM amount')
+      .all();
     expect(cells).toHaveLength(24);
     expect(new Set(cells.map((c) => c.type))).toEqual(new Set(['integer']));
     const lpr = db

@@ -51,7 +51,9 @@ describe('migration 0060 (share-epoch)', () => {
     const db = openPortfolio(path);
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(60);
-      expect(db.prepare('SELECT * FROM share_epoch').all()).toEqual([{ replica: ID, first_change: 1, region: 'RN', at: '2024-01-02T03:04:05.000Z' }]);
+      expect(db.prepare('SELECT * FROM share_epoch').all()).toEqual([
+        { replica: ID, first_change: 1, region: 'RN', at: '2024-01-02T03:04:05.000Z' },
+      ]);
       const dots = new Dots(db);
       expect(dots.dot('amount', LINE, '2024')).toMatchObject({ replica: ID, counter: 1 });
       expect(dots.dot('line', LINE, 'name')).toMatchObject({ replica: ID, counter: 0 });

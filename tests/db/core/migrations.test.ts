@@ -52,18 +52,27 @@ function seedV10(path: string): void {
 
 function dump(db: Database.Database): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
-  const order: Record<string, string> = { portfolio: 'id', budget_year: 'year', pool: 'id', line: 'id', amount: 'line_id, year' };
+  const order: Record<string, string> = {
+    portfolio: 'id',
+    budget_year: 'year',
+    pool: 'id',
+    line: 'id',
+    amount: 'line_id, year',
+  };
   // Columns added by later migrations (line.comment, version 50) are checked by their own tests.
   const withoutLater = (r: unknown) => {
     const { comment: _comment, ...rest } = r as Record<string, unknown>;
     return rest;
   };
-  for (const [table, by] of Object.entries(order)) out[table] = db.prepare(`SELECT * FROM ${table} ORDER BY ${by}`).all().map(withoutLater);
+  for (const [table, by] of Object.entries(order))
+    out[table] = db.prepare(`SELECT * FROM ${table} ORDER BY ${by}`).all().map(withoutLater);
   return out;
 }
 
 function tableSql(db: Database.Database, name: string): string | undefined {
-  return db.prepare<[string], { sql: string }>("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name)?.sql;
+  return db
+    .prepare<[string], { sql: string }>("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?")
+    .get(name)?.sql;
 }
 
 describe('migration 0010 (create-portfolio)', () => {
@@ -74,14 +83,17 @@ describe('migration 0010 (create-portfolio)', () => {
     const db = new Database(path);
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(10);
-      for (const t of ['portfolio', 'budget_year', 'pool', 'line', 'amount']) expect(tableSql(db, t), t).toContain('STRICT');
+      for (const t of ['portfolio', 'budget_year', 'pool', 'line', 'amount'])
+        expect(tableSql(db, t), t).toContain('STRICT');
       expect(tableSql(db, 'audit')).toBeUndefined();
       expect(dump(db).amount).toEqual([
         { line_id: SUB, year: 2024, kroner: 2_700_001 },
         { line_id: SUB, year: 2025, kroner: -250_000 },
       ]);
       // Money is exact: a float never gets into an amount cell.
-      expect(() => db.prepare("INSERT INTO amount VALUES (?, 2024, 1.5)").run(LINE)).toThrow(/cannot store REAL value in INTEGER column/);
+      expect(() => db.prepare('INSERT INTO amount VALUES (?, 2024, 1.5)').run(LINE)).toThrow(
+        /cannot store REAL value in INTEGER column/,
+      );
     } finally {
       db.close();
     }
@@ -186,14 +198,21 @@ describe('migration 0020 (audit-log)', () => {
 
 describe('migration 0030 (drop-amount-year-index)', () => {
   const indexes = (db: Database.Database) =>
-    db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all().map((r) => r.name);
+    db
+      .prepare<[], { name: string }>(
+        "SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name",
+      )
+      .all()
+      .map((r) => r.name);
 
   it('migrates a seeded version-20 file: the data and audit survive, the year index is gone', () => {
     const path = join(dir, 'budget.sqlite');
     buildVersion(path, 20);
     seedV10(path);
     const old = new Database(path);
-    old.exec("INSERT INTO audit (at, change_no, action, entity, entity_id, field, old_value, new_value) VALUES ('2025-01-01T00:00:00.000Z', 1, 'Ret beløb', 'amount', 'x', '2024', NULL, '5')");
+    old.exec(
+      "INSERT INTO audit (at, change_no, action, entity, entity_id, field, old_value, new_value) VALUES ('2025-01-01T00:00:00.000Z', 1, 'Ret beløb', 'amount', 'x', '2024', NULL, '5')",
+    );
     const before = dump(old);
     expect(indexes(old)).toContain('amount_by_year');
     old.close();
@@ -241,8 +260,13 @@ describe('migration 0040 (share-lineage)', () => {
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       expect(dump(db)).toEqual(before);
-      const replica = db.prepare('SELECT singleton, id, origin, since FROM share_replica').all() as { id: string; origin: string }[];
-      expect(replica).toEqual([{ singleton: 1, id: expect.stringMatching(/^[0-9a-f]{32}$/), origin: replica[0]!.id, since: 0 }]);
+      const replica = db.prepare('SELECT singleton, id, origin, since FROM share_replica').all() as {
+        id: string;
+        origin: string;
+      }[];
+      expect(replica).toEqual([
+        { singleton: 1, id: expect.stringMatching(/^[0-9a-f]{32}$/), origin: replica[0]!.id, since: 0 },
+      ]);
       for (const t of ['share_seen', 'share_dot', 'share_alias', 'share_merge', 'share_sent']) {
         expect(tableSql(db, t), t).toContain('STRICT');
         expect(db.prepare(`SELECT count(*) AS n FROM ${t}`).get(), t).toEqual({ n: 0 });
@@ -279,8 +303,12 @@ describe('migration 0050 (line-comment)', () => {
         { id: SUB, comment: '' },
       ]);
       // No comment is the empty text, never NULL; and the table is still STRICT.
-      expect(() => db.prepare('UPDATE line SET comment = NULL WHERE id = ?').run(LINE)).toThrow(/NOT NULL constraint failed: line.comment/);
-      expect(() => db.prepare("UPDATE line SET comment = x'00' WHERE id = ?").run(LINE)).toThrow(/cannot store BLOB value in TEXT column/);
+      expect(() => db.prepare('UPDATE line SET comment = NULL WHERE id = ?').run(LINE)).toThrow(
+        /NOT NULL constraint failed: line.comment/,
+      );
+      expect(() => db.prepare("UPDATE line SET comment = x'00' WHERE id = ?").run(LINE)).toThrow(
+        /cannot store BLOB value in TEXT column/,
+      );
     } finally {
       db.close();
     }
@@ -295,9 +323,9 @@ describe('migration 0050 (line-comment)', () => {
       session.run((db) => setLineComment(db, { lineId: SUB, comment: ' Afventer tilbud ' }));
       expect(session.snapshot().lines.find((l) => l.id === SUB)!.comment).toBe('Afventer tilbud');
       expect(session.snapshot().lines.find((l) => l.id === LINE)!.comment).toBeUndefined();
-      expect(session.db.prepare("SELECT entity, field, old_value, new_value FROM audit WHERE field = 'comment'").all()).toEqual([
-        { entity: 'line', field: 'comment', old_value: '', new_value: 'Afventer tilbud' },
-      ]);
+      expect(
+        session.db.prepare("SELECT entity, field, old_value, new_value FROM audit WHERE field = 'comment'").all(),
+      ).toEqual([{ entity: 'line', field: 'comment', old_value: '', new_value: 'Afventer tilbud' }]);
       session.run((db) => deleteLine(db, { lineId: LINE }));
       session.undo();
       expect(session.snapshot().lines.find((l) => l.id === SUB)!.comment).toBe('Afventer tilbud');
@@ -320,7 +348,10 @@ describe('files that are refused, unchanged', () => {
     if (typeof message === 'string') expect((error as Error).message).toBe(message);
     else expect((error as Error).message).toMatch(message);
     expect(readFileSync(path).equals(before), 'the file is byte-identical').toBe(true);
-    expect(readdirSync(dir).filter((f) => f !== path.split('/').pop()), 'no -wal, -shm or backup left behind').toEqual([]);
+    expect(
+      readdirSync(dir).filter((f) => f !== path.split('/').pop()),
+      'no -wal, -shm or backup left behind',
+    ).toEqual([]);
     expect(existsSync(backupDir(path))).toBe(false);
   }
 

@@ -13,7 +13,8 @@ import { createPortfolio } from '../../../db/core/create';
 import { openSession } from '../../../db/index';
 import { cliProcess as cli, holdOpen as hold, killHard } from '../cli-process';
 
-const ELSEWHERE = '«Bilag 1.sqlite» er åben et andet sted (i Puljeplan på denne eller en anden computer). Luk den dér, og prøv igen.';
+const ELSEWHERE =
+  '«Bilag 1.sqlite» er åben et andet sted (i Puljeplan på denne eller en anden computer). Luk den dér, og prøv igen.';
 
 let dir: string;
 let file: string;
@@ -22,7 +23,8 @@ let holder: ChildProcess | null = null;
 /** The bytes of the file and of anything beside it, to show nothing was written. */
 function onDisk(): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) if (existsSync(f)) out[f] = readFileSync(f).toString('base64');
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`])
+    if (existsSync(f)) out[f] = readFileSync(f).toString('base64');
   return out;
 }
 

@@ -28,18 +28,30 @@ afterEach(() => {
 const lines = () => session.snapshot().lines;
 const byName = (name: string) => lines().find((l) => l.name === name)!;
 const poolOf = (name: string) => byName(name).poolId;
-const order = (poolId: string) => lines().filter((l) => l.poolId === poolId && !l.parentId).sort((a, b) => a.position - b.position).map((l) => l.name);
+const order = (poolId: string) =>
+  lines()
+    .filter((l) => l.poolId === poolId && !l.parentId)
+    .sort((a, b) => a.position - b.position)
+    .map((l) => l.name);
 
 describe('amounts.paste', () => {
   it('sets amounts, renames and adds lines at the end of the pool as one undo step', () => {
     const lpr = byName('LPR3 ID3 - Landspatientregister');
     const before = lines().length;
     const revision = session.revision;
-    session.run((db) => pasteCells(db, {
-      cells: [{ lineId: lpr.id, year: 2022, value: 1_600_000 }],
-      renames: [{ lineId: lpr.id, name: 'LPR3 ID3' }],
-      add: { poolId: lpr.poolId, lines: [{ name: 'SDP', amounts: { 2022: 300_000 } }, { name: 'Ny linje', amounts: {} }] },
-    }));
+    session.run((db) =>
+      pasteCells(db, {
+        cells: [{ lineId: lpr.id, year: 2022, value: 1_600_000 }],
+        renames: [{ lineId: lpr.id, name: 'LPR3 ID3' }],
+        add: {
+          poolId: lpr.poolId,
+          lines: [
+            { name: 'SDP', amounts: { 2022: 300_000 } },
+            { name: 'Ny linje', amounts: {} },
+          ],
+        },
+      }),
+    );
     expect(session.revision).toBe(revision + 1);
     expect(byName('LPR3 ID3').amounts[2022]).toBe(1_600_000);
     expect(order(lpr.poolId)).toEqual(['LPR3 ID3', 'Integration til national eCPR', 'SDP', 'Ny linje']);
@@ -54,7 +66,19 @@ describe('amounts.paste', () => {
     const lpr = byName('LPR3 ID3 - Landspatientregister');
     const revision = session.revision;
     const paste = () =>
-      session.run((db) => pasteCells(db, { cells: [{ lineId: lpr.id, year: 2022, value: 1 }], renames: [], add: { poolId: lpr.poolId, lines: [{ name: 'a', amounts: {} }, { name: 'A', amounts: {} }] } }));
+      session.run((db) =>
+        pasteCells(db, {
+          cells: [{ lineId: lpr.id, year: 2022, value: 1 }],
+          renames: [],
+          add: {
+            poolId: lpr.poolId,
+            lines: [
+              { name: 'a', amounts: {} },
+              { name: 'A', amounts: {} },
+            ],
+          },
+        }),
+      );
     expect(paste).toThrow(UserError);
     expect(session.revision).toBe(revision);
     expect(byName('LPR3 ID3 - Landspatientregister').amounts[2022]).toBe(1_500_000);
@@ -64,7 +88,13 @@ describe('amounts.paste', () => {
     for (let i = 0; i < 10; i++) session.run((db) => addYear(db));
     const poolId = poolOf('RIAS udbudsprojekt');
     const years = session.snapshot().years;
-    const add = { poolId, lines: Array.from({ length: 1000 }, (_, i) => ({ name: `P ${i}`, amounts: Object.fromEntries(years.map((y) => [y, (i + 1) * 1000])) })) };
+    const add = {
+      poolId,
+      lines: Array.from({ length: 1000 }, (_, i) => ({
+        name: `P ${i}`,
+        amounts: Object.fromEntries(years.map((y) => [y, (i + 1) * 1000])),
+      })),
+    };
     const t = performance.now();
     session.run((db) => pasteCells(db, { cells: [], renames: [], add }));
     console.log(`amounts.paste of 1,000 lines × 12 years: ${(performance.now() - t).toFixed(0)} ms`);
@@ -77,20 +107,38 @@ describe('amounts.paste', () => {
 describe('lines.place and lines.add before a line', () => {
   it('drops a line before or after another, in its pool or another; one undo puts it back', () => {
     const nat = poolOf('LPR3 ID3 - Landspatientregister');
-    session.run((db) => placeLine(db, { lineId: byName('LPR3 ID3 - Landspatientregister').id, targetLineId: byName('Integration til national eCPR').id, where: 'after' }));
+    session.run((db) =>
+      placeLine(db, {
+        lineId: byName('LPR3 ID3 - Landspatientregister').id,
+        targetLineId: byName('Integration til national eCPR').id,
+        where: 'after',
+      }),
+    );
     expect(order(nat)).toEqual(['Integration til national eCPR', 'LPR3 ID3 - Landspatientregister']);
     session.undo();
     expect(order(nat)).toEqual(['LPR3 ID3 - Landspatientregister', 'Integration til national eCPR']);
     const muse = byName('MUSE EKG');
-    session.run((db) => placeLine(db, { lineId: muse.id, targetLineId: byName('LPR3 ID3 - Landspatientregister').id, where: 'before' }));
+    session.run((db) =>
+      placeLine(db, { lineId: muse.id, targetLineId: byName('LPR3 ID3 - Landspatientregister').id, where: 'before' }),
+    );
     expect(order(nat)[0]).toBe('MUSE EKG');
     expect(byName('MUSE EKG fase 1').poolId).toBe(nat);
-    expect(() => session.run((db) => placeLine(db, { lineId: byName('RIAS udbudsprojekt').id, targetLineId: byName('MUSE EKG fase 1').id, where: 'after' }))).toThrow('kun flyttes blandt linjer');
+    expect(() =>
+      session.run((db) =>
+        placeLine(db, {
+          lineId: byName('RIAS udbudsprojekt').id,
+          targetLineId: byName('MUSE EKG fase 1').id,
+          where: 'after',
+        }),
+      ),
+    ).toThrow('kun flyttes blandt linjer');
   });
 
   it('adds a line before the first one', () => {
     const lpr = byName('LPR3 ID3 - Landspatientregister');
-    session.run((db) => addLine(db, { poolId: lpr.poolId, parentId: null, afterLineId: null, beforeLineId: lpr.id, name: 'Først' }));
+    session.run((db) =>
+      addLine(db, { poolId: lpr.poolId, parentId: null, afterLineId: null, beforeLineId: lpr.id, name: 'Først' }),
+    );
     expect(order(lpr.poolId)[0]).toBe('Først');
   });
 });

@@ -76,7 +76,9 @@ describe('Session line info', () => {
 
       const id = leaf(s).id;
       const change = s.run((db) => setAmounts(db, { cells: [{ lineId: id, year: 2023, value: 1_001 }] }));
-      expect(calls.of).toEqual([{ ids: change.upsertLines!.map((l) => l.id), made: { changeNo: change.revision, at: AT } }]);
+      expect(calls.of).toEqual([
+        { ids: change.upsertLines!.map((l) => l.id), made: { changeNo: change.revision, at: AT } },
+      ]);
       expect(Object.keys(change.lineInfo!).sort()).toEqual(change.upsertLines!.map((l) => l.id).sort());
 
       const undone = s.undo();

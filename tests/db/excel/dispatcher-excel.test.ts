@@ -30,7 +30,14 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'puljeplan-dispatch-excel-'));
   createPortfolio(join(dir, 'bilag1.sqlite'), { example: true });
   session = openSession(join(dir, 'bilag1.sqlite'));
-  dispatch = createDispatcher({ session: () => session, shell: 'web', appVersion: '0.1.0' }, { onError: (err) => { throw err; } });
+  dispatch = createDispatcher(
+    { session: () => session, shell: 'web', appVersion: '0.1.0' },
+    {
+      onError: (err) => {
+        throw err;
+      },
+    },
+  );
 });
 afterEach(() => {
   session.close();
@@ -53,16 +60,24 @@ async function workbook(edit?: (ws: ExcelJS.Worksheet) => void): Promise<string>
 describe('excel.export', () => {
   it('answers with the workbook as base64 and a dated file name', async () => {
     const out = await call<{ fileName: string; data: string }>('excel.export', { perPool: false, descriptions: true });
-    expect(out.fileName).toMatch(/^Bilag 1 Udmøntning af midler til nationale og tværregionale \d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(out.fileName).toMatch(
+      /^Bilag 1 Udmøntning af midler til nationale og tværregionale \d{4}-\d{2}-\d{2}\.xlsx$/,
+    );
     const wb = await loadWorkbook(Buffer.from(out.data, 'base64'));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Bilag 1', 'Beskrivelser']);
     expect(wb.getWorksheet('Bilag 1')!.getCell('B30').value).toEqual({ formula: 'SUM(B7,B17,B28)', result: 28050 });
   });
 
   it('refuses no years and a year the portfolio lacks, in Danish', async () => {
-    await expect(call('excel.export', { perPool: false, descriptions: false, years: [] })).rejects.toMatchObject({ code: 'invalid-args' });
-    await expect(call('excel.export', { perPool: false, descriptions: false, years: [2031] })).rejects.toThrow(/År 2031 findes ikke/);
-    await expect(call('excel.export', { perPool: 'ja', descriptions: false })).rejects.toMatchObject({ code: 'invalid-args' });
+    await expect(call('excel.export', { perPool: false, descriptions: false, years: [] })).rejects.toMatchObject({
+      code: 'invalid-args',
+    });
+    await expect(call('excel.export', { perPool: false, descriptions: false, years: [2031] })).rejects.toThrow(
+      /År 2031 findes ikke/,
+    );
+    await expect(call('excel.export', { perPool: 'ja', descriptions: false })).rejects.toMatchObject({
+      code: 'invalid-args',
+    });
   });
 });
 
@@ -77,13 +92,24 @@ describe('excel.preview and excel.apply', () => {
     });
     const preview = await call<ImportPreview>('excel.preview', { fileName: 'rettet.xlsx', data });
     expect(preview.token).toMatch(/^[0-9a-f-]{36}$/);
-    expect(preview.changed).toEqual([{ pool: 'Nationale projekter', line: 'Integration til national eCPR', year: 2023, old: 0, new: 250_000 }]);
+    expect(preview.changed).toEqual([
+      { pool: 'Nationale projekter', line: 'Integration til national eCPR', year: 2023, old: 0, new: 250_000 },
+    ]);
     expect(preview.mismatches).toEqual([]);
-    const change = await call<Change>('excel.apply', { token: preview.token, removeMissing: false, acceptMismatches: false });
+    const change = await call<Change>('excel.apply', {
+      token: preview.token,
+      removeMissing: false,
+      acceptMismatches: false,
+    });
     expect(change.history.undoLabel).toBe('Importér «rettet.xlsx»');
-    expect((await call<Snapshot>('portfolio.load', {})).lines.find((l) => l.name === 'Integration til national eCPR')!.amounts).toEqual({ 2022: 2_100_000, 2023: 250_000 });
+    expect(
+      (await call<Snapshot>('portfolio.load', {})).lines.find((l) => l.name === 'Integration til national eCPR')!
+        .amounts,
+    ).toEqual({ 2022: 2_100_000, 2023: 250_000 });
     // A token is used once.
-    await expect(call('excel.apply', { token: preview.token, removeMissing: false, acceptMismatches: false })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(
+      call('excel.apply', { token: preview.token, removeMissing: false, acceptMismatches: false }),
+    ).rejects.toMatchObject({ code: 'not-found' });
     await call('history.undo', {});
     expect(withoutHistory(await call<Snapshot>('portfolio.load', {}))).toEqual(withoutHistory(before));
   });
@@ -97,7 +123,10 @@ describe('excel.preview and excel.apply', () => {
       expect.objectContaining({ sheet: 'Bilag 1', cell: 'B17', found: 10_600_000, computed: 10_650_000 }),
     ]);
     const args = { token: preview.token, removeMissing: false, acceptMismatches: false };
-    await expect(call('excel.apply', args)).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/^Projektmappen har totaler, der ikke passer med linjerne/) });
+    await expect(call('excel.apply', args)).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/^Projektmappen har totaler, der ikke passer med linjerne/),
+    });
     const change = await call<Change>('excel.apply', { ...args, acceptMismatches: true });
     // The lines are the facts and they equal the portfolio's: nothing to change, no undo step.
     expect(change.history.canUndo).toBe(false);
@@ -107,7 +136,9 @@ describe('excel.preview and excel.apply', () => {
   it('refuses a stale preview: the portfolio changed after it', async () => {
     const preview = await call<ImportPreview>('excel.preview', { fileName: 'bilag.xlsx', data: await workbook() });
     await call('years.add', {});
-    await expect(call('excel.apply', { token: preview.token, removeMissing: false, acceptMismatches: false })).rejects.toMatchObject({
+    await expect(
+      call('excel.apply', { token: preview.token, removeMissing: false, acceptMismatches: false }),
+    ).rejects.toMatchObject({
       code: 'conflict',
       message: expect.stringMatching(/ændret siden forhåndsvisningen/),
     });
@@ -115,17 +146,28 @@ describe('excel.preview and excel.apply', () => {
 
   it('refuses what is not a workbook, and arguments that break the contract', async () => {
     const junk = Buffer.from('ikke en projektmappe').toString('base64');
-    await expect(call('excel.preview', { fileName: 'junk.xlsx', data: junk })).rejects.toMatchObject({ code: 'refused', message: expect.stringMatching(/«junk\.xlsx»/) });
-    await expect(call('excel.preview', { fileName: 'x.xlsx', data: '%%% ikke base64' })).rejects.toMatchObject({ code: 'invalid-args' });
+    await expect(call('excel.preview', { fileName: 'junk.xlsx', data: junk })).rejects.toMatchObject({
+      code: 'refused',
+      message: expect.stringMatching(/«junk\.xlsx»/),
+    });
+    await expect(call('excel.preview', { fileName: 'x.xlsx', data: '%%% ikke base64' })).rejects.toMatchObject({
+      code: 'invalid-args',
+    });
     await expect(call('excel.preview', { fileName: '', data: junk })).rejects.toMatchObject({ code: 'invalid-args' });
-    await expect(call('excel.apply', { token: 'abc', removeMissing: false, acceptMismatches: false })).rejects.toMatchObject({ code: 'invalid-args' });
-    await expect(call('excel.apply', { token: crypto.randomUUID(), removeMissing: false, acceptMismatches: false })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(
+      call('excel.apply', { token: 'abc', removeMissing: false, acceptMismatches: false }),
+    ).rejects.toMatchObject({ code: 'invalid-args' });
+    await expect(
+      call('excel.apply', { token: crypto.randomUUID(), removeMissing: false, acceptMismatches: false }),
+    ).rejects.toMatchObject({ code: 'not-found' });
   });
 });
 
 it('keeps only the last few pending imports', () => {
   const read = { years: [], pools: [], mismatches: [], notes: [] };
-  const tokens = Array.from({ length: importPreviews.kept + 2 }, () => importPreviews.put(session, { read, fileName: 'x.xlsx' }));
+  const tokens = Array.from({ length: importPreviews.kept + 2 }, () =>
+    importPreviews.put(session, { read, fileName: 'x.xlsx' }),
+  );
   expect(importPreviews.kept).toBe(3);
   expect(importPreviews.size(session)).toBe(importPreviews.kept);
   expect(importPreviews.peek(session, tokens[0]!)).toBeUndefined();

@@ -28,9 +28,11 @@ export const isFormula = (v: ExcelJS.CellValue): v is ExcelJS.CellFormulaValue =
 export function formulas(wb: ExcelJS.Workbook): { sheet: ExcelJS.Worksheet; cell: ExcelJS.Cell; value: Formula }[] {
   const out: { sheet: ExcelJS.Worksheet; cell: ExcelJS.Cell; value: Formula }[] = [];
   wb.eachSheet((sheet) =>
-    sheet.eachRow((row) => row.eachCell((cell) => {
-      if (isFormula(cell.value)) out.push({ sheet, cell, value: cell.value });
-    })),
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (isFormula(cell.value)) out.push({ sheet, cell, value: cell.value });
+      }),
+    ),
   );
   return out;
 }
@@ -72,7 +74,8 @@ export function evaluate(wb: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, formula
     if (!m[3]) return cellValue(ws, `${m[1]}${m[2]}`, skipSubtotals);
     let sum = 0;
     const [c1, c2] = [ws.getColumn(m[1]!).number, ws.getColumn(m[3]!).number];
-    for (let r = Number(m[2]); r <= Number(m[4]); r++) for (let c = c1; c <= c2; c++) sum += cellValue(ws, ws.getCell(r, c).address, skipSubtotals);
+    for (let r = Number(m[2]); r <= Number(m[4]); r++)
+      for (let c = c1; c <= c2; c++) sum += cellValue(ws, ws.getCell(r, c).address, skipSubtotals);
     return sum;
   };
   const expr = (): number => {
@@ -107,19 +110,37 @@ export function annexView(s: { years: number[]; pools: Pool[]; lines: Line[] }) 
   const { topByPool, childrenByParent } = groupLines(s.lines);
   return {
     years: [...s.years].sort((a, b) => a - b),
-    pools: [...s.pools].sort((a, b) => a.position - b.position).map((p) => ({
-      name: p.name,
-      lines: (topByPool.get(p.id) ?? []).flatMap((l) => [
-        { name: l.name, depth: 0, amounts: childrenByParent.has(l.id) ? {} : l.amounts },
-        ...(childrenByParent.get(l.id) ?? []).map((c) => ({ name: c.name, depth: 1, amounts: c.amounts })),
-      ]),
-    })),
+    pools: [...s.pools]
+      .sort((a, b) => a.position - b.position)
+      .map((p) => ({
+        name: p.name,
+        lines: (topByPool.get(p.id) ?? []).flatMap((l) => [
+          { name: l.name, depth: 0, amounts: childrenByParent.has(l.id) ? {} : l.amounts },
+          ...(childrenByParent.get(l.id) ?? []).map((c) => ({ name: c.name, depth: 1, amounts: c.amounts })),
+        ]),
+      })),
   };
 }
 
-export const withoutHistory = (s: Snapshot) => ({ meta: s.meta, years: s.years, pools: s.pools, lines: [...s.lines].sort((a, b) => a.id.localeCompare(b.id)) });
+export const withoutHistory = (s: Snapshot) => ({
+  meta: s.meta,
+  years: s.years,
+  pools: s.pools,
+  lines: [...s.lines].sort((a, b) => a.id.localeCompare(b.id)),
+});
 
-const WORDS = ['Projekt', 'Udbud', 'Integration', 'Sundheds-IT', 'Æblegrød', 'Øresund', 'Ålborg', 'PACS', 'fase', 'RSI'];
+const WORDS = [
+  'Projekt',
+  'Udbud',
+  'Integration',
+  'Sundheds-IT',
+  'Æblegrød',
+  'Øresund',
+  'Ålborg',
+  'PACS',
+  'fase',
+  'RSI',
+];
 const STARTS = ['=SUM(A1)', '+1', '@cmd', '=HYPERLINK("x")', '+45 ', '@', '= 1+1'];
 
 /**
@@ -148,16 +169,35 @@ export function generatePortfolio(path: string, seed: number, opts: { years?: nu
     const pools = 2 + Math.floor(random() * 3);
     for (let p = 0; p < pools; p++) {
       const poolId = randomUUID();
-      s.insertPool.run({ id: poolId, name: p === 0 && seed % 2 ? `=Pulje ${seed}` : `Pulje ${p + 1} ${pick(WORDS)}`, position: (p + 1) * 1024, description: '' });
+      s.insertPool.run({
+        id: poolId,
+        name: p === 0 && seed % 2 ? `=Pulje ${seed}` : `Pulje ${p + 1} ${pick(WORDS)}`,
+        position: (p + 1) * 1024,
+        description: '',
+      });
       const count = p === pools - 1 && seed % 3 === 0 ? 0 : 3 + Math.floor(random() * (opts.lines ?? 12));
       for (let i = 0; i < count; i++) {
         const id = randomUUID();
-        s.insertLine.run({ id, pool_id: poolId, parent_id: null, name: name(), position: (i + 1) * 1024, description: '' });
+        s.insertLine.run({
+          id,
+          pool_id: poolId,
+          parent_id: null,
+          name: name(),
+          position: (i + 1) * 1024,
+          description: '',
+        });
         const subs = random() < 0.25 ? 1 + Math.floor(random() * 3) : 0;
         for (let j = 0; j < subs; j++) {
           const sub = randomUUID();
           const subName = j === 0 && random() < 0.3 ? `-${name()}` : name(); // a sub-line's own name may start with -
-          s.insertLine.run({ id: sub, pool_id: poolId, parent_id: id, name: subName, position: (j + 1) * 1024, description: '' });
+          s.insertLine.run({
+            id: sub,
+            pool_id: poolId,
+            parent_id: id,
+            name: subName,
+            position: (j + 1) * 1024,
+            description: '',
+          });
           for (const y of years) {
             const v = amount();
             if (v !== null) s.upsertAmount.run(sub, y, v);

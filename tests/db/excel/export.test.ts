@@ -15,7 +15,15 @@ import { exportFileName, sheetNames } from '../../../db/excel/export-layout';
 import { openSession } from '../../../db/index';
 import { UserError } from '../../../db/core/errors';
 import { buildRowModel } from '../../../shared/grid/row-model';
-import { evaluate, expectOnlyAddresses, formulas, generatePortfolio, isFormula, kroner, loadWorkbook } from './excel-helpers';
+import {
+  evaluate,
+  expectOnlyAddresses,
+  formulas,
+  generatePortfolio,
+  isFormula,
+  kroner,
+  loadWorkbook,
+} from './excel-helpers';
 
 let dir: string;
 beforeEach(() => {
@@ -47,7 +55,9 @@ function expectCachedValuesRight(wb: ExcelJS.Workbook): void {
   for (const { sheet, cell, value } of formulas(wb)) {
     expectOnlyAddresses(value.formula, names);
     // exceljs reads a cached 0 back as no result (it writes <v>0</v>; the raw XML is checked below).
-    expect(kroner(Number(value.result ?? 0)), `${sheet.name}!${cell.address} ${value.formula}`).toBe(kroner(evaluate(wb, sheet, value.formula)));
+    expect(kroner(Number(value.result ?? 0)), `${sheet.name}!${cell.address} ${value.formula}`).toBe(
+      kroner(evaluate(wb, sheet, value.formula)),
+    );
   }
 }
 
@@ -90,12 +100,19 @@ describe('one sheet', () => {
       const { rows, grandTotal } = buildRowModel(data);
       const last = ws.getRow(ws.rowCount);
       expect(last.getCell(1).value).toBe('Total');
-      data.years.forEach((y, i) => expect(kroner(Number((last.getCell(i + 2).value as { result?: number }).result ?? 0))).toBe(grandTotal.amounts[y]));
+      data.years.forEach((y, i) =>
+        expect(kroner(Number((last.getCell(i + 2).value as { result?: number }).result ?? 0))).toBe(
+          grandTotal.amounts[y],
+        ),
+      );
       // Each pool's `i alt` row holds the row model's pool totals.
       const totals = rows.filter((r) => r.kind === 'poolTotal');
       const found: (number | null)[][] = [];
       ws.eachRow((row) => {
-        if (totals.some((t) => t.name === row.getCell(1).value)) found.push(data.years.map((_, i) => kroner(Number((row.getCell(i + 2).value as { result?: number }).result ?? 0))));
+        if (totals.some((t) => t.name === row.getCell(1).value))
+          found.push(
+            data.years.map((_, i) => kroner(Number((row.getCell(i + 2).value as { result?: number }).result ?? 0))),
+          );
       });
       expect(found).toEqual(totals.map((t) => data.years.map((y) => t.amounts[y] ?? 0)));
     }
@@ -110,14 +127,19 @@ describe('one sheet', () => {
     for (const perPool of [false, true]) {
       const wb = await exported(data, { perPool, descriptions: true });
       const texts: string[] = [];
-      wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
-        if (typeof cell.value === 'string') texts.push(cell.value);
-      })));
+      wb.eachSheet((ws) =>
+        ws.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (typeof cell.value === 'string') texts.push(cell.value);
+          }),
+        ),
+      );
       for (const t of [...nasty.filter((n) => n !== '-x'), '=1+1', '@SUM(1)', '=2+2']) expect(texts).toContain(t);
       expect(texts).toContain('-x');
       // A per-pool total names its sheet ('@SUM(1)'!B7, checked by expectOnlyAddresses); nothing else is text.
       for (const { value } of formulas(wb)) {
-        for (const t of [...nasty, '1+1', '@SUM', '2+2']) expect(value.formula.replace(/'(?:[^']|'')*'!/g, '')).not.toContain(t);
+        for (const t of [...nasty, '1+1', '@SUM', '2+2'])
+          expect(value.formula.replace(/'(?:[^']|'')*'!/g, '')).not.toContain(t);
       }
       expectCachedValuesRight(wb);
     }
@@ -165,7 +187,14 @@ describe('one sheet', () => {
     const wb = await exported(data);
     const ws = wb.getWorksheet('Bilag 1')!;
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 4 });
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' });
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '4:4',
+    });
     const longest = Math.max(...data.lines.map((l) => l.name.length));
     expect(ws.getColumn(1).width).toBeGreaterThanOrEqual(longest);
     expect(ws.getColumn(1).width).toBeLessThanOrEqual(80);
@@ -182,8 +211,12 @@ describe('one sheet', () => {
     const one = (await exported(data, { years: [2023] })).getWorksheet('Bilag 1')!;
     expect(rowValues(one, 4)).toEqual(['Beløb i 1.000 kr', 2023, 'I alt']);
     expect(rowValues(one, 30)).toEqual(['Total', 11600, 11600]);
-    await expect(exportAnnex(data, { perPool: false, descriptions: false, years: [2030] }, join(dir, 'x.xlsx'))).rejects.toThrow(UserError);
-    await expect(exportAnnex(data, { perPool: false, descriptions: false, years: [] }, join(dir, 'x.xlsx'))).rejects.toThrow(/mindst ét år/);
+    await expect(
+      exportAnnex(data, { perPool: false, descriptions: false, years: [2030] }, join(dir, 'x.xlsx')),
+    ).rejects.toThrow(UserError);
+    await expect(
+      exportAnnex(data, { perPool: false, descriptions: false, years: [] }, join(dir, 'x.xlsx')),
+    ).rejects.toThrow(/mindst ét år/);
   });
 
   it('writes an empty portfolio and an empty pool without formulas over nothing', async () => {
@@ -207,9 +240,18 @@ describe('one sheet', () => {
 describe('one sheet per pool', () => {
   it('names sheets validly and uniquely, and totals them on a Total sheet', async () => {
     const data = portfolio();
-    const names = ['Nationale: [projekter]/*?\\', 'Fællesregionale projekter med et meget langt navn', "Vestdansk 'It' Samarbejde"];
+    const names = [
+      'Nationale: [projekter]/*?\\',
+      'Fællesregionale projekter med et meget langt navn',
+      "Vestdansk 'It' Samarbejde",
+    ];
     data.pools = data.pools.map((p, i) => ({ ...p, name: names[i]! }));
-    data.pools.push({ id: 'x', name: 'Fællesregionale projekter med et meget langt navn II', position: 99_999, description: '' });
+    data.pools.push({
+      id: 'x',
+      name: 'Fællesregionale projekter med et meget langt navn II',
+      position: 99_999,
+      description: '',
+    });
     const wb = await exported(data, { perPool: true });
     const sheets = wb.worksheets.map((w) => w.name);
     expect(sheets).toHaveLength(5);
@@ -231,7 +273,10 @@ describe('one sheet per pool', () => {
   });
 
   it('makes sheet names valid: length, characters, apostrophes, reserved and repeated names', () => {
-    const names = sheetNames(['Total', 'a'.repeat(40), 'a'.repeat(40), "'quoted'", 'History', '', '😀'.repeat(20)], ['Total']);
+    const names = sheetNames(
+      ['Total', 'a'.repeat(40), 'a'.repeat(40), "'quoted'", 'History', '', '😀'.repeat(20)],
+      ['Total'],
+    );
     expect(names[0]).toBe('Total (2)');
     expect(names[1]).toBe('a'.repeat(31));
     expect(names[2]).toBe(`${'a'.repeat(27)} (2)`);
@@ -249,7 +294,10 @@ describe('descriptions and file name', () => {
     const ws = wb.getWorksheet('Beskrivelser')!;
     expect(rowValues(ws, 1)).toEqual(['Pulje', 'Projekt', 'Beskrivelse']);
     const rows = new Map<string, string>();
-    ws.eachRow((row, r) => r > 1 && row.getCell(2).value && rows.set(String(row.getCell(2).value), String(row.getCell(3).value ?? '')));
+    ws.eachRow(
+      (row, r) =>
+        r > 1 && row.getCell(2).value && rows.set(String(row.getCell(2).value), String(row.getCell(3).value ?? '')),
+    );
     const kiit = data.lines.find((l) => l.name.startsWith('Klinisk'))!;
     expect(rows.get(kiit.name)).toBe(kiit.description);
     expect(rows.size).toBe(data.lines.length);

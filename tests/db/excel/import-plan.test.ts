@@ -41,7 +41,13 @@ function readOf(s: Snapshot): AnnexRead {
       name: p.name,
       sheet: 'Bilag 1',
       headerRow: 10 * i + 4,
-      lines: p.lines.map((l, j): AnnexLine => ({ name: l.name, depth: l.depth as 0 | 1, amounts: { ...l.amounts }, sheet: 'Bilag 1', row: 10 * i + 5 + j })),
+      lines: p.lines.map((l, j): AnnexLine => ({
+        name: l.name,
+        depth: l.depth as 0 | 1,
+        amounts: { ...l.amounts },
+        sheet: 'Bilag 1',
+        row: 10 * i + 5 + j,
+      })),
     })),
     mismatches: [],
     notes: [],
@@ -49,13 +55,22 @@ function readOf(s: Snapshot): AnnexRead {
 }
 
 const line = (read: AnnexRead, name: string) => read.pools.flatMap((p) => p.lines).find((l) => l.name === name)!;
-const apply = (read: AnnexRead, removeMissing = false) => applyImport(session, read, 'bilag.xlsx', { removeMissing, acceptMismatches: false });
+const apply = (read: AnnexRead, removeMissing = false) =>
+  applyImport(session, read, 'bilag.xlsx', { removeMissing, acceptMismatches: false });
 
 describe('preview', () => {
   it('finds nothing to do in the workbook the portfolio itself would export', () => {
     const snap = session.snapshot();
     const p = planImport(snap, readOf(snap), 'bilag.xlsx');
-    expect(p).toMatchObject({ fileName: 'bilag.xlsx', years: [2022, 2023], newYears: [], added: [], changed: [], missing: [], mismatches: [] });
+    expect(p).toMatchObject({
+      fileName: 'bilag.xlsx',
+      years: [2022, 2023],
+      newYears: [],
+      added: [],
+      changed: [],
+      missing: [],
+      mismatches: [],
+    });
     expect(p.pools.map((x) => [x.name, x.isNew, x.lineCount, x.totals])).toEqual([
       ['Nationale projekter', false, 2, { 2022: 3_600_000, 2023: 2_800_000 }],
       ['Fællesregionale projekter', false, 5, { 2022: 10_650_000, 2023: 6_500_000 }],
@@ -72,17 +87,31 @@ describe('preview', () => {
     delete line(read, 'Labrek (Laboratorie)').amounts['2022']; // an empty cell where the portfolio has 400
     line(read, 'MUSE EKG').amounts = { 2022: 1, 2023: 2 }; // a parent's own cells: totals, ignored
     const vis = read.pools[2]!;
-    vis.lines.splice(3, 0, { name: 'MUSE EKG fase 3', depth: 1, amounts: { 2024: 100_000 }, sheet: 'Bilag 1', row: 30 });
+    vis.lines.splice(3, 0, {
+      name: 'MUSE EKG fase 3',
+      depth: 1,
+      amounts: { 2024: 100_000 },
+      sheet: 'Bilag 1',
+      row: 30,
+    });
     vis.lines = vis.lines.filter((l) => l.name !== 'RIAS udbudsprojekt');
-    read.pools.push({ name: 'Regionale projekter', sheet: 'Bilag 1', headerRow: 40, lines: [
-      { name: 'Ny platform', depth: 0, amounts: {}, sheet: 'Bilag 1', row: 41 },
-      { name: 'Ny platform fase 1', depth: 1, amounts: { 2024: -250_000 }, sheet: 'Bilag 1', row: 42 },
-    ] });
+    read.pools.push({
+      name: 'Regionale projekter',
+      sheet: 'Bilag 1',
+      headerRow: 40,
+      lines: [
+        { name: 'Ny platform', depth: 0, amounts: {}, sheet: 'Bilag 1', row: 41 },
+        { name: 'Ny platform fase 1', depth: 1, amounts: { 2024: -250_000 }, sheet: 'Bilag 1', row: 42 },
+      ],
+    });
     read.pools[0]!.name = 'NATIONALE PROJEKTER'; // matched without regard to case
     const p = planImport(snap, read, 'bilag.xlsx');
     expect(p.newYears).toEqual([2024]);
     expect(p.pools.map((x) => [x.name, x.isNew])).toEqual([
-      ['Nationale projekter', false], ['Fællesregionale projekter', false], ['Vestdansk It Samarbejde', false], ['Regionale projekter', true],
+      ['Nationale projekter', false],
+      ['Fællesregionale projekter', false],
+      ['Vestdansk It Samarbejde', false],
+      ['Regionale projekter', true],
     ]);
     expect(p.added).toEqual([
       { pool: 'Vestdansk It Samarbejde', line: 'MUSE EKG fase 3', parent: 'MUSE EKG', amounts: { 2024: 100_000 } },
@@ -90,7 +119,13 @@ describe('preview', () => {
       { pool: 'Regionale projekter', line: 'Ny platform fase 1', parent: 'Ny platform', amounts: { 2024: -250_000 } },
     ]);
     expect(p.changed).toEqual([
-      { pool: 'Nationale projekter', line: 'LPR3 ID3 - Landspatientregister', year: 2022, old: 1_500_000, new: 1_600_000 },
+      {
+        pool: 'Nationale projekter',
+        line: 'LPR3 ID3 - Landspatientregister',
+        year: 2022,
+        old: 1_500_000,
+        new: 1_600_000,
+      },
       { pool: 'Nationale projekter', line: 'LPR3 ID3 - Landspatientregister', year: 2024, old: null, new: 500_000 },
       { pool: 'Fællesregionale projekter', line: 'Labrek (Laboratorie)', year: 2022, old: 400_000, new: null },
     ]);
@@ -101,7 +136,9 @@ describe('preview', () => {
     const snap = session.snapshot();
     const twice = readOf(snap);
     twice.pools[0]!.lines.push({ ...twice.pools[0]!.lines[0]!, name: ' lpr3 id3 - LANDSPATIENTREGISTER ', row: 99 });
-    expect(() => planImport(snap, twice, 'x.xlsx')).toThrow(/står to gange i puljen «Nationale projekter» \(Bilag 1!A5 og Bilag 1!A99\)/);
+    expect(() => planImport(snap, twice, 'x.xlsx')).toThrow(
+      /står to gange i puljen «Nationale projekter» \(Bilag 1!A5 og Bilag 1!A99\)/,
+    );
     const orphan = readOf(snap);
     orphan.pools[0]!.lines[0]!.depth = 1;
     expect(() => planImport(snap, orphan, 'x.xlsx')).toThrow(UserError);
@@ -114,14 +151,29 @@ describe('apply', () => {
     const read = readOf(before);
     read.years.push(2024);
     line(read, 'LPR3 ID3 - Landspatientregister').amounts = { 2022: 1_600_000, 2024: 500_000 };
-    read.pools[1]!.lines.splice(1, 0, { name: 'Ny linje', depth: 0, amounts: { 2023: 1_234_500 }, sheet: 'Bilag 1', row: 1 });
-    read.pools.push({ name: 'Ny pulje', sheet: 'Bilag 1', headerRow: 50, lines: [{ name: 'A', depth: 0, amounts: { 2022: 1000 }, sheet: 'Bilag 1', row: 51 }] });
+    read.pools[1]!.lines.splice(1, 0, {
+      name: 'Ny linje',
+      depth: 0,
+      amounts: { 2023: 1_234_500 },
+      sheet: 'Bilag 1',
+      row: 1,
+    });
+    read.pools.push({
+      name: 'Ny pulje',
+      sheet: 'Bilag 1',
+      headerRow: 50,
+      lines: [{ name: 'A', depth: 0, amounts: { 2022: 1000 }, sheet: 'Bilag 1', row: 51 }],
+    });
     const change = apply(read);
     expect(change.history.undoLabel).toBe('Importér «bilag.xlsx»');
     const after = session.snapshot();
     expect(annexView(after)).toEqual({ years: [2022, 2023, 2024], pools: annexView(readOfView(read)).pools });
     // The new line sits where the workbook has it: second in its pool.
-    expect(annexView(after).pools[1]!.lines.map((l) => l.name).slice(0, 2)).toEqual(['Klinisk immunologisk IT (KIIT) (Blodbank)', 'Ny linje']);
+    expect(
+      annexView(after)
+        .pools[1]!.lines.map((l) => l.name)
+        .slice(0, 2),
+    ).toEqual(['Klinisk immunologisk IT (KIIT) (Blodbank)', 'Ny linje']);
     session.undo();
     expect(withoutHistory(session.snapshot())).toEqual(withoutHistory(before));
     session.redo();
@@ -136,7 +188,11 @@ describe('apply', () => {
     expect(copies).toHaveLength(1);
     const copy = new Database(join(backupDir(session.path), copies[0]!), { readonly: true });
     expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
-    const epj = copy.prepare("SELECT kroner FROM amount JOIN line ON line.id = line_id WHERE name = 'Integration EPJ-PPJ' ORDER BY year").all();
+    const epj = copy
+      .prepare(
+        "SELECT kroner FROM amount JOIN line ON line.id = line_id WHERE name = 'Integration EPJ-PPJ' ORDER BY year",
+      )
+      .all();
     copy.close();
     expect(epj).toEqual([{ kroner: 1_500_000 }, { kroner: 2_000_000 }]);
   });
@@ -159,13 +215,24 @@ describe('apply', () => {
     const before = session.snapshot();
     const read = readOf(before);
     line(read, 'Labrek (Laboratorie)').amounts = { 2022: 500_000, 2023: 0 };
-    const mismatch: Mismatch = { sheet: 'Bilag 1', cell: 'B17', found: 10_600_000, computed: 10_750_000, message: 'Bilag 1!B17: 10.600, men linjerne giver 10.750' };
+    const mismatch: Mismatch = {
+      sheet: 'Bilag 1',
+      cell: 'B17',
+      found: 10_600_000,
+      computed: 10_750_000,
+      message: 'Bilag 1!B17: 10.600, men linjerne giver 10.750',
+    };
     read.mismatches = [mismatch];
-    expect(() => apply(read)).toThrow(/^Projektmappen har totaler, der ikke passer med linjerne \(Bilag 1!B17: 10.600, men linjerne giver 10.750\)/);
+    expect(() => apply(read)).toThrow(
+      /^Projektmappen har totaler, der ikke passer med linjerne \(Bilag 1!B17: 10.600, men linjerne giver 10.750\)/,
+    );
     expect(withoutHistory(session.snapshot())).toEqual(withoutHistory(before));
     expect(() => apply(read)).toThrow(expect.objectContaining({ code: 'conflict' }));
     applyImport(session, read, 'bilag.xlsx', { removeMissing: false, acceptMismatches: true });
-    expect(session.snapshot().lines.find((l) => l.name.startsWith('Labrek'))!.amounts).toEqual({ 2022: 500_000, 2023: 0 });
+    expect(session.snapshot().lines.find((l) => l.name.startsWith('Labrek'))!.amounts).toEqual({
+      2022: 500_000,
+      2023: 0,
+    });
   });
 
   it('moves a sub-line out from under its line, and a line in under another', () => {
@@ -179,7 +246,13 @@ describe('apply', () => {
     line(read, 'SIA ankomst - It understøttelse af akutafdelinger').amounts = {};
     const p = planImport(before, read, 'x.xlsx');
     expect(p.notes.join(' ')).toMatch(/«RIS\/PACS \(Regionalt RM\)» bliver underlinje til «SIA ankomst/);
-    expect(p.changed).toContainEqual({ pool: 'Vestdansk It Samarbejde', line: 'SIA ankomst - It understøttelse af akutafdelinger', year: 2022, old: 700_000, new: null });
+    expect(p.changed).toContainEqual({
+      pool: 'Vestdansk It Samarbejde',
+      line: 'SIA ankomst - It understøttelse af akutafdelinger',
+      year: 2022,
+      old: 700_000,
+      new: null,
+    });
     apply(read);
     expect(annexView(session.snapshot()).pools[2]).toEqual(annexView(readOfView(read)).pools[2]);
     session.undo();
@@ -191,7 +264,9 @@ describe('apply', () => {
     const read = readOf(before);
     read.pools[2]!.lines = read.pools[2]!.lines.filter((l) => l.depth === 0);
     line(read, 'MUSE EKG').amounts = { 2022: 2_700_000, 2023: 2_300_000 };
-    expect(planImport(before, read, 'x.xlsx').notes.join(' ')).toMatch(/«MUSE EKG» i puljen «Vestdansk It Samarbejde» har beløb i projektmappen, men har underlinjer/);
+    expect(planImport(before, read, 'x.xlsx').notes.join(' ')).toMatch(
+      /«MUSE EKG» i puljen «Vestdansk It Samarbejde» har beløb i projektmappen, men har underlinjer/,
+    );
     expect(() => apply(read)).toThrow(expect.objectContaining({ code: 'conflict' }));
     expect(withoutHistory(session.snapshot())).toEqual(withoutHistory(before));
     apply(read, true);
@@ -225,7 +300,15 @@ function readOfView(read: AnnexRead) {
       return p.lines.map((l, j) => {
         const id = `${i}:${j}`;
         if (l.depth === 0) parent = id;
-        return { id, poolId: String(i), parentId: l.depth ? parent : null, name: l.name, position: j, description: '', amounts: l.amounts };
+        return {
+          id,
+          poolId: String(i),
+          parentId: l.depth ? parent : null,
+          name: l.name,
+          position: j,
+          description: '',
+          amounts: l.amounts,
+        };
       });
     }),
   };

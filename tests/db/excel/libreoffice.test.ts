@@ -40,7 +40,9 @@ const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'bilag1-2022-2023.xlsx');
 const SOFFICE = findSoffice();
 if (!SOFFICE) {
-  console.warn('tests/db/excel/libreoffice.test.ts er sprunget over: soffice (LibreOffice) findes ikke (installér Debians pakke «libreoffice-calc-nogui», eller sæt PULJEPLAN_SOFFICE).');
+  console.warn(
+    'tests/db/excel/libreoffice.test.ts er sprunget over: soffice (LibreOffice) findes ikke (installér Debians pakke «libreoffice-calc-nogui», eller sæt PULJEPLAN_SOFFICE).',
+  );
 }
 
 /**
@@ -48,7 +50,8 @@ if (!SOFFICE) {
  * exceljs reads a cached `<v>0</v>` as no result, so that is 0 (formulasWithoutValue checks the XML).
  */
 function shown(value: ExcelJS.CellValue): unknown {
-  if (isFormula(value) || (value && typeof value === 'object' && 'sharedFormula' in value)) return (value as { result?: unknown }).result ?? 0;
+  if (isFormula(value) || (value && typeof value === 'object' && 'sharedFormula' in value))
+    return (value as { result?: unknown }).result ?? 0;
   return value;
 }
 
@@ -71,7 +74,10 @@ async function stripCachedValues(bytes: Buffer): Promise<{ bytes: Buffer; stripp
   let stripped = 0;
   for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
     const xml = await zip.file(name)!.async('string');
-    zip.file(name, xml.replace(/(<f>[^<]*<\/f>)<v>[^<]*<\/v>/g, (_, f: string) => (stripped++, f)));
+    zip.file(
+      name,
+      xml.replace(/(<f>[^<]*<\/f>)<v>[^<]*<\/v>/g, (_, f: string) => (stripped++, f)),
+    );
   }
   return { bytes: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), stripped };
 }
@@ -86,16 +92,18 @@ interface Exported {
 /** Each `<pool> i alt` (every occurrence: a pool's sheet and the Total sheet) and `Total`, as kroner by column. */
 function totalRows(wb: ExcelJS.Workbook, labels: string[]): Map<string, (number | null)[][]> {
   const found = new Map<string, (number | null)[][]>(labels.map((l) => [l, []]));
-  wb.eachSheet((ws) => ws.eachRow((row) => {
-    const label = row.getCell(1).value;
-    if (typeof label !== 'string' || !found.has(label)) return;
-    const cells: (number | null)[] = [];
-    for (let c = 2; c <= row.cellCount; c++) {
-      const v = shown(row.getCell(c).value);
-      cells.push(typeof v === 'number' ? kroner(v) : null);
-    }
-    found.get(label)!.push(cells);
-  }));
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) => {
+      const label = row.getCell(1).value;
+      if (typeof label !== 'string' || !found.has(label)) return;
+      const cells: (number | null)[] = [];
+      for (let c = 2; c <= row.cellCount; c++) {
+        const v = shown(row.getCell(c).value);
+        cells.push(typeof v === 'number' ? kroner(v) : null);
+      }
+      found.get(label)!.push(cells);
+    }),
+  );
   return found;
 }
 
@@ -115,8 +123,14 @@ const CLIP_POOLS: Pool[] = [
   { id: 'a', name: 'Nationale projekter', position: 1, description: '' },
   { id: 'b', name: '=Pulje', position: 2, description: '' },
 ];
-const clipLine = (id: string, poolId: string, name: string, position: number, amounts: Record<number, number>, parentId: string | null = null): Line =>
-  ({ id, poolId, parentId, name, position, description: '', amounts });
+const clipLine = (
+  id: string,
+  poolId: string,
+  name: string,
+  position: number,
+  amounts: Record<number, number>,
+  parentId: string | null = null,
+): Line => ({ id, poolId, parentId, name, position, description: '', amounts });
 const CLIP_LINES: Line[] = [
   clipLine('l1', 'a', 'LPR3', 1, { 2022: k(1500), 2023: k(-250), 2024: 1_234_500 }),
   clipLine('l2', 'a', '=SUM(A1)', 2, { 2022: -250_500, 2023: 1, 2024: 0 }),
@@ -146,8 +160,14 @@ describe.skipIf(!SOFFICE)('LibreOffice Calc (headless, Danish) reads what we wri
     const inputs: string[] = [];
 
     // (a) The example (MUSE EKG has sub-lines) and generated portfolios, one sheet and per pool.
-    const sources: [string, () => PortfolioData][] = [['example', () => snapshotOf(join(dir, 'example.sqlite'), (p) => createPortfolio(p, { example: true }))]];
-    for (const seed of [3, 4, 7]) sources.push([`gen${seed}`, () => snapshotOf(join(dir, `gen${seed}.sqlite`), (p) => generatePortfolio(p, seed, { years: 4, lines: 10 }))]);
+    const sources: [string, () => PortfolioData][] = [
+      ['example', () => snapshotOf(join(dir, 'example.sqlite'), (p) => createPortfolio(p, { example: true }))],
+    ];
+    for (const seed of [3, 4, 7])
+      sources.push([
+        `gen${seed}`,
+        () => snapshotOf(join(dir, `gen${seed}.sqlite`), (p) => generatePortfolio(p, seed, { years: 4, lines: 10 })),
+      ]);
     for (const [name, load] of sources) {
       const data = load();
       for (const perPool of [false, true]) {
@@ -180,7 +200,12 @@ describe.skipIf(!SOFFICE)('LibreOffice Calc (headless, Danish) reads what we wri
 
     // (c) Our copy of the whole table, and the control row.
     const tsv = join(dir, 'clipboard.tsv');
-    const copied = copyRows(CLIP_VIEW, { top: 0, left: 0, bottom: CLIP_VIEW.rows.length - 1, right: CLIP_VIEW.cols.length - 1 });
+    const copied = copyRows(CLIP_VIEW, {
+      top: 0,
+      left: 0,
+      bottom: CLIP_VIEW.rows.length - 1,
+      right: CLIP_VIEW.cols.length - 1,
+    });
     tsvRows = copied.length;
     writeFileSync(tsv, toTsv(copied) + CONTROL_ROW);
     lo.convert([tsv], 'xlsx', join(dir, 'tsv'), DANISH_TSV_FILTER);
@@ -191,12 +216,17 @@ describe.skipIf(!SOFFICE)('LibreOffice Calc (headless, Danish) reads what we wri
   }, 600_000);
 
   afterAll(() => {
-    if (lo) console.log(`LibreOffice: ${lo.runs.map((r) => `${r.what} ${(r.ms / 1000).toFixed(1)} s`).join(', ')}; i alt ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (lo)
+      console.log(
+        `LibreOffice: ${lo.runs.map((r) => `${r.what} ${(r.ms / 1000).toFixed(1)} s`).join(', ')}; i alt ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('(a) recalculates an export without cached values to exactly the portfolio figures', async () => {
-    expect(exported.filter((e) => e.summary.pools.some((p) => p.lines.some((l) => l.depth === 1))).length).toBeGreaterThanOrEqual(4);
+    expect(
+      exported.filter((e) => e.summary.pools.some((p) => p.lines.some((l) => l.depth === 1))).length,
+    ).toBeGreaterThanOrEqual(4);
     for (const e of exported) {
       // What LibreOffice got: every formula without its value.
       expect(e.stripped, e.name).toBeGreaterThan(0);
@@ -210,16 +240,25 @@ describe.skipIf(!SOFFICE)('LibreOffice Calc (headless, Danish) reads what we wri
       const found = totalRows(wb, labels);
       for (const pool of pools) {
         const rows = found.get(`${pool.name} i alt`)!;
-        expect(rows, `${e.name}: ${pool.name} i alt`).toEqual(Array(e.perPool ? 2 : 1).fill(expectedRow(pool.totals, years)));
+        expect(rows, `${e.name}: ${pool.name} i alt`).toEqual(
+          Array(e.perPool ? 2 : 1).fill(expectedRow(pool.totals, years)),
+        );
       }
       expect(found.get('Total'), `${e.name}: Total`).toEqual([expectedRow(totals, years)]);
       // The formulas are still there after LibreOffice's save: SUBTOTAL where a pool has sub-lines.
       const formulas: string[] = [];
-      wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
-        if (isFormula(cell.value)) formulas.push(cell.value.formula);
-      })));
+      wb.eachSheet((ws) =>
+        ws.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (isFormula(cell.value)) formulas.push(cell.value.formula);
+          }),
+        ),
+      );
       const withSubLines = pools.some((p) => p.lines.some((l) => l.depth === 1));
-      expect(formulas.some((f) => f.startsWith('SUBTOTAL(9')), e.name).toBe(withSubLines);
+      expect(
+        formulas.some((f) => f.startsWith('SUBTOTAL(9')),
+        e.name,
+      ).toBe(withSubLines);
     }
   });
 
@@ -229,15 +268,22 @@ describe.skipIf(!SOFFICE)('LibreOffice Calc (headless, Danish) reads what we wri
       const after = await readAnnexFile(readFileSync(join(dir, 'xlsx', name)), name);
       expect(after.mismatches, name).toEqual([]);
       expect(after.years, name).toEqual(before.years);
-      expect(after.pools.map((p) => p.name), name).toEqual(['Nationale projekter', 'Fællesregionale projekter', 'Vestdansk It Samarbejde']);
+      expect(
+        after.pools.map((p) => p.name),
+        name,
+      ).toEqual(['Nationale projekter', 'Fællesregionale projekter', 'Vestdansk It Samarbejde']);
       expect(lineList(after), name).toEqual(lineList(before));
-      const grand = (a: AnnexRead, year: number) => a.pools.flatMap((p) => p.lines).reduce((s, l) => s + (l.amounts[year] ?? 0), 0);
+      const grand = (a: AnnexRead, year: number) =>
+        a.pools.flatMap((p) => p.lines).reduce((s, l) => s + (l.amounts[year] ?? 0), 0);
       expect([grand(after, 2022), grand(after, 2023)], name).toEqual([28_050_000, 11_600_000]);
     }
   });
 
-  it('(b) refuses LibreOffice\'s .xls and .ods with a Danish message', async () => {
-    for (const [ext, message] of [['xls', zipMessages.oldOrLocked], ['ods', zipMessages.openDocument]] as const) {
+  it("(b) refuses LibreOffice's .xls and .ods with a Danish message", async () => {
+    for (const [ext, message] of [
+      ['xls', zipMessages.oldOrLocked],
+      ['ods', zipMessages.openDocument],
+    ] as const) {
       const name = `bilag1-2022-2023.${ext}`;
       const read = readAnnexFile(readFileSync(join(dir, ext, name)), name);
       await expect(read, ext).rejects.toThrow(UserError);

@@ -60,7 +60,10 @@ export class LibreOffice {
   /** Each soffice start: what it converted and how long it took (for the suite's printed timing). */
   readonly runs: { what: string; ms: number }[] = [];
 
-  constructor(readonly soffice: string, dir: string) {
+  constructor(
+    readonly soffice: string,
+    dir: string,
+  ) {
     this.profile = join(dir, 'lo-profile');
     mkdirSync(join(this.profile, 'user'), { recursive: true });
     writeFileSync(join(this.profile, 'user', 'registrymodifications.xcu'), REGISTRY);
@@ -76,9 +79,17 @@ export class LibreOffice {
     mkdirSync(outDir, { recursive: true });
     const args = [
       `-env:UserInstallation=${pathToFileURL(this.profile).href}`,
-      '--headless', '--norestore', '--nologo', '--nodefault', '--nolockcheck',
+      '--headless',
+      '--norestore',
+      '--nologo',
+      '--nodefault',
+      '--nolockcheck',
       ...(infilter ? [`--infilter=${infilter}`] : []),
-      '--convert-to', format, '--outdir', outDir, ...files,
+      '--convert-to',
+      format,
+      '--outdir',
+      outDir,
+      ...files,
     ];
     const started = Date.now();
     const run = spawnSync(this.soffice, args, { env: this.env, encoding: 'utf8', timeout: 240_000 });
@@ -86,7 +97,9 @@ export class LibreOffice {
     const outputs = files.map((f) => join(outDir, `${basename(f, extname(f))}.${format.split(':')[0]}`));
     const missing = outputs.filter((o) => !existsSync(o));
     if (run.error || missing.length) {
-      throw new Error(`soffice --convert-to ${format} gav ikke ${missing.join(', ')}: ${run.error?.message ?? ''}\n${run.stdout}\n${run.stderr}`);
+      throw new Error(
+        `soffice --convert-to ${format} gav ikke ${missing.join(', ')}: ${run.error?.message ?? ''}\n${run.stdout}\n${run.stderr}`,
+      );
     }
     return outputs;
   }

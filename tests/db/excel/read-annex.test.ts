@@ -29,14 +29,16 @@ async function read(bytes: Buffer): Promise<AnnexRead> {
 function poolFigures(annex: AnnexRead): [string, Record<string, string>][] {
   return annex.pools.map((pool) => {
     const sums: Record<string, number> = {};
-    for (const line of pool.lines) for (const [year, v] of Object.entries(line.amounts)) sums[year] = (sums[year] ?? 0) + v;
+    for (const line of pool.lines)
+      for (const [year, v] of Object.entries(line.amounts)) sums[year] = (sums[year] ?? 0) + v;
     return [pool.name, Object.fromEntries(Object.entries(sums).map(([y, v]) => [y, formatAmount(v)]))];
   });
 }
 
 function grandFigures(annex: AnnexRead): Record<string, string> {
   const sums: Record<string, number> = {};
-  for (const line of annex.pools.flatMap((p) => p.lines)) for (const [y, v] of Object.entries(line.amounts)) sums[y] = (sums[y] ?? 0) + v;
+  for (const line of annex.pools.flatMap((p) => p.lines))
+    for (const [y, v] of Object.entries(line.amounts)) sums[y] = (sums[y] ?? 0) + v;
   return Object.fromEntries(Object.entries(sums).map(([y, v]) => [y, formatAmount(v)]));
 }
 
@@ -48,14 +50,22 @@ const EXAMPLE_FIGURES: [string, Record<string, string>][] = [
 
 /** Lines as `name depth` with their amounts in thousands, in order. */
 function lineList(annex: AnnexRead): string[] {
-  return annex.pools.flatMap((p) => p.lines.map((l) => {
-    const amounts = Object.entries(l.amounts).map(([y, v]) => `${y}=${formatAmount(v)}`).join(' ');
-    return `${p.name} | ${l.depth ? '  ' : ''}${l.name} | ${amounts}`;
-  }));
+  return annex.pools.flatMap((p) =>
+    p.lines.map((l) => {
+      const amounts = Object.entries(l.amounts)
+        .map(([y, v]) => `${y}=${formatAmount(v)}`)
+        .join(' ');
+      return `${p.name} | ${l.depth ? '  ' : ''}${l.name} | ${amounts}`;
+    }),
+  );
 }
 
-const EXAMPLE_LINES = EXAMPLE.flatMap((p) => p.lines.map((l) =>
-  `${p.pool} | ${l.sub ? '  ' : ''}${l.name} | ${(l.amounts ?? []).map((a, i) => `${2022 + i}=${formatAmount(a * 1000)}`).join(' ')}`));
+const EXAMPLE_LINES = EXAMPLE.flatMap((p) =>
+  p.lines.map(
+    (l) =>
+      `${p.pool} | ${l.sub ? '  ' : ''}${l.name} | ${(l.amounts ?? []).map((a, i) => `${2022 + i}=${formatAmount(a * 1000)}`).join(' ')}`,
+  ),
+);
 
 function expectExample(annex: AnnexRead): void {
   expect(annex.years).toEqual([2022, 2023]);
@@ -106,13 +116,21 @@ describe('variants a sender might make', () => {
     ['no title above the first table', { title: false }],
     ['blank rows and rows of spaces inside the tables', { blankRows: true }],
     ['a right grand total row after the tables', { grandTotal: 'right' }],
-    ['a line name in rich text', { cells: { A5: { richText: [{ text: 'LPR3 ID3 - ' }, { font: { bold: true }, text: 'Landspatientregister' }] } } }],
-    ['shared formulas in the I alt column', {
-      cells: {
-        D5: { formula: 'SUM(B5:C5)', result: 4300, shareType: 'shared', ref: 'D5:D6', date1904: false } as never,
-        D6: { sharedFormula: 'D5', result: 2100, date1904: false } as never,
+    [
+      'a line name in rich text',
+      {
+        cells: { A5: { richText: [{ text: 'LPR3 ID3 - ' }, { font: { bold: true }, text: 'Landspatientregister' }] } },
       },
-    }],
+    ],
+    [
+      'shared formulas in the I alt column',
+      {
+        cells: {
+          D5: { formula: 'SUM(B5:C5)', result: 4300, shareType: 'shared', ref: 'D5:D6', date1904: false } as never,
+          D6: { sharedFormula: 'D5', result: 2100, date1904: false } as never,
+        },
+      },
+    ],
   ];
   for (const [what, variant] of same) {
     it(`gives the example's figures: ${what}`, async () => {
@@ -152,7 +170,9 @@ describe('variants a sender might make', () => {
   });
 
   it('a line cell with a formula and a cached result is that result', async () => {
-    const annex = await read(await exampleWorkbook({ cells: { C5: { formula: '2000+800', result: 2800, date1904: false } } }));
+    const annex = await read(
+      await exampleWorkbook({ cells: { C5: { formula: '2000+800', result: 2800, date1904: false } } }),
+    );
     expectExample(annex);
   });
 
@@ -167,9 +187,17 @@ describe('variants a sender might make', () => {
 
 describe('totals that disagree with their lines', () => {
   it('a wrong pool subtotal is a mismatch with sheet, cell, both figures and a Danish message', async () => {
-    const annex = await read(await exampleWorkbook({ cells: { B17: { formula: 'SUM(B12:B16)', result: 10600, date1904: false } } }));
+    const annex = await read(
+      await exampleWorkbook({ cells: { B17: { formula: 'SUM(B12:B16)', result: 10600, date1904: false } } }),
+    );
     expect(annex.mismatches).toEqual([
-      { sheet: 'Bilag 1', cell: 'B17', found: 10_600_000, computed: 10_650_000, message: 'Bilag 1!B17: 10.600, men linjerne giver 10.650' },
+      {
+        sheet: 'Bilag 1',
+        cell: 'B17',
+        found: 10_600_000,
+        computed: 10_650_000,
+        message: 'Bilag 1!B17: 10.600, men linjerne giver 10.650',
+      },
     ]);
     expect(poolFigures(annex)).toEqual(EXAMPLE_FIGURES);
   });
@@ -191,22 +219,43 @@ describe('what readAnnex does with a grid', () => {
   const grid = (rows: (string | number | null)[][], merges: string[] = []): SheetGrid => ({
     name: 'Ark1',
     merges,
-    rows: new Map(rows.map((cells, r) => [r + 1, new Map(cells.flatMap((value, c): [number, GridCell][] => (value === null ? [] : [[c + 1, { value }]])))])),
+    rows: new Map(
+      rows.map((cells, r) => [
+        r + 1,
+        new Map(cells.flatMap((value, c): [number, GridCell][] => (value === null ? [] : [[c + 1, { value }]]))),
+      ]),
+    ),
   });
 
   it('a title merged across the columns is not a header, even when it reads like one', () => {
-    const annex = readAnnex([grid([['Beløb i 1.000 kr', null, null], [], ['Pulje A'], ['Beløb i 1.000 kr', 2022, 'I alt'], ['Linje', 5, 5]], ['A1:C1'])]);
+    const annex = readAnnex([
+      grid(
+        [['Beløb i 1.000 kr', null, null], [], ['Pulje A'], ['Beløb i 1.000 kr', 2022, 'I alt'], ['Linje', 5, 5]],
+        ['A1:C1'],
+      ),
+    ]);
     expect(annex.pools.map((p) => [p.name, p.headerRow])).toEqual([['Pulje A', 4]]);
     expect(annex.notes).toEqual([]);
   });
 
   it('a table without an `… i alt` row ends where the next heading begins', () => {
-    const annex = readAnnex([grid([['A'], ['Beløb i 1.000 kr', 2022], ['x', 1], ['B'], ['Beløb i 1.000 kr', 2022], ['y', 2]])]);
-    expect(annex.pools.map((p) => [p.name, p.lines.map((l) => l.name)])).toEqual([['A', ['x']], ['B', ['y']]]);
+    const annex = readAnnex([
+      grid([['A'], ['Beløb i 1.000 kr', 2022], ['x', 1], ['B'], ['Beløb i 1.000 kr', 2022], ['y', 2]]),
+    ]);
+    expect(annex.pools.map((p) => [p.name, p.lines.map((l) => l.name)])).toEqual([
+      ['A', ['x']],
+      ['B', ['y']],
+    ]);
   });
 
   it('a line of amounts that look like years is not a header', () => {
-    const annex = readAnnex([grid([['Beløb i 1.000 kr', 2022, 2023], ['Projekt', 2000, 2001], ['Andet', 1, 2]])]);
+    const annex = readAnnex([
+      grid([
+        ['Beløb i 1.000 kr', 2022, 2023],
+        ['Projekt', 2000, 2001],
+        ['Andet', 1, 2],
+      ]),
+    ]);
     expect(annex.pools[0]?.lines.map((l) => [l.name, l.amounts])).toEqual([
       ['Projekt', { 2022: 2_000_000, 2023: 2_001_000 }],
       ['Andet', { 2022: 1000, 2023: 2000 }],
@@ -214,7 +263,17 @@ describe('what readAnnex does with a grid', () => {
   });
 
   it('a bare `I alt` after the pool subtotals, or `Total i alt`, is the grand total: checked, not a pool', () => {
-    const rows = [['A'], ['Beløb i 1.000 kr', 2022], ['x', 1], ['A i alt', 1], [], ['B'], ['Beløb i 1.000 kr', 2022], ['y', 2], ['B i alt', 2]];
+    const rows = [
+      ['A'],
+      ['Beløb i 1.000 kr', 2022],
+      ['x', 1],
+      ['A i alt', 1],
+      [],
+      ['B'],
+      ['Beløb i 1.000 kr', 2022],
+      ['y', 2],
+      ['B i alt', 2],
+    ];
     const right = readAnnex([grid([...rows, [], ['I alt', 3]])]);
     expect([right.pools.map((p) => p.name), right.mismatches]).toEqual([['A', 'B'], []]);
     const wrong = readAnnex([grid([...rows, [], ['Total i alt', 4]])]);
@@ -223,12 +282,31 @@ describe('what readAnnex does with a grid', () => {
   });
 
   it('the grand total counts the pools of every sheet before it', () => {
-    const first = grid([['Beløb i 1.000 kr', 2022], ['x', 1], ['A i alt', 1]]);
-    const second = { ...grid([['Beløb i 1.000 kr', 2022], ['y', 2], ['B i alt', 2], ['Total', 3]]), name: 'Ark2' };
+    const first = grid([
+      ['Beløb i 1.000 kr', 2022],
+      ['x', 1],
+      ['A i alt', 1],
+    ]);
+    const second = {
+      ...grid([
+        ['Beløb i 1.000 kr', 2022],
+        ['y', 2],
+        ['B i alt', 2],
+        ['Total', 3],
+      ]),
+      name: 'Ark2',
+    };
     expect(readAnnex([first, second]).mismatches).toEqual([]);
   });
 
   it('a year that appears twice in a header is an error naming the cell', () => {
-    expect(() => readAnnex([grid([['Beløb i 1.000 kr', 2022, 2022], ['x', 1, 1]])])).toThrow(/^Ark1!C1: året 2022 står to gange/);
+    expect(() =>
+      readAnnex([
+        grid([
+          ['Beløb i 1.000 kr', 2022, 2022],
+          ['x', 1, 1],
+        ]),
+      ]),
+    ).toThrow(/^Ark1!C1: året 2022 står to gange/);
   });
 });

@@ -24,14 +24,16 @@ const FIXTURE = readFileSync(join(ROOT, 'tests', 'fixtures', 'bilag1-2022-2023.x
 function poolFigures(annex: AnnexRead): [string, Record<string, string>][] {
   return annex.pools.map((pool) => {
     const sums: Record<string, number> = {};
-    for (const line of pool.lines) for (const [year, v] of Object.entries(line.amounts)) sums[year] = (sums[year] ?? 0) + v;
+    for (const line of pool.lines)
+      for (const [year, v] of Object.entries(line.amounts)) sums[year] = (sums[year] ?? 0) + v;
     return [pool.name, Object.fromEntries(Object.entries(sums).map(([y, v]) => [y, formatAmount(v)]))];
   });
 }
 
 function grandFigures(annex: AnnexRead): Record<string, string> {
   const sums: Record<string, number> = {};
-  for (const line of annex.pools.flatMap((p) => p.lines)) for (const [y, v] of Object.entries(line.amounts)) sums[y] = (sums[y] ?? 0) + v;
+  for (const line of annex.pools.flatMap((p) => p.lines))
+    for (const [y, v] of Object.entries(line.amounts)) sums[y] = (sums[y] ?? 0) + v;
   return Object.fromEntries(Object.entries(sums).map(([y, v]) => [y, formatAmount(v)]));
 }
 
@@ -43,14 +45,22 @@ const EXAMPLE_FIGURES: [string, Record<string, string>][] = [
 
 /** Lines as `name depth` with their amounts in thousands, in order. */
 function lineList(annex: AnnexRead): string[] {
-  return annex.pools.flatMap((p) => p.lines.map((l) => {
-    const amounts = Object.entries(l.amounts).map(([y, v]) => `${y}=${formatAmount(v)}`).join(' ');
-    return `${p.name} | ${l.depth ? '  ' : ''}${l.name} | ${amounts}`;
-  }));
+  return annex.pools.flatMap((p) =>
+    p.lines.map((l) => {
+      const amounts = Object.entries(l.amounts)
+        .map(([y, v]) => `${y}=${formatAmount(v)}`)
+        .join(' ');
+      return `${p.name} | ${l.depth ? '  ' : ''}${l.name} | ${amounts}`;
+    }),
+  );
 }
 
-const EXAMPLE_LINES = EXAMPLE.flatMap((p) => p.lines.map((l) =>
-  `${p.pool} | ${l.sub ? '  ' : ''}${l.name} | ${(l.amounts ?? []).map((a, i) => `${2022 + i}=${formatAmount(a * 1000)}`).join(' ')}`));
+const EXAMPLE_LINES = EXAMPLE.flatMap((p) =>
+  p.lines.map(
+    (l) =>
+      `${p.pool} | ${l.sub ? '  ' : ''}${l.name} | ${(l.amounts ?? []).map((a, i) => `${2022 + i}=${formatAmount(a * 1000)}`).join(' ')}`,
+  ),
+);
 
 function expectExample(annex: AnnexRead): void {
   expect(annex.years).toEqual([2022, 2023]);
@@ -61,19 +71,26 @@ function expectExample(annex: AnnexRead): void {
 }
 describe('files that are refused, in Danish, with the app alive', () => {
   async function refusal(bytes: Uint8Array, options = {}): Promise<string> {
-    const error = await readAnnexFile(bytes, 'bilag.xlsx', options).then(() => null, (e: unknown) => e);
+    const error = await readAnnexFile(bytes, 'bilag.xlsx', options).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UserError);
     return (error as UserError).message;
   }
 
   it('a truncated zip', async () => {
-    expect(await refusal(FIXTURE.subarray(0, Math.floor(FIXTURE.length / 2)))).toMatch(/^«bilag\.xlsx» er beskadiget \(.+\)/);
+    expect(await refusal(FIXTURE.subarray(0, Math.floor(FIXTURE.length / 2)))).toMatch(
+      /^«bilag\.xlsx» er beskadiget \(.+\)/,
+    );
     expect(await refusal(FIXTURE.subarray(0, FIXTURE.length - 10))).toMatch(/er beskadiget/);
   });
 
   it('a text file named .xlsx, and an empty file', async () => {
     const text = Buffer.from('Beløb i 1.000 kr;2022;2023\nLPR3;1.500;2.800\n');
-    expect(await refusal(text)).toBe('«bilag.xlsx» er ikke en Excel-projektmappe (.xlsx). Åbn filen i Excel, gem den som «Excel-projektmappe (*.xlsx)», og prøv igen.');
+    expect(await refusal(text)).toBe(
+      '«bilag.xlsx» er ikke en Excel-projektmappe (.xlsx). Åbn filen i Excel, gem den som «Excel-projektmappe (*.xlsx)», og prøv igen.',
+    );
     expect(await refusal(new Uint8Array(0))).toMatch(/er ikke en Excel-projektmappe \(\.xlsx\)/);
   });
 
@@ -92,7 +109,10 @@ describe('files that are refused, in Danish, with the app alive', () => {
       '«bilag.xlsx» er et OpenDocument-regneark (.ods), ikke en Excel-projektmappe. Åbn den i LibreOffice, vælg Filer → Gem som, gem den som «Excel-projektmappe (.xlsx)», og prøv igen.',
     );
     // An OpenDocument text document is not a spreadsheet: the general message.
-    const odt = zip([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.text' }, { name: 'content.xml', data: '<x/>' }]);
+    const odt = zip([
+      { name: 'mimetype', data: 'application/vnd.oasis.opendocument.text' },
+      { name: 'content.xml', data: '<x/>' },
+    ]);
     expect(await refusal(odt)).toMatch(/er ikke en Excel-projektmappe \(\.xlsx\)/);
   });
 
@@ -139,17 +159,23 @@ describe('files that are refused, in Danish, with the app alive', () => {
   });
 
   it('a worker past its time or memory ends with «for stor eller for kompleks», not the app', async () => {
-    expect(await refusal(FIXTURE, { timeoutMs: 1 })).toMatch(/^Projektmappen er for stor eller for kompleks til at blive læst \(læsningen tog mere end 1 sekund\)/);
+    expect(await refusal(FIXTURE, { timeoutMs: 1 })).toMatch(
+      /^Projektmappen er for stor eller for kompleks til at blive læst \(læsningen tog mere end 1 sekund\)/,
+    );
     const big = await rowsWorkbook([
       ['Beløb i 1.000 kr', 2022, 'I alt'],
       ...Array.from({ length: 3000 }, (_, i) => [`Linje ${i} ${'x'.repeat(200)}`, i, i]),
     ]);
-    expect(await refusal(big, { maxOldGenerationSizeMb: 8 })).toMatch(/^Projektmappen er for stor eller for kompleks til at blive læst \(den kræver for meget hukommelse\)/);
+    expect(await refusal(big, { maxOldGenerationSizeMb: 8 })).toMatch(
+      /^Projektmappen er for stor eller for kompleks til at blive læst \(den kræver for meget hukommelse\)/,
+    );
   });
 
   it('a workbook with no annex table', async () => {
     const none = await rowsWorkbook([['Budgetnotat'], ['Tekst', 'mere tekst'], [1, 2, 3]]);
-    expect(await refusal(none)).toMatch(/^Der blev ikke fundet nogen bilagstabel i projektmappen \(en række med «Beløb i 1\.000 kr» eller med årstal\)/);
+    expect(await refusal(none)).toMatch(
+      /^Der blev ikke fundet nogen bilagstabel i projektmappen \(en række med «Beløb i 1\.000 kr» eller med årstal\)/,
+    );
   });
 
   it('a cell that is not an amount, naming sheet and cell', async () => {

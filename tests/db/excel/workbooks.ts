@@ -94,15 +94,25 @@ function years(v: Variant): (number | string)[] {
 }
 
 /** Writes one pool's table from `row`; returns the next free row and the pool's sums by year. */
-function writeTable(ws: ExcelJS.Worksheet, row: number, pool: (typeof EXAMPLE)[number], v: Variant): { next: number; sums: number[] } {
+function writeTable(
+  ws: ExcelJS.Worksheet,
+  row: number,
+  pool: (typeof EXAMPLE)[number],
+  v: Variant,
+): { next: number; sums: number[] } {
   const off = v.offset ?? 0;
   const ys = years(v);
-  const put = (r: number, values: ExcelJS.CellValue[]) => values.forEach((value, i) => {
-    if (value !== null && value !== undefined) ws.getCell(r, off + 1 + i).value = value;
-  });
+  const put = (r: number, values: ExcelJS.CellValue[]) =>
+    values.forEach((value, i) => {
+      if (value !== null && value !== undefined) ws.getCell(r, off + 1 + i).value = value;
+    });
   const sum = (r: number, from: number, to: number) => `SUM(${col(off + from)}${r}:${col(off + to)}${r})`;
   const total = (formula: string, result: number): ExcelJS.CellValue =>
-    v.totals === 'values' ? result : v.totals === 'uncached' ? { formula, date1904: false } as ExcelJS.CellFormulaValue : { formula, result, date1904: false } as ExcelJS.CellFormulaValue;
+    v.totals === 'values'
+      ? result
+      : v.totals === 'uncached'
+        ? ({ formula, date1904: false } as ExcelJS.CellFormulaValue)
+        : ({ formula, result, date1904: false } as ExcelJS.CellFormulaValue);
   if (v.headings !== false) {
     put(row, [pool.pool]);
     ws.getCell(row, off + 1).font = { bold: true };
@@ -118,7 +128,11 @@ function writeTable(ws: ExcelJS.Worksheet, row: number, pool: (typeof EXAMPLE)[n
     const lineTotal = amounts ? amounts.reduce((a, b) => a + b, 0) : null;
     amounts?.forEach((a, i) => (sums[i] = (sums[i] ?? 0) + a));
     const totalCell = v.iAlt === false || lineTotal === null ? [] : [total(sum(row, 2, ys.length + 1), lineTotal)];
-    put(row, [name, ...(amounts ?? ys.map(() => null)).map((a) => (a === null ? null : amountCell(a, v))), ...totalCell]);
+    put(row, [
+      name,
+      ...(amounts ?? ys.map(() => null)).map((a) => (a === null ? null : amountCell(a, v))),
+      ...totalCell,
+    ]);
     if (line.sub && v.subLines === 'indent') ws.getCell(row, off + 1).alignment = { indent: 1 };
     row++;
     if (v.blankRows && k === 0) {
@@ -127,7 +141,15 @@ function writeTable(ws: ExcelJS.Worksheet, row: number, pool: (typeof EXAMPLE)[n
     }
   }
   const totals = sums.map((s, i) => total(`SUM(${col(off + 2 + i)}${first}:${col(off + 2 + i)}${row - 1})`, s));
-  const grand = v.iAlt === false ? [] : [total(sum(row, 2, ys.length + 1), sums.reduce((a, b) => a + b, 0))];
+  const grand =
+    v.iAlt === false
+      ? []
+      : [
+          total(
+            sum(row, 2, ys.length + 1),
+            sums.reduce((a, b) => a + b, 0),
+          ),
+        ];
   put(row, [pool.totalLabel, ...totals, ...grand]);
   ws.getRow(row).font = { bold: true };
   return { next: row + 3, sums };
@@ -138,7 +160,10 @@ export async function exampleWorkbook(v: Variant = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   if (v.hiddenOldSheet) {
     const old = wb.addWorksheet('Gammel', { state: 'hidden' });
-    [['Beløb i 1.000 kr', 2019, 'I alt'], ['Gammelt projekt', 999, 999]].forEach((r) => old.addRow(r));
+    [
+      ['Beløb i 1.000 kr', 2019, 'I alt'],
+      ['Gammelt projekt', 999, 999],
+    ].forEach((r) => old.addRow(r));
   }
   let ws = wb.addWorksheet(v.perPool ? EXAMPLE[0]?.pool : 'Bilag 1');
   let row = 1;
@@ -171,9 +196,11 @@ export async function exampleWorkbook(v: Variant = {}): Promise<Buffer> {
 export async function rowsWorkbook(rows: ExcelJS.CellValue[][], sheet = 'Ark1'): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheet);
-  rows.forEach((values, i) => values.forEach((value, c) => {
-    if (value !== null) ws.getCell(i + 1, c + 1).value = value;
-  }));
+  rows.forEach((values, i) =>
+    values.forEach((value, c) => {
+      if (value !== null) ws.getCell(i + 1, c + 1).value = value;
+    }),
+  );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -229,10 +256,14 @@ export function zip(parts: ZipPart[]): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-const CONTENT_TYPES = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>';
-const ROOT_RELS = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>';
-const WORKBOOK = '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Bilag 1" sheetId="1" r:id="rId1"/></sheets></workbook>';
-const WORKBOOK_RELS = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>';
+const CONTENT_TYPES =
+  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>';
+const ROOT_RELS =
+  '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>';
+const WORKBOOK =
+  '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Bilag 1" sheetId="1" r:id="rId1"/></sheets></workbook>';
+const WORKBOOK_RELS =
+  '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>';
 
 /** A minimal .xlsx (no shared strings, no styles) with one sheet: rows of inline text and numbers. */
 export function minimalXlsx(rows: (string | number | null)[][], after = ''): Buffer {
@@ -242,7 +273,9 @@ export function minimalXlsx(rows: (string | number | null)[][], after = ''): Buf
     if (typeof v === 'number') return `<c r="${ref}"><v>${v}</v></c>`;
     return `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
   };
-  const data = rows.map((cells, r) => `<row r="${r + 1}">${cells.map((v, c) => cell(v, r, c)).join('')}</row>`).join('');
+  const data = rows
+    .map((cells, r) => `<row r="${r + 1}">${cells.map((v, c) => cell(v, r, c)).join('')}</row>`)
+    .join('');
   const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${data}</sheetData>${after}</worksheet>`;
   return zip([
     { name: '[Content_Types].xml', data: CONTENT_TYPES },
@@ -274,8 +307,14 @@ export function zipBomb(megabytes: number): Buffer {
  */
 export function lyingZip(megabytes: number): Buffer {
   const block = deflateRawSync(Buffer.alloc(1024 * 1024, 'a'), { finishFlush: zlib.Z_SYNC_FLUSH, level: 9 });
-  const head = deflateRawSync(Buffer.from('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>'), { finishFlush: zlib.Z_SYNC_FLUSH });
-  const deflated = Buffer.concat([head, ...Array.from({ length: megabytes }, () => block), deflateRawSync(Buffer.from('</t></is></c></row></sheetData></worksheet>'))]);
+  const head = deflateRawSync(Buffer.from('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>'), {
+    finishFlush: zlib.Z_SYNC_FLUSH,
+  });
+  const deflated = Buffer.concat([
+    head,
+    ...Array.from({ length: megabytes }, () => block),
+    deflateRawSync(Buffer.from('</t></is></c></row></sheetData></worksheet>')),
+  ]);
   return zip([
     { name: '[Content_Types].xml', data: CONTENT_TYPES },
     { name: '_rels/.rels', data: ROOT_RELS },

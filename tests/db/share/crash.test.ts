@@ -29,7 +29,12 @@ function state(path: string): string {
   openPortfolio(path).close();
   const s = openSession(path);
   try {
-    return JSON.stringify(s.snapshot().lines.map((l) => [l.id, l.name, l.amounts]).sort());
+    return JSON.stringify(
+      s
+        .snapshot()
+        .lines.map((l) => [l.id, l.name, l.amounts])
+        .sort(),
+    );
   } finally {
     s.close();
   }
@@ -50,7 +55,11 @@ beforeAll(() => {
   received.close();
   const other = openSession(rsd);
   const random = seededRandom(9);
-  const cells = other.snapshot().lines.flatMap((l) => Object.keys(l.amounts).filter(() => random() < 0.1).map((y) => ({ lineId: l.id, year: Number(y), value: Math.floor(random() * 1e6) })));
+  const cells = other.snapshot().lines.flatMap((l) =>
+    Object.keys(l.amounts)
+      .filter(() => random() < 0.1)
+      .map((y) => ({ lineId: l.id, year: Number(y), value: Math.floor(random() * 1e6) })),
+  );
   other.run((db) => setAmounts(db, { cells }));
   theirs = join(t.dir, 'fra-rsd.sqlite');
   sendCopy(other.db, rsd, theirs, 'test');
@@ -70,7 +79,11 @@ beforeAll(() => {
 afterAll(() => t.done());
 
 /** Kills at a random moment from just before the announced step to a bit past its usual length. */
-async function killRuns(mode: 'merge' | 'import', target: () => string, check: (path: string, acked: boolean) => string) {
+async function killRuns(
+  mode: 'merge' | 'import',
+  target: () => string,
+  check: (path: string, acked: boolean) => string,
+) {
   let duration = 0;
   const random = seededRandom(mode === 'merge' ? 11 : 12);
   const outcomes: string[] = [];
@@ -90,7 +103,12 @@ async function killRuns(mode: 'merge' | 'import', target: () => string, check: (
       return null;
     });
     expect(run.signal, run.stderr).toBe('SIGKILL');
-    outcomes.push(check(path, run.lines.some((l) => l.startsWith('ack '))));
+    outcomes.push(
+      check(
+        path,
+        run.lines.some((l) => l.startsWith('ack ')),
+      ),
+    );
   }
   return outcomes;
 }

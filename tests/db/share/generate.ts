@@ -19,7 +19,14 @@ export function makePortfolio(path: string, lines: number, seed: number): void {
     });
     for (let i = 0; i < lines; i++) {
       const id = randomUUID();
-      s.insertLine.run({ id, pool_id: pools[i % 4]!, parent_id: null, name: `Linje ${i}`, position: (i + 1) * 1024, description: '' });
+      s.insertLine.run({
+        id,
+        pool_id: pools[i % 4]!,
+        parent_id: null,
+        name: `Linje ${i}`,
+        position: (i + 1) * 1024,
+        description: '',
+      });
       for (const y of years) s.upsertAmount.run(id, y, Math.floor(random() * 5_000) * 1000);
     }
   })();

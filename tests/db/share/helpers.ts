@@ -18,8 +18,26 @@ export function tempDir(): { dir: string; done: () => void } {
 export function contents(path: string): string {
   const db = new Database(path, { readonly: true });
   try {
-    const tables = ['portfolio', 'budget_year', 'pool', 'line', 'amount', 'audit', 'share_dot', 'share_seen', 'share_alias'];
-    return JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM ${t}`).all().map((r) => JSON.stringify(r)).sort()));
+    const tables = [
+      'portfolio',
+      'budget_year',
+      'pool',
+      'line',
+      'amount',
+      'audit',
+      'share_dot',
+      'share_seen',
+      'share_alias',
+    ];
+    return JSON.stringify(
+      tables.map((t) =>
+        db
+          .prepare(`SELECT * FROM ${t}`)
+          .all()
+          .map((r) => JSON.stringify(r))
+          .sort(),
+      ),
+    );
   } finally {
     db.close();
   }

@@ -77,7 +77,9 @@ describe('lineInfo in the Changes the session returns', () => {
       expectCurrent(s, s.undo());
       expectCurrent(s, s.redo());
       // A new line: made here.
-      const added = s.run((db) => addLine(db, { poolId: line.poolId, parentId: null, afterLineId: null, name: 'Ny linje' }));
+      const added = s.run((db) =>
+        addLine(db, { poolId: line.poolId, parentId: null, afterLineId: null, name: 'Ny linje' }),
+      );
       expect(added.lineInfo![added.createdId!]).toEqual({ createdBy: 'RM', changedBy: 'RM', changedAt: T1 });
     });
   });
@@ -90,7 +92,11 @@ describe('lineInfo in the Changes the session returns', () => {
       s.run((db) => setAmounts(db, { cells: [{ lineId: line.id, year: 2023, value: 9_000 }] }));
       return { lineId: line.id, poolId: line.poolId };
     });
-    const newId = withSessionAt(rsd, T2, (s) => s.run((db) => addLine(db, { poolId, parentId: null, afterLineId: null, name: 'Ny fra RSD' })).createdId!);
+    const newId = withSessionAt(
+      rsd,
+      T2,
+      (s) => s.run((db) => addLine(db, { poolId, parentId: null, afterLineId: null, name: 'Ny fra RSD' })).createdId!,
+    );
     const fromRsd = send(rsd, 'fra-rsd.sqlite');
     withSessionAt(rm, T3, (s) => {
       const received = receiveFile(fromRsd);
@@ -131,11 +137,17 @@ describe('lineInfo in the Changes the session returns', () => {
     importToRsd();
     withSessionAt(rsd, T1, (s) => {
       const cells = s.snapshot().lines.map((l) => ({ lineId: l.id, year: 2026, value: 5_001 }));
-      expectCurrent(s, s.run((db) => setAmounts(db, { cells })));
+      expectCurrent(
+        s,
+        s.run((db) => setAmounts(db, { cells })),
+      );
     });
     const fromRsd = send(rsd, 'fra-rsd.sqlite');
     withSessionAt(rm, T2, (s) => {
-      const mine = s.snapshot().lines.slice(0, 10).map((l) => ({ lineId: l.id, year: 2027, value: 7_001 }));
+      const mine = s
+        .snapshot()
+        .lines.slice(0, 10)
+        .map((l) => ({ lineId: l.id, year: 2027, value: 7_001 }));
       s.run((db) => setAmounts(db, { cells: mine }));
     });
     withSessionAt(rm, T3, (s) => {

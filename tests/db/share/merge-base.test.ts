@@ -29,21 +29,47 @@ describe('the common value of what both files changed (base)', () => {
     set(rsd, LPR, 2022, 2_222_000);
     set(rsd, ECPR, 2023, 500_000); // only theirs: taken
     set(rm, ECPR, 2022, 600_000); // only mine: kept
-    withSession(rm, (s) => s.run((db) => renameLine(db, { lineId: lineId(s, 'MUSE EKG fase 2'), name: 'MUSE EKG (RM)' })));
-    withSession(rsd, (s) => s.run((db) => renameLine(db, { lineId: lineId(s, 'MUSE EKG fase 2'), name: 'MUSE EKG (RSD)' })));
+    withSession(rm, (s) =>
+      s.run((db) => renameLine(db, { lineId: lineId(s, 'MUSE EKG fase 2'), name: 'MUSE EKG (RM)' })),
+    );
+    withSession(rsd, (s) =>
+      s.run((db) => renameLine(db, { lineId: lineId(s, 'MUSE EKG fase 2'), name: 'MUSE EKG (RSD)' })),
+    );
     const review = preview(rm, send(rsd));
     expect(review.sharedHistory).toBe(true);
     expect(review.conflicts).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: 'amount', line: LPR, year: 2022, mine: 1_111_000, theirs: 2_222_000, base: original.lpr22 }),
-        expect.objectContaining({ kind: 'name', mine: 'MUSE EKG (RM)', theirs: 'MUSE EKG (RSD)', base: 'MUSE EKG fase 2' }),
+        expect.objectContaining({
+          kind: 'amount',
+          line: LPR,
+          year: 2022,
+          mine: 1_111_000,
+          theirs: 2_222_000,
+          base: original.lpr22,
+        }),
+        expect.objectContaining({
+          kind: 'name',
+          mine: 'MUSE EKG (RM)',
+          theirs: 'MUSE EKG (RSD)',
+          base: 'MUSE EKG fase 2',
+        }),
       ]),
     );
     const cell = (line: string, field: string, year: number | null) =>
       review.changes.find((c) => c.line === line)!.cells.find((c) => c.field === field && c.year === year);
     expect(cell(LPR, 'amount', 2022)).toMatchObject({ outcome: 'conflict', base: original.lpr22 });
-    expect(cell(ECPR, 'amount', 2023)).toMatchObject({ outcome: 'theirs', mine: original.ecpr23, theirs: 500_000, base: original.ecpr23 });
-    expect(cell(ECPR, 'amount', 2022)).toMatchObject({ outcome: 'mine', mine: 600_000, theirs: original.ecpr22, base: original.ecpr22 });
+    expect(cell(ECPR, 'amount', 2023)).toMatchObject({
+      outcome: 'theirs',
+      mine: original.ecpr23,
+      theirs: 500_000,
+      base: original.ecpr23,
+    });
+    expect(cell(ECPR, 'amount', 2022)).toMatchObject({
+      outcome: 'mine',
+      mine: 600_000,
+      theirs: original.ecpr22,
+      base: original.ecpr22,
+    });
   });
 
   it('after a merge both ways, a new conflict shows the value agreed on then', () => {
@@ -52,9 +78,13 @@ describe('the common value of what both files changed (base)', () => {
     merge(rsd, send(rm));
     set(rm, LPR, 2023, 310_000);
     set(rsd, LPR, 2023, 320_000);
-    expect(preview(rm, send(rsd)).conflicts).toEqual([expect.objectContaining({ mine: 310_000, theirs: 320_000, base: 300_000 })]);
+    expect(preview(rm, send(rsd)).conflicts).toEqual([
+      expect.objectContaining({ mine: 310_000, theirs: 320_000, base: 300_000 }),
+    ]);
     // And the other way round, from RSD's history.
-    expect(preview(rsd, send(rm)).conflicts).toEqual([expect.objectContaining({ mine: 320_000, theirs: 310_000, base: 300_000 })]);
+    expect(preview(rsd, send(rm)).conflicts).toEqual([
+      expect.objectContaining({ mine: 320_000, theirs: 310_000, base: 300_000 }),
+    ]);
   });
 
   it('a cell emptied on one side and changed on the other: the common value, and null where a side emptied it', () => {
@@ -77,17 +107,25 @@ describe('the common value of what both files changed (base)', () => {
     const other = new Database(apart);
     other.exec('DELETE FROM amount; DELETE FROM line; DELETE FROM pool; DELETE FROM audit;');
     const insert = (table: string, r: Record<string, unknown>) =>
-      other.prepare(`INSERT INTO ${table} (${Object.keys(r).join(', ')}) VALUES (${Object.keys(r).map((k) => `@${k}`).join(', ')})`).run(r);
+      other
+        .prepare(
+          `INSERT INTO ${table} (${Object.keys(r).join(', ')}) VALUES (${Object.keys(r)
+            .map((k) => `@${k}`)
+            .join(', ')})`,
+        )
+        .run(r);
     for (const p of pools) insert('pool', p);
-    for (const l of [...rows].sort((a, b) => Number(a.parent_id !== null) - Number(b.parent_id !== null))) insert('line', l);
+    for (const l of [...rows].sort((a, b) => Number(a.parent_id !== null) - Number(b.parent_id !== null)))
+      insert('line', l);
     for (const a of amounts) insert('amount', a);
     other.close();
     set(apart, LPR, 2022, 777_000);
     const review = preview(rm, send(apart));
     expect(review.sharedHistory).toBe(false);
-    expect(review.conflicts).toEqual([expect.objectContaining({ kind: 'amount', line: LPR, year: 2022, theirs: 777_000 })]);
+    expect(review.conflicts).toEqual([
+      expect.objectContaining({ kind: 'amount', line: LPR, year: 2022, theirs: 777_000 }),
+    ]);
     expect(review.conflicts[0]).not.toHaveProperty('base');
     expect(review.changes.flatMap((c) => c.cells).every((c) => !('base' in c))).toBe(true);
   });
 });
-

@@ -7,8 +7,15 @@ import fc from 'fast-check';
 import { parseArgs } from 'node:util';
 import { mergeProperty } from './merge-model';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { seed: { type: 'string' }, path: { type: 'string' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { seed: { type: 'string' }, path: { type: 'string' } },
+});
 const numRuns = Number(positionals[0] ?? 100_000);
 const t = performance.now();
-fc.assert(mergeProperty(), { numRuns, ...(values.seed ? { seed: Number(values.seed) } : {}), ...(values.path ? { path: values.path } : {}) });
+fc.assert(mergeProperty(), {
+  numRuns,
+  ...(values.seed ? { seed: Number(values.seed) } : {}),
+  ...(values.path ? { path: values.path } : {}),
+});
 console.log(`${numRuns} sequences passed in ${((performance.now() - t) / 1000).toFixed(0)} s`);

@@ -26,7 +26,10 @@ import { sendCopy } from '../../../db/share/send';
 const LINES = 3;
 const YEARS = [2022, 2023];
 /** A value's address in the model: `a:<line index>:<year>` or `d:<line index>`. */
-const KEYS = [...Array.from({ length: LINES }, (_, i) => YEARS.map((y) => `a:${i}:${y}`)).flat(), ...Array.from({ length: LINES }, (_, i) => `d:${i}`)];
+const KEYS = [
+  ...Array.from({ length: LINES }, (_, i) => YEARS.map((y) => `a:${i}:${y}`)).flat(),
+  ...Array.from({ length: LINES }, (_, i) => `d:${i}`),
+];
 
 type Route = 'file' | 'saveAs' | 'send' | 'receive';
 export type Action =
@@ -41,9 +44,22 @@ interface ModelCopy {
 }
 
 const edits = fc.record({ kind: fc.constant('edit' as const), copy: fc.nat(4), key: fc.nat(KEYS.length - 1) });
-const copies = fc.record({ kind: fc.constant('copy' as const), from: fc.nat(4), route: fc.constantFrom<Route>('file', 'saveAs', 'send', 'receive') });
-const merges = fc.record({ kind: fc.constant('merge' as const), into: fc.nat(4), from: fc.nat(4), choices: fc.nat(), undo: fc.constantFrom<0 | 1 | 2>(0, 0, 1, 2) });
-export const actions = fc.array(fc.oneof({ arbitrary: edits, weight: 4 }, { arbitrary: copies, weight: 2 }, { arbitrary: merges, weight: 3 }), { minLength: 3, maxLength: 14 });
+const copies = fc.record({
+  kind: fc.constant('copy' as const),
+  from: fc.nat(4),
+  route: fc.constantFrom<Route>('file', 'saveAs', 'send', 'receive'),
+});
+const merges = fc.record({
+  kind: fc.constant('merge' as const),
+  into: fc.nat(4),
+  from: fc.nat(4),
+  choices: fc.nat(),
+  undo: fc.constantFrom<0 | 1 | 2>(0, 0, 1, 2),
+});
+export const actions = fc.array(
+  fc.oneof({ arbitrary: edits, weight: 4 }, { arbitrary: copies, weight: 2 }, { arbitrary: merges, weight: 3 }),
+  { minLength: 3, maxLength: 14 },
+);
 
 const hash = (s: string) => [...s].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) | 0, 7);
 const choose = (key: string, choices: number): 'mine' | 'theirs' => ((hash(key) ^ choices) & 1 ? 'theirs' : 'mine');
@@ -73,12 +89,19 @@ export function runSequence(seq: Action[]): void {
   try {
     const first = join(dir, 'c0.sqlite');
     copyFileSync(template(), first);
-    const lineIds = withSession(first, (s) => s.snapshot().lines.filter((l) => l.parentId === null && !s.snapshot().lines.some((c) => c.parentId === l.id)).slice(0, LINES).map((l) => l.id));
+    const lineIds = withSession(first, (s) =>
+      s
+        .snapshot()
+        .lines.filter((l) => l.parentId === null && !s.snapshot().lines.some((c) => c.parentId === l.id))
+        .slice(0, LINES)
+        .map((l) => l.id),
+    );
     const initial = withSession(first, (s) => read(s, lineIds));
     // Initial values: edit 0, which every copy has seen; edit n writes the value n (amount n·1000, description «dn»).
     const files = [first];
     const model: ModelCopy[] = [{ state: new Map(KEYS.map((k) => [k, 0])), seen: new Set([0]) }];
-    const value = (key: string, edit: number) => (edit === 0 ? initial.get(key)! : key.startsWith('a:') ? edit * 1000 : `d${edit}`);
+    const value = (key: string, edit: number) =>
+      edit === 0 ? initial.get(key)! : key.startsWith('a:') ? edit * 1000 : `d${edit}`;
     let next = 1;
     for (const [step, a] of seq.entries()) {
       const where = `step ${step} ${JSON.stringify(a)}`;
@@ -129,8 +152,11 @@ export function runSequence(seq: Action[]): void {
           withSession(files[i]!, (s) => {
             const review = previewMerge(s.db, received).review;
             const got = review.conflicts.map((c) => keyOf(c, lineIds)).sort();
-            if (JSON.stringify(got) !== JSON.stringify([...conflicts].sort())) throw new Error(`${where}: conflicts ${JSON.stringify(got)}, model ${JSON.stringify(conflicts.sort())}`);
-            const resolutions = new Map<string, Resolution>(review.conflicts.map((c) => [c.id, { take: choose(keyOf(c, lineIds), a.choices) }]));
+            if (JSON.stringify(got) !== JSON.stringify([...conflicts].sort()))
+              throw new Error(`${where}: conflicts ${JSON.stringify(got)}, model ${JSON.stringify(conflicts.sort())}`);
+            const resolutions = new Map<string, Resolution>(
+              review.conflicts.map((c) => [c.id, { take: choose(keyOf(c, lineIds), a.choices) }]),
+            );
             applyMerge(s, received, { resolutions });
             const changed = KEYS.some((k) => merged.state.get(k) !== mine.state.get(k));
             if (a.undo >= 1 && changed) s.undo();
@@ -168,13 +194,21 @@ function read(s: Session, lineIds: string[]): Map<string, number | string | null
 function write(db: Parameters<typeof setAmounts>[0], lineIds: string[], key: string, v: number | string | null) {
   const [kind, i, year] = key.split(':');
   const lineId = lineIds[Number(i)]!;
-  return kind === 'a' ? setAmounts(db, { cells: [{ lineId, year: Number(year), value: v as number | null }] }) : setLineDescription(db, { lineId, description: v as string });
+  return kind === 'a'
+    ? setAmounts(db, { cells: [{ lineId, year: Number(year), value: v as number | null }] })
+    : setLineDescription(db, { lineId, description: v as string });
 }
 
-function expectState(where: string, got: Map<string, unknown>, m: ModelCopy, value: (key: string, edit: number) => unknown): void {
+function expectState(
+  where: string,
+  got: Map<string, unknown>,
+  m: ModelCopy,
+  value: (key: string, edit: number) => unknown,
+): void {
   for (const k of KEYS) {
     const want = value(k, m.state.get(k)!);
-    if (got.get(k) !== want) throw new Error(`${where}: ${k} is ${JSON.stringify(got.get(k))}, model ${JSON.stringify(want)}`);
+    if (got.get(k) !== want)
+      throw new Error(`${where}: ${k} is ${JSON.stringify(got.get(k))}, model ${JSON.stringify(want)}`);
   }
 }
 

@@ -18,7 +18,10 @@ const snapshot = (path: string) => withSession(path, (s) => s.snapshot());
 
 /** RSD adds a pool and a year, and RM merges them in: both files have them. */
 function shared(): { poolId: string; year: number } {
-  const poolId = withSession(t.rsd, (s) => s.run((db) => addPool(db, { name: 'Ny pulje', afterPoolId: null })).createdId!);
+  const poolId = withSession(
+    t.rsd,
+    (s) => s.run((db) => addPool(db, { name: 'Ny pulje', afterPoolId: null })).createdId!,
+  );
   withSession(t.rsd, (s) => s.run((db) => addYear(db)));
   const year = Math.max(...snapshot(t.rsd).years);
   merge(t.rm, t.send(t.rsd));
@@ -43,7 +46,9 @@ describe('a merge removes pools and years the other side deleted', () => {
 
   it('a pool I added a line to since stays, with my line', () => {
     const { poolId } = shared();
-    withSession(t.rm, (s) => s.run((db) => addLine(db, { poolId, name: 'Min linje', parentId: null, afterLineId: null })));
+    withSession(t.rm, (s) =>
+      s.run((db) => addLine(db, { poolId, name: 'Min linje', parentId: null, afterLineId: null })),
+    );
     withSession(t.rsd, (s) => s.run((db) => deletePool(db, { poolId })));
     merge(t.rm, t.send(t.rsd));
     const after = snapshot(t.rm);

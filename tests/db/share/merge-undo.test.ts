@@ -23,9 +23,13 @@ describe('undoing a merge undoes what it recorded of the other file', () => {
   function editBoth(): string {
     set(rsd, ECPR, 2023, 123_000);
     set(rsd, LPR, 2023, 456_000);
-    withSession(rsd, (s) => s.run((db) => renameLine(db, { lineId: lineId(s, 'MUSE EKG fase 2'), name: 'MUSE EKG (omdøbt)' })));
+    withSession(rsd, (s) =>
+      s.run((db) => renameLine(db, { lineId: lineId(s, 'MUSE EKG fase 2'), name: 'MUSE EKG (omdøbt)' })),
+    );
     const pool = withSession(rsd, (s) => s.snapshot().pools[0]!.id);
-    withSession(rsd, (s) => s.run((db) => addLine(db, { poolId: pool, parentId: null, afterLineId: null, name: 'Ny fra RSD' })));
+    withSession(rsd, (s) =>
+      s.run((db) => addLine(db, { poolId: pool, parentId: null, afterLineId: null, name: 'Ny fra RSD' })),
+    );
     set(rm, LPR, 2022, 1_000);
     return send(rsd);
   }
@@ -42,7 +46,11 @@ describe('undoing a merge undoes what it recorded of the other file', () => {
   }
   const data = (s: Session) => {
     const snap = s.snapshot();
-    return JSON.stringify({ years: snap.years, pools: snap.pools, lines: [...snap.lines].sort((a, b) => a.id.localeCompare(b.id)) });
+    return JSON.stringify({
+      years: snap.years,
+      pools: snap.pools,
+      lines: [...snap.lines].sort((a, b) => a.id.localeCompare(b.id)),
+    });
   };
   const previewIn = (s: Session, theirs: string) => {
     const received = receiveFile(theirs);
@@ -53,7 +61,12 @@ describe('undoing a merge undoes what it recorded of the other file', () => {
     }
   };
   /** What the file records of other copies and of values that came from them. */
-  const recorded = (s: Session) => JSON.stringify(['share_seen', 'share_dot', 'share_alias'].map((t) => s.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).raw().all()));
+  const recorded = (s: Session) =>
+    JSON.stringify(
+      ['share_seen', 'share_dot', 'share_alias'].map((t) =>
+        s.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).raw().all(),
+      ),
+    );
 
   it('merge, undo, merge again: the second merge does what the first did', () => {
     const fromRsd = editBoth();
@@ -124,7 +137,9 @@ describe('undoing a merge undoes what it recorded of the other file', () => {
       s.undo();
     });
     expect(amount(rm, LPR, 2022)).toBe(1_111_000);
-    expect(preview(rm, fromRsd).conflicts.map((c) => [c.kind, c.mine, c.theirs])).toEqual([['amount', 1_111_000, 2_222_000]]);
+    expect(preview(rm, fromRsd).conflicts.map((c) => [c.kind, c.mine, c.theirs])).toEqual([
+      ['amount', 1_111_000, 2_222_000],
+    ]);
     merge(rm, fromRsd, { take: 'mine' });
     expect(amount(rm, LPR, 2022)).toBe(1_111_000);
     expect(merge(rm, fromRsd).changed).toBe(false);

@@ -42,7 +42,9 @@ describe('merge', () => {
     expect(listBackups(rm).map((b) => b.reason)).toEqual(['fletning']);
     // The audit log says where it came from.
     const db = new Database(rm, { readonly: true });
-    expect(db.prepare("SELECT action FROM audit WHERE entity = 'amount' AND new_value = '500000'").pluck().get()).toMatch(/Region Syddanmark.*sendt-2/);
+    expect(
+      db.prepare("SELECT action FROM audit WHERE entity = 'amount' AND new_value = '500000'").pluck().get(),
+    ).toMatch(/Region Syddanmark.*sendt-2/);
     db.close();
     // The line shows who changed it last.
     const info = withSession(rm, (s) => s.snapshot({ lineInfo: true }).lineInfo![lineId(s, ECPR)]);
@@ -76,7 +78,8 @@ describe('merge', () => {
   });
 
   it('a line deleted on one side and edited on the other is a conflict, both ways; an untouched deleted line goes', () => {
-    const del = (path: string, name: string) => withSession(path, (s) => s.run((db) => deleteLine(db, { lineId: lineId(s, name) })));
+    const del = (path: string, name: string) =>
+      withSession(path, (s) => s.run((db) => deleteLine(db, { lineId: lineId(s, name) })));
     del(rm, LPR);
     set(rsd, LPR, 2023, 9_000_000);
     set(rm, ECPR, 2022, 7_000_000);
@@ -88,7 +91,9 @@ describe('merge', () => {
       ['deleted-by-me', LPR],
       ['deleted-by-them', ECPR],
     ]);
-    expect(review.deletions).toContainEqual(expect.objectContaining({ line: 'MUSE EKG fase 2', by: 'theirs', outcome: 'theirs' }));
+    expect(review.deletions).toContainEqual(
+      expect.objectContaining({ line: 'MUSE EKG fase 2', by: 'theirs', outcome: 'theirs' }),
+    );
     merge(rm, fromRsd, { take: 'mine' });
     expect(amount(rm, LPR, 2023)).toBeUndefined();
     expect(amount(rm, ECPR, 2022)).toBe(7_000_000);
@@ -103,28 +108,43 @@ describe('merge', () => {
   it('renames and new lines on both sides arrive', () => {
     withSession(rsd, (s) => s.run((db) => renameLine(db, { lineId: lineId(s, LPR), name: 'LPR3 (omdøbt)' })));
     const pool = withSession(rm, (s) => s.snapshot().pools[0]!.id);
-    withSession(rm, (s) => s.run((db) => addLine(db, { poolId: pool, parentId: null, afterLineId: null, name: 'Ny fra RM' })));
-    withSession(rsd, (s) => s.run((db) => addLine(db, { poolId: pool, parentId: null, afterLineId: null, name: 'Ny fra RSD' })));
+    withSession(rm, (s) =>
+      s.run((db) => addLine(db, { poolId: pool, parentId: null, afterLineId: null, name: 'Ny fra RM' })),
+    );
+    withSession(rsd, (s) =>
+      s.run((db) => addLine(db, { poolId: pool, parentId: null, afterLineId: null, name: 'Ny fra RSD' })),
+    );
     const { review } = merge(rm, send(rsd));
-    expect(review.renames).toEqual([expect.objectContaining({ mine: LPR, theirs: 'LPR3 (omdøbt)', outcome: 'theirs' })]);
+    expect(review.renames).toEqual([
+      expect.objectContaining({ mine: LPR, theirs: 'LPR3 (omdøbt)', outcome: 'theirs' }),
+    ]);
     expect(review.onlyTheirs.map((l) => l.line)).toEqual(['Ny fra RSD']);
     expect(review.onlyMine.map((l) => l.line)).toEqual(['Ny fra RM']);
     const names = withSession(rm, (s) => s.snapshot().lines.map((l) => l.name));
     expect(names).toEqual(expect.arrayContaining(['LPR3 (omdøbt)', 'Ny fra RM', 'Ny fra RSD']));
-    expect(withSession(rm, (s) => s.snapshot({ lineInfo: true }).lineInfo![lineId(s, 'Ny fra RSD')]!.createdBy)).toBe('RSD');
+    expect(withSession(rm, (s) => s.snapshot({ lineInfo: true }).lineInfo![lineId(s, 'Ny fra RSD')]!.createdBy)).toBe(
+      'RSD',
+    );
   });
 
   it('"samme linje?": a line made on both sides with the same pool and name; matched once, remembered', () => {
     const pool = withSession(rm, (s) => s.snapshot().pools[1]!.id);
-    for (const [path, value] of [[rm, 100_000], [rsd, 200_000]] as const) {
+    for (const [path, value] of [
+      [rm, 100_000],
+      [rsd, 200_000],
+    ] as const) {
       withSession(path, (s) => {
-        const created = s.run((db) => addLine(db, { poolId: pool, parentId: null, afterLineId: null, name: 'Fælles EPJ' })).createdId!;
+        const created = s.run((db) =>
+          addLine(db, { poolId: pool, parentId: null, afterLineId: null, name: 'Fælles EPJ' }),
+        ).createdId!;
         s.run((db) => setAmounts(db, { cells: [{ lineId: created, year: 2022, value }] }));
       });
     }
     const fromRsd = send(rsd);
     const review = preview(rm, fromRsd);
-    expect(review.conflicts.map((c) => [c.kind, c.mine, c.theirs])).toEqual([['same-line', 'Fælles EPJ', 'Fælles EPJ']]);
+    expect(review.conflicts.map((c) => [c.kind, c.mine, c.theirs])).toEqual([
+      ['same-line', 'Fælles EPJ', 'Fælles EPJ'],
+    ]);
     merge(rm, fromRsd, { resolutions: new Map([[review.conflicts[0]!.id, { take: 'theirs' }]]) });
     const lines = withSession(rm, (s) => s.snapshot().lines.filter((l) => l.name === 'Fælles EPJ'));
     expect(lines.map((l) => l.amounts)).toEqual([{ 2022: 200_000 }]);
@@ -183,7 +203,10 @@ describe('merge', () => {
         const preview = previewMerge(s.db, received);
         const read = JSON.stringify([...preview.mine.state.lines.values()]);
         applyMerge(s, received, { take: 'theirs' }, new Date(), preview);
-        expect(JSON.stringify([...preview.mine.state.lines.values()]), 'the reading the preview made is not changed').toBe(read);
+        expect(
+          JSON.stringify([...preview.mine.state.lines.values()]),
+          'the reading the preview made is not changed',
+        ).toBe(read);
         return mine(s);
       });
       const fromScratch = withSession(copy, (s) => {

@@ -115,7 +115,10 @@ describe('received files that are refused', () => {
   it('a stale -wal beside the file', () => {
     const path = sent();
     writeFileSync(`${path}-wal`, Buffer.alloc(4096, 7));
-    refusedEverywhere(path, /Ved siden af «Puljeplan RSD 2026-11-22\.sqlite» ligger «Puljeplan RSD 2026-11-22\.sqlite-wal»/);
+    refusedEverywhere(
+      path,
+      /Ved siden af «Puljeplan RSD 2026-11-22\.sqlite» ligger «Puljeplan RSD 2026-11-22\.sqlite-wal»/,
+    );
   });
 
   it('a WAL-mode file that was never checkpointed (sent while open)', () => {
@@ -133,20 +136,59 @@ describe('received files that are refused', () => {
 
   it('a value of the wrong kind or out of range, in any table: refused, naming the table, column and row', () => {
     const cases: [string, RegExp][] = [
-      ['UPDATE amount SET kroner = 100000000001 WHERE (line_id, year) = (SELECT line_id, year FROM amount LIMIT 1)', /afvises: amount\.kroner i række 1 har en ugyldig værdi/],
-      ["PRAGMA foreign_keys = OFF; UPDATE line SET id = 'ikke-et-uuid' WHERE rowid = 3", /afvises: line\.id i række 3 har en ugyldig værdi/],
-      [`UPDATE line SET name = '${'x'.repeat(301)}' WHERE rowid = 2`, /afvises: line\.name i række 2 har en ugyldig værdi/],
-      [`UPDATE line SET name = '${'😀'.repeat(151)}' WHERE rowid = 2`, /afvises: line\.name i række 2 har en ugyldig værdi/],
+      [
+        'UPDATE amount SET kroner = 100000000001 WHERE (line_id, year) = (SELECT line_id, year FROM amount LIMIT 1)',
+        /afvises: amount\.kroner i række 1 har en ugyldig værdi/,
+      ],
+      [
+        "PRAGMA foreign_keys = OFF; UPDATE line SET id = 'ikke-et-uuid' WHERE rowid = 3",
+        /afvises: line\.id i række 3 har en ugyldig værdi/,
+      ],
+      [
+        `UPDATE line SET name = '${'x'.repeat(301)}' WHERE rowid = 2`,
+        /afvises: line\.name i række 2 har en ugyldig værdi/,
+      ],
+      [
+        `UPDATE line SET name = '${'😀'.repeat(151)}' WHERE rowid = 2`,
+        /afvises: line\.name i række 2 har en ugyldig værdi/,
+      ],
       // A well-formed id that names no line passes its own check and is refused as a dangling reference.
-      ['PRAGMA foreign_keys = OFF; UPDATE amount SET line_id = upper(line_id) WHERE (line_id, year) = (SELECT line_id, year FROM amount LIMIT 1)', /afvises: en linje eller et beløb henviser til noget, der ikke findes/],
-      ["PRAGMA foreign_keys = OFF; UPDATE amount SET line_id = 'x' WHERE (line_id, year) = (SELECT line_id, year FROM amount LIMIT 1)", /afvises: amount\.line_id i række \d+ har en ugyldig værdi/],
-      ['PRAGMA foreign_keys = OFF; UPDATE amount SET year = 2099 WHERE (line_id, year) = (SELECT line_id, year FROM amount LIMIT 1)', /afvises: en linje eller et beløb henviser til noget, der ikke findes/],
-      ["PRAGMA foreign_keys = OFF; UPDATE line SET pool_id = '0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b' WHERE rowid = 2", /afvises: en linje eller et beløb henviser til noget, der ikke findes/],
-      ["PRAGMA foreign_keys = OFF; UPDATE line SET parent_id = '0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b' WHERE rowid = 2", /afvises: en linje eller et beløb henviser til noget, der ikke findes/],
-      ["INSERT INTO share_seen (replica, counter, region) VALUES ('0123456789abcdef0123456789abcdef', 3, 'XX')", /afvises: share_seen\.region i række 1 har en ugyldig værdi/],
-      ["INSERT INTO share_seen (replica, counter, region) VALUES ('0123456789ABCDEF0123456789ABCDEF', 3, 'RM')", /afvises: share_seen\.replica i række 1 har en ugyldig værdi/],
-      ["INSERT INTO share_dot VALUES ('line', 'x', '', '0123456789abcdef0123456789abcdef', -1, 'nu', 1)", /afvises: share_dot\.counter i række 1 har en ugyldig værdi/],
-      [`INSERT INTO audit (at, change_no, action, entity, entity_id) VALUES ('nu', 1, 'Ret', 'line', '${'y'.repeat(101)}')`, /afvises: audit\.entity_id i række 1 har en ugyldig værdi/],
+      [
+        'PRAGMA foreign_keys = OFF; UPDATE amount SET line_id = upper(line_id) WHERE (line_id, year) = (SELECT line_id, year FROM amount LIMIT 1)',
+        /afvises: en linje eller et beløb henviser til noget, der ikke findes/,
+      ],
+      [
+        "PRAGMA foreign_keys = OFF; UPDATE amount SET line_id = 'x' WHERE (line_id, year) = (SELECT line_id, year FROM amount LIMIT 1)",
+        /afvises: amount\.line_id i række \d+ har en ugyldig værdi/,
+      ],
+      [
+        'PRAGMA foreign_keys = OFF; UPDATE amount SET year = 2099 WHERE (line_id, year) = (SELECT line_id, year FROM amount LIMIT 1)',
+        /afvises: en linje eller et beløb henviser til noget, der ikke findes/,
+      ],
+      [
+        "PRAGMA foreign_keys = OFF; UPDATE line SET pool_id = '0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b' WHERE rowid = 2",
+        /afvises: en linje eller et beløb henviser til noget, der ikke findes/,
+      ],
+      [
+        "PRAGMA foreign_keys = OFF; UPDATE line SET parent_id = '0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b' WHERE rowid = 2",
+        /afvises: en linje eller et beløb henviser til noget, der ikke findes/,
+      ],
+      [
+        "INSERT INTO share_seen (replica, counter, region) VALUES ('0123456789abcdef0123456789abcdef', 3, 'XX')",
+        /afvises: share_seen\.region i række 1 har en ugyldig værdi/,
+      ],
+      [
+        "INSERT INTO share_seen (replica, counter, region) VALUES ('0123456789ABCDEF0123456789ABCDEF', 3, 'RM')",
+        /afvises: share_seen\.replica i række 1 har en ugyldig værdi/,
+      ],
+      [
+        "INSERT INTO share_dot VALUES ('line', 'x', '', '0123456789abcdef0123456789abcdef', -1, 'nu', 1)",
+        /afvises: share_dot\.counter i række 1 har en ugyldig værdi/,
+      ],
+      [
+        `INSERT INTO audit (at, change_no, action, entity, entity_id) VALUES ('nu', 1, 'Ret', 'line', '${'y'.repeat(101)}')`,
+        /afvises: audit\.entity_id i række 1 har en ugyldig værdi/,
+      ],
     ];
     const good = readFileSync(sent());
     cases.forEach(([sql, message], i) => {
@@ -160,10 +202,16 @@ describe('received files that are refused', () => {
   it('a value at its limit is accepted, counted as the app counts it (UTF-16 units, not bytes)', () => {
     const path = sent();
     // 300 units: 300 letters of two bytes each, and 150 emoji of four bytes (two units) each.
-    alter(path, `UPDATE line SET name = '${'æ'.repeat(300)}' WHERE rowid = 2; UPDATE line SET name = '${'😀'.repeat(150)}' WHERE rowid = 3;`);
+    alter(
+      path,
+      `UPDATE line SET name = '${'æ'.repeat(300)}' WHERE rowid = 2; UPDATE line SET name = '${'😀'.repeat(150)}' WHERE rowid = 3;`,
+    );
     const received = receiveFile(path);
     try {
-      const names = received.db.prepare('SELECT name FROM line WHERE rowid IN (2, 3) ORDER BY rowid').pluck().all() as string[];
+      const names = received.db
+        .prepare('SELECT name FROM line WHERE rowid IN (2, 3) ORDER BY rowid')
+        .pluck()
+        .all() as string[];
       expect(names.map((n) => n.length)).toEqual([300, 300]);
     } finally {
       received.close();
@@ -204,7 +252,9 @@ describe('received files that are accepted', () => {
     const path = sent();
     const run = cli('check', path);
     expect(run.code).toBe(0);
-    expect(run.out).toMatch(/^«Puljeplan RSD 2026-11-22\.sqlite» er i orden: «Bilag 1\. .*», 3 puljer, 13 linjer, år 2022–2023; sendt fra Region Syddanmark \d+\. \w+\.? \d{4} kl\. \d\d\.\d\d \(Puljeplan 0\.1\.0, skemaversion \d+\)\.$/);
+    expect(run.out).toMatch(
+      /^«Puljeplan RSD 2026-11-22\.sqlite» er i orden: «Bilag 1\. .*», 3 puljer, 13 linjer, år 2022–2023; sendt fra Region Syddanmark \d+\. \w+\.? \d{4} kl\. \d\d\.\d\d \(Puljeplan 0\.1\.0, skemaversion \d+\)\.$/,
+    );
     expect(run.out.split('\n')).toHaveLength(1);
   });
 

@@ -57,7 +57,9 @@ describe('rescueFile', () => {
       expect(snap.lines).toEqual(expected.lines);
       clean.run((db) => setAmounts(db, { cells: [{ lineId: line.id, year: 2023, value: 5_000_000 }] }));
       expect(clean.snapshot().meta.title).toBe(expected.meta.title);
-      expect(clean.db.prepare("SELECT count(*) FROM sqlite_schema WHERE name IN ('t', 'v', 'i', 'evil')").pluck().get()).toBe(0);
+      expect(
+        clean.db.prepare("SELECT count(*) FROM sqlite_schema WHERE name IN ('t', 'v', 'i', 'evil')").pluck().get(),
+      ).toBe(0);
     } finally {
       clean.close();
     }
@@ -68,12 +70,16 @@ describe('rescueFile', () => {
     const other = join(dir, 'other.sqlite');
     copyFileSync(mine, other);
     const otherBefore = readFileSync(other);
-    expect(() => rescueFile(mine, other)).toThrow('«other.sqlite» findes allerede; vælg et andet navn til den rensede kopi.');
+    expect(() => rescueFile(mine, other)).toThrow(
+      '«other.sqlite» findes allerede; vælg et andet navn til den rensede kopi.',
+    );
     expect(readFileSync(other).equals(otherBefore)).toBe(true);
 
     const foreign = join(dir, 'foreign.sqlite');
     plant(foreign, 'CREATE TABLE x (y)');
-    expect(() => rescueFile(foreign, join(dir, 'out.sqlite'))).toThrow('«foreign.sqlite» er en SQLite-database, men ikke en Puljeplan-portefølje.');
+    expect(() => rescueFile(foreign, join(dir, 'out.sqlite'))).toThrow(
+      '«foreign.sqlite» er en SQLite-database, men ikke en Puljeplan-portefølje.',
+    );
     expect(existsSync(join(dir, 'out.sqlite'))).toBe(false);
   });
 });

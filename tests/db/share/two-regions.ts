@@ -39,7 +39,8 @@ export function twoRegions(): TwoRegions {
 }
 
 export const lineId = (s: Session, name: string) => s.snapshot().lines.find((l) => l.name === name)!.id;
-export const amount = (path: string, name: string, year: number) => withSession(path, (s) => s.snapshot().lines.find((l) => l.name === name)?.amounts[year]);
+export const amount = (path: string, name: string, year: number) =>
+  withSession(path, (s) => s.snapshot().lines.find((l) => l.name === name)?.amounts[year]);
 export const set = (path: string, name: string, year: number, value: number | null) =>
   withSession(path, (s) => s.run((db) => setAmounts(db, { cells: [{ lineId: lineId(s, name), year, value }] })));
 export const LPR = 'LPR3 ID3 - Landspatientregister';

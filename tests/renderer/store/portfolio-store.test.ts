@@ -47,7 +47,10 @@ describe('an edit of amounts', () => {
     const rows = store.rowModel.rows;
     set('LPR3 ID3 - Landspatientregister', 2023, 3_000_000);
     expect(store.rowModel.rows).toBe(rows);
-    expect(store.takePatch().map((r) => r.name)).toEqual(['LPR3 ID3 - Landspatientregister', 'Nationale projekter i alt']);
+    expect(store.takePatch().map((r) => r.name)).toEqual([
+      'LPR3 ID3 - Landspatientregister',
+      'Nationale projekter i alt',
+    ]);
     expect(store.takePatch()).toEqual([]);
     expect(store.rowModel.grandTotal.amounts[2023]).toBe(11_800_000);
     expect(plain(store.rowModel)).toEqual(plain(rebuilt()));
@@ -56,7 +59,12 @@ describe('an edit of amounts', () => {
   it('of a sub-line moves its parent too', () => {
     void store.rowModel; // as the grid has read it
     set('MUSE EKG fase 1', 2022, 2_000_000);
-    expect(store.takePatch().map((r) => r.name).sort()).toEqual(['MUSE EKG', 'MUSE EKG fase 1', 'Vestdansk It Samarbejde i alt']);
+    expect(
+      store
+        .takePatch()
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(['MUSE EKG', 'MUSE EKG fase 1', 'Vestdansk It Samarbejde i alt']);
     expect(plain(store.rowModel)).toEqual(plain(rebuilt()));
   });
 
@@ -72,7 +80,11 @@ describe('an edit of amounts', () => {
       else {
         const line = leaves[Math.floor(random() * leaves.length)]!;
         const value = random() < 0.1 ? null : Math.round((random() - 0.3) * 1e10);
-        store.apply(session.run((db) => commands.setAmounts(db, { cells: [{ lineId: line.id, year: random() < 0.5 ? 2022 : 2023, value }] })));
+        store.apply(
+          session.run((db) =>
+            commands.setAmounts(db, { cells: [{ lineId: line.id, year: random() < 0.5 ? 2022 : 2023, value }] }),
+          ),
+        );
       }
       if (store.rowModel.rows === rows) patched++;
       store.takePatch();
@@ -84,7 +96,11 @@ describe('an edit of amounts', () => {
   it('a structural change (a new line) rebuilds the rows instead', () => {
     const rows = store.rowModel.rows;
     const pool = session.snapshot().pools[0]!;
-    store.apply(session.run((db) => commands.addLine(db, { poolId: pool.id, parentId: null, afterLineId: null, name: 'Ny linje' })));
+    store.apply(
+      session.run((db) =>
+        commands.addLine(db, { poolId: pool.id, parentId: null, afterLineId: null, name: 'Ny linje' }),
+      ),
+    );
     expect(store.rowModel.rows).not.toBe(rows);
     expect(store.takePatch()).toEqual([]);
     expect(plain(store.rowModel)).toEqual(plain(rebuilt()));

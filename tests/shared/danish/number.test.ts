@@ -21,7 +21,6 @@ function refused(text: string): string {
   return result.message;
 }
 
-
 describe('parseAmount accepts what a Danish user types', () => {
   it.each([
     ['1.500', 1_500_000],

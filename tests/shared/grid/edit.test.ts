@@ -5,7 +5,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Line, Pool } from '../../../shared/domain/model';
 import { buildRowModel } from '../../../shared/grid/row-model';
-import { clipboardAmount, clipboardName, copyRows, planClear, planFill, planFillDown, planPaste, rangeAmounts, type GridView } from '../../../shared/grid/edit';
+import {
+  clipboardAmount,
+  clipboardName,
+  copyRows,
+  planClear,
+  planFill,
+  planFillDown,
+  planPaste,
+  rangeAmounts,
+  type GridView,
+} from '../../../shared/grid/edit';
 import { parseTsv, toTsv } from '../../../shared/grid/tsv';
 import { parseAmount } from '../../../shared/danish/number';
 
@@ -14,8 +24,21 @@ const pools: Pool[] = [
   { id: 'nat', name: 'Nationale projekter', position: 1, description: '' },
   { id: 'vis', name: 'Vestdansk It Samarbejde', position: 2, description: '' },
 ];
-const line = (id: string, poolId: string, name: string, position: number, amounts: Record<number, number>, parentId: string | null = null): Line => ({
-  id, poolId, parentId, name, position, description: '', amounts,
+const line = (
+  id: string,
+  poolId: string,
+  name: string,
+  position: number,
+  amounts: Record<number, number>,
+  parentId: string | null = null,
+): Line => ({
+  id,
+  poolId,
+  parentId,
+  name,
+  position,
+  description: '',
+  amounts,
 });
 const lines = [
   line('lpr', 'nat', 'LPR3', 1, { 2022: k(1500), 2023: k(2800) }),
@@ -41,7 +64,10 @@ describe('planPaste', () => {
     ]);
   });
   it('parses Danish values: spaces, no-break spaces, a lone dash, an empty cell', () => {
-    const plan = planPaste(view, at(1, 1), [['1 600', '-'], ['2\u00a0100,25', '']]);
+    const plan = planPaste(view, at(1, 1), [
+      ['1 600', '-'],
+      ['2\u00a0100,25', ''],
+    ]);
     expect(plan.ok && plan.cells).toEqual([
       { lineId: 'lpr', year: 2022, value: k(1600) },
       { lineId: 'lpr', year: 2023, value: 0 },
@@ -51,12 +77,19 @@ describe('planPaste', () => {
   });
   it('one value that does not parse refuses the whole paste and names the cell', () => {
     const plan = planPaste(view, at(1, 1), parseTsv('1\t2\r\n3\tabc\r\n'));
-    expect(plan).toEqual({ ok: false, message: 'Intet blev sat ind: «abc» er ikke et beløb. Skriv fx 1.500, 1500, 1.234,5 eller -250 («eCPR», 2023).' });
+    expect(plan).toEqual({
+      ok: false,
+      message: 'Intet blev sat ind: «abc» er ikke et beløb. Skriv fx 1.500, 1500, 1.234,5 eller -250 («eCPR», 2023).',
+    });
     expect(planPaste(view, at(1, 1), [['1.5.0']]).ok).toBe(false);
   });
   it('totals, pool headings, parents and I alt are skipped and counted', () => {
     // From MUSE EKG (a parent) down: parent skipped, fase 1 written, RIAS written; I alt skipped.
-    const plan = planPaste(view, at(5, 1), [['9', '9', '99'], ['1', '2', '3'], ['4', '', '']]);
+    const plan = planPaste(view, at(5, 1), [
+      ['9', '9', '99'],
+      ['1', '2', '3'],
+      ['4', '', ''],
+    ]);
     expect(plan.ok && plan.skipped).toBe(4);
     expect(plan.ok && plan.cells).toEqual([
       { lineId: 'f1', year: 2022, value: k(1) },
@@ -65,7 +98,11 @@ describe('planPaste', () => {
     ]);
   });
   it('rows below the pool become new lines (with names when the block has them)', () => {
-    const plan = planPaste(view, at(2, 0), [['eCPR', '1', '2'], ['SDP', '3', '4'], ['', '5', '']]);
+    const plan = planPaste(view, at(2, 0), [
+      ['eCPR', '1', '2'],
+      ['SDP', '3', '4'],
+      ['', '5', ''],
+    ]);
     expect(plan.ok && plan).toMatchObject({
       poolId: 'nat',
       newLines: [
@@ -76,7 +113,10 @@ describe('planPaste', () => {
     });
   });
   it('a bad value in a new line names it', () => {
-    const plan = planPaste(view, at(2, 0), [['eCPR', '1', '2'], ['SDP', 'x', '4']]);
+    const plan = planPaste(view, at(2, 0), [
+      ['eCPR', '1', '2'],
+      ['SDP', 'x', '4'],
+    ]);
     expect(plan.ok || plan.message).toContain('(«SDP», 2022)');
   });
   it('names pasted over lines rename them', () => {
@@ -85,7 +125,12 @@ describe('planPaste', () => {
   });
   it('one value over a range fills every writable cell of it', () => {
     const plan = planPaste(view, at(1, 1, 3, 2), [['7']]);
-    expect(plan.ok && plan.cells.map((c) => `${c.lineId}:${c.year}=${c.value}`)).toEqual(['lpr:2022=7000', 'lpr:2023=7000', 'ecpr:2022=7000', 'ecpr:2023=7000']);
+    expect(plan.ok && plan.cells.map((c) => `${c.lineId}:${c.year}=${c.value}`)).toEqual([
+      'lpr:2022=7000',
+      'lpr:2023=7000',
+      'ecpr:2022=7000',
+      'ecpr:2023=7000',
+    ]);
     expect(plan.ok && plan.skipped).toBe(2);
   });
   it('our own copy pastes back exactly: Danish numbers without a thousands separator', () => {
@@ -95,8 +140,16 @@ describe('planPaste', () => {
     expect(plan).toMatchObject({ ok: true, cells: [], renames: [], skipped: 2 });
   });
   it('copies decimals with a comma, as a Danish spreadsheet reads them, and reads them back exactly', () => {
-    expect([1_500_000, 1_234_500, -250_000, 1_234, -1, 0, 99_999_999_999, null].map(clipboardAmount))
-      .toEqual(['1500', '1234,5', '-250', '1,234', '-0,001', '0', '99999999,999', '']);
+    expect([1_500_000, 1_234_500, -250_000, 1_234, -1, 0, 99_999_999_999, null].map(clipboardAmount)).toEqual([
+      '1500',
+      '1234,5',
+      '-250',
+      '1,234',
+      '-0,001',
+      '0',
+      '99999999,999',
+      '',
+    ]);
     for (const kroner of [1_500_000, 1_234_500, -250_000, 1_234, -1, 0, 99_999_999_999, 1_000_001]) {
       expect(parseAmount(clipboardAmount(kroner))).toEqual({ ok: true, value: kroner });
     }
@@ -125,8 +178,14 @@ describe('planPaste', () => {
     // Back here (also as a spreadsheet gives it back), the names are unchanged.
     expect(planPaste(v, at(3, 0), parseTsv(text))).toMatchObject({ ok: true, cells: [], renames: [], skipped: 0 });
     const renamed = planPaste(v, at(1, 0), [["'=1+2"], ["'-x"]]);
-    expect(renamed.ok && renamed.renames).toEqual([{ lineId: 'lpr', name: '=1+2' }, { lineId: 'ecpr', name: '-x' }]);
-    const added = planPaste(v, at(7, 0), [['=HYPERLINK("http://x";"klik")', '4'], ["'@new", '1']]);
+    expect(renamed.ok && renamed.renames).toEqual([
+      { lineId: 'lpr', name: '=1+2' },
+      { lineId: 'ecpr', name: '-x' },
+    ]);
+    const added = planPaste(v, at(7, 0), [
+      ['=HYPERLINK("http://x";"klik")', '4'],
+      ["'@new", '1'],
+    ]);
     expect(added.ok && added.newLines.map((l) => l.name)).toEqual(['@new']);
   });
 });

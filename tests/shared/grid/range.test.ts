@@ -1,6 +1,17 @@
 /** Range arithmetic for the grid's selection: bounds, Shift+arrows, Ctrl+A, the fill handle, the status bar. */
 import { describe, expect, it } from 'vitest';
-import { all, bounds, cellCount, clampRange, contains, edges, extend, fillTarget, single, summarize } from '../../../shared/grid/range';
+import {
+  all,
+  bounds,
+  cellCount,
+  clampRange,
+  contains,
+  edges,
+  extend,
+  fillTarget,
+  single,
+  summarize,
+} from '../../../shared/grid/range';
 
 describe('ranges', () => {
   it('bounds are the same whichever way the range was dragged', () => {
@@ -20,7 +31,10 @@ describe('ranges', () => {
   });
   it('Ctrl+A is every cell; a range is kept inside a grid that shrank', () => {
     expect(bounds(all(10, 4))).toEqual({ top: 0, bottom: 9, left: 0, right: 3 });
-    expect(clampRange({ anchor: { row: 8, col: 3 }, focus: { row: 12, col: 5 } }, 5, 4)).toEqual({ anchor: { row: 4, col: 3 }, focus: { row: 4, col: 3 } });
+    expect(clampRange({ anchor: { row: 8, col: 3 }, focus: { row: 12, col: 5 } }, 5, 4)).toEqual({
+      anchor: { row: 4, col: 3 },
+      focus: { row: 4, col: 3 },
+    });
   });
   it('edges mark the outline', () => {
     const b = { top: 1, bottom: 3, left: 1, right: 2 };
@@ -36,7 +50,11 @@ describe('ranges', () => {
     expect(fillTarget(b, 0, 0)).toBeNull();
   });
   it('summarize counts numbers only, as the status bar', () => {
-    expect(summarize([1_500_000, null, 'LPR3', 2_000_000, 0])).toEqual({ sum: 3_500_000, count: 3, average: 3_500_000 / 3 });
+    expect(summarize([1_500_000, null, 'LPR3', 2_000_000, 0])).toEqual({
+      sum: 3_500_000,
+      count: 3,
+      average: 3_500_000 / 3,
+    });
     expect(summarize([null, 'x'])).toEqual({ sum: 0, count: 0, average: null });
   });
 });

@@ -16,7 +16,14 @@ const pools: Pool[] = [
   { id: 'nat', name: 'Nationale projekter', position: 1024, description: '' },
 ];
 
-function line(id: string, poolId: string, name: string, position: number, amounts: Record<number, number>, parentId: string | null = null): Line {
+function line(
+  id: string,
+  poolId: string,
+  name: string,
+  position: number,
+  amounts: Record<number, number>,
+  parentId: string | null = null,
+): Line {
   return { id, poolId, parentId, name, position, description: '', amounts };
 }
 
@@ -37,7 +44,10 @@ const inPool = (rows: GridRow[], poolId: string) => rows.filter((r) => r.kind !=
 function table(rows: GridRow[]): string[] {
   return rows.map((r) => {
     const indent = r.kind === 'line' && r.depth === 1 ? '  -' : '';
-    const figures = r.kind === 'pool' ? '' : ` | ${YEARS.map((y) => formatAmount(r.amounts[y])).join(' | ')} | ${formatAmount(r.total)}`;
+    const figures =
+      r.kind === 'pool'
+        ? ''
+        : ` | ${YEARS.map((y) => formatAmount(r.amounts[y])).join(' | ')} | ${formatAmount(r.total)}`;
     return `${indent}${r.name}${figures}`;
   });
 }
@@ -58,7 +68,18 @@ describe('buildRowModel', () => {
       'Vestdansk It Samarbejde i alt | 3.100 | 2.300 | 5.400',
     ]);
     expect(table([grandTotal])).toEqual(['Total | 6.700 | 5.100 | 11.800']);
-    expect(rows.map((r) => r.kind)).toEqual(['pool', 'line', 'line', 'poolTotal', 'pool', 'line', 'line', 'line', 'line', 'poolTotal']);
+    expect(rows.map((r) => r.kind)).toEqual([
+      'pool',
+      'line',
+      'line',
+      'poolTotal',
+      'pool',
+      'line',
+      'line',
+      'line',
+      'line',
+      'poolTotal',
+    ]);
   });
 
   it("a parent's figures are the sum of its sub-lines, and follow them when one changes", () => {
@@ -87,7 +108,10 @@ describe('buildRowModel', () => {
     expect(shown('new')).toEqual({ cells: [null, null], total: null });
     expect(shown('half')).toEqual({ cells: [null, k(5)], total: k(5) });
     // An empty pool still has its heading and a zero "i alt", as in the annex.
-    expect(table(inPool(rows, 'vis'))).toEqual(['Vestdansk It Samarbejde', 'Vestdansk It Samarbejde i alt | 0 | 0 | 0']);
+    expect(table(inPool(rows, 'vis'))).toEqual([
+      'Vestdansk It Samarbejde',
+      'Vestdansk It Samarbejde i alt | 0 | 0 | 0',
+    ]);
   });
 
   it('a collapsed pool hides its lines but keeps its heading and its "i alt" row, and totals do not change', () => {

@@ -10,7 +10,6 @@ import type { Line, Pool } from '../../../shared/domain/model';
 import { buildRowModel, RowCache, type GridRow } from '../../../shared/grid/row-model';
 import { seededRandom as random } from '../../seeded-random';
 
-
 const YEARS = Array.from({ length: 10 }, (_, i) => 2022 + i);
 
 /** A portfolio: 4 pools, each with plain lines and parents with 2-4 sub-lines. */
@@ -22,11 +21,27 @@ function makePortfolio(next: () => number) {
     pools.push({ id: poolId, name: `Pulje ${p}`, position: (4 - p) * 10, description: '' });
     for (let l = 0; l < 6; l++) {
       const id = `${poolId}-line-${l}`;
-      lines.push({ id, poolId, parentId: null, name: `Linje ${p}.${l}`, position: l * 10, description: '', amounts: {} });
+      lines.push({
+        id,
+        poolId,
+        parentId: null,
+        name: `Linje ${p}.${l}`,
+        position: l * 10,
+        description: '',
+        amounts: {},
+      });
       if (l % 3 !== 1) continue;
       const subs = 2 + Math.floor(next() * 3);
       for (let s = 0; s < subs; s++) {
-        lines.push({ id: `${id}-sub-${s}`, poolId, parentId: id, name: `-Underlinje ${s}`, position: s, description: '', amounts: {} });
+        lines.push({
+          id: `${id}-sub-${s}`,
+          poolId,
+          parentId: id,
+          name: `-Underlinje ${s}`,
+          position: s,
+          description: '',
+          amounts: {},
+        });
       }
     }
   }
@@ -88,7 +103,12 @@ function expectExactTotals(rows: GridRow[], grand: GridRow, pools: Pool[], lines
     grandAll += poolAll;
   }
   for (const year of YEARS) {
-    same(grand, year, pools.reduce((s, p) => s + BigInt(byId.get(`total:${p.id}`)!.amounts[year] ?? 0), 0n), 'Total');
+    same(
+      grand,
+      year,
+      pools.reduce((s, p) => s + BigInt(byId.get(`total:${p.id}`)!.amounts[year] ?? 0), 0n),
+      'Total',
+    );
   }
   expect(BigInt(grand.total ?? 0), 'Total, I alt').toBe(grandAll);
   return compared;
@@ -162,10 +182,26 @@ describe('totals are exact to the krone', () => {
     for (let i = 0; i < 10; i++) float += 0.1;
     expect(float).not.toBe(1);
     const pool: Pool = { id: 'p', name: 'Pulje', position: 1, description: '' };
-    const parent: Line = { id: 'parent', poolId: 'p', parentId: null, name: 'MUSE EKG', position: 1, description: '', amounts: {} };
+    const parent: Line = {
+      id: 'parent',
+      poolId: 'p',
+      parentId: null,
+      name: 'MUSE EKG',
+      position: 1,
+      description: '',
+      amounts: {},
+    };
     const subs: Line[] = Array.from({ length: 10 }, (_, i) => {
       const r = parseAmount('0,1');
-      return { id: `s${i}`, poolId: 'p', parentId: 'parent', name: `fase ${i}`, position: i, description: '', amounts: { 2022: r.ok ? r.value! : NaN } };
+      return {
+        id: `s${i}`,
+        poolId: 'p',
+        parentId: 'parent',
+        name: `fase ${i}`,
+        position: i,
+        description: '',
+        amounts: { 2022: r.ok ? r.value! : NaN },
+      };
     });
     const { rows, grandTotal } = buildRowModel({ years: [2022], pools: [pool], lines: [parent, ...subs] });
     const parentRow = rows.find((r) => r.id === 'parent')!;

@@ -46,11 +46,19 @@ describe('parseTsv reads Excel clipboard text', () => {
 
 describe('toTsv writes what Excel reads', () => {
   it('ends every row with CRLF and quotes only cells that need it', () => {
-    expect(toTsv([['LPR3', '1500', '1234.5'], ['a\tb', 'say "hi"', 'x\ny']])).toBe('LPR3\t1500\t1234.5\r\n"a\tb"\t"say ""hi"""\t"x\ny"\r\n');
+    expect(
+      toTsv([
+        ['LPR3', '1500', '1234.5'],
+        ['a\tb', 'say "hi"', 'x\ny'],
+      ]),
+    ).toBe('LPR3\t1500\t1234.5\r\n"a\tb"\t"say ""hi"""\t"x\ny"\r\n');
     expect(tsvCell('plain')).toBe('plain');
   });
   it('round-trips through parseTsv', () => {
-    const rows = [['MUSE EKG\r\nfase 1', '', '-250'], ['"quoted"', 'tab\there', '0']];
+    const rows = [
+      ['MUSE EKG\r\nfase 1', '', '-250'],
+      ['"quoted"', 'tab\there', '0'],
+    ];
     expect(parseTsv(toTsv(rows))).toEqual(rows);
   });
 });
