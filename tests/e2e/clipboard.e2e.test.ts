@@ -5,36 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { toTsv } from '../../shared/grid/tsv';
 import { ARTIFACTS, backendAmount, cell, chromiumMissing, grandTotal, rowId, useApp, type Harness } from './harness';
-
-const LPR3 = 'LPR3 ID3 - Landspatientregister';
-const ECPR = 'Integration til national eCPR';
-const KIIT = 'Klinisk immunologisk IT (KIIT) (Blodbank)';
-const LABREK = 'Labrek (Laboratorie)';
-
-async function center(l: Locator) {
-  const box = await l.boundingBox();
-  if (!box) throw new Error('the cell is not on screen');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2, box };
-}
-
-/** A mouse drag from one cell to another. */
-async function drag(page: Page, from: Locator, to: Locator) {
-  const a = await center(from);
-  const b = await center(to);
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 3 });
-  await page.mouse.move(b.x, b.y, { steps: 3 });
-  await page.mouse.up();
-}
-
-const message = (page: Page) => page.getByTestId('message').textContent();
-const stats = (page: Page) => page.getByTestId('range-stats').textContent();
-const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
-const setClipboard = (page: Page, text: string) => page.evaluate((t) => navigator.clipboard.writeText(t), text);
+import { LPR3, ECPR, KIIT, LABREK, drag, message, stats, clipboard, setClipboard } from './grid-helpers';
 
 describe.skipIf(chromiumMissing)('Copy and paste with Excel in Chromium', () => {
   let h: Harness;

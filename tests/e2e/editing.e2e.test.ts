@@ -5,36 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ARTIFACTS, cell, chromiumMissing, rowId, useApp, waitForEditor, type Harness } from './harness';
-
-const LPR3 = 'LPR3 ID3 - Landspatientregister';
-const ECPR = 'Integration til national eCPR';
-const KIIT = 'Klinisk immunologisk IT (KIIT) (Blodbank)';
-const LABREK = 'Labrek (Laboratorie)';
-const PPJ = 'Fællesregionalt udbud af Præhospital Patientjournal (PPJ)';
-const EPJ = 'Integration EPJ-PPJ';
-
-async function center(l: Locator) {
-  const box = await l.boundingBox();
-  if (!box) throw new Error('the cell is not on screen');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2, box };
-}
-
-/** A mouse drag from one cell to another. */
-async function drag(page: Page, from: Locator, to: Locator) {
-  const a = await center(from);
-  const b = await center(to);
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 3 });
-  await page.mouse.move(b.x, b.y, { steps: 3 });
-  await page.mouse.up();
-}
-
-const stats = (page: Page) => page.getByTestId('range-stats').textContent();
-const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
-const undoLabel = (h: Harness) => h.server.session.history().undoLabel;
+import { LPR3, ECPR, KIIT, LABREK, PPJ, EPJ, center, drag, stats, clipboard, undoLabel } from './grid-helpers';
 
 describe.skipIf(chromiumMissing)('Excel-grade editing in Chromium', () => {
   let h: Harness;
