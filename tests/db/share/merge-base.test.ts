@@ -1,22 +1,13 @@
 /** The common value (base) a merge review shows for what both files changed (two regions' files, two-regions.ts). */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renameLine } from '../../../db/core/commands';
 import { createPortfolio } from '../../../db/core/create';
 import { withSession } from './helpers';
-import { amount, ECPR, lineId, LPR, merge, preview, set, twoRegions, type TwoRegions } from './two-regions';
+import { amount, ECPR, lineId, LPR, merge, preview, set, t, rm, rsd, send, useTwoRegions } from './two-regions';
 
-let t: TwoRegions;
-let rm: string;
-let rsd: string;
-let send: TwoRegions['send'];
-
-beforeEach(() => {
-  t = twoRegions();
-  ({ rm, rsd, send } = t);
-});
-afterEach(() => t.done());
+useTwoRegions();
 
 describe('the common value of what both files changed (base)', () => {
   it('a conflict shows the value both had; a value one side changed shows the other side’s as the common one', () => {

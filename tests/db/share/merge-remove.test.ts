@@ -3,16 +3,12 @@
  * seen all of them; kept when this side changed something inside since (a line of its own in the
  * pool), line by line.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addLine, addPool, addYear, deletePool, removeYear } from '../../../db/core/commands';
-import { merge, twoRegions, type TwoRegions } from './two-regions';
+import { merge, t, useTwoRegions } from './two-regions';
 import { withSession } from './helpers';
 
-let t: TwoRegions;
-beforeEach(() => {
-  t = twoRegions();
-});
-afterEach(() => t.done());
+useTwoRegions();
 
 const snapshot = (path: string) => withSession(path, (s) => s.snapshot());
 

@@ -1,22 +1,13 @@
 /** Undoing a merge (two regions' files, two-regions.ts): the file is again as if never merged, its record of the other file too. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addLine, renameLine } from '../../../db/core/commands';
 import type { Session } from '../../../db/core/session';
 import { applyMerge, previewMerge } from '../../../db/share/apply';
 import { receiveFile } from '../../../db/share/receive';
 import { withSession } from './helpers';
-import { amount, ECPR, lineId, LPR, merge, preview, set, twoRegions, type TwoRegions } from './two-regions';
+import { amount, ECPR, lineId, LPR, merge, preview, set, rm, rsd, send, useTwoRegions } from './two-regions';
 
-let t: TwoRegions;
-let rm: string;
-let rsd: string;
-let send: TwoRegions['send'];
-
-beforeEach(() => {
-  t = twoRegions();
-  ({ rm, rsd, send } = t);
-});
-afterEach(() => t.done());
+useTwoRegions();
 
 describe('undoing a merge undoes what it recorded of the other file', () => {
   /** RSD changes two values and a name, and adds a line; RM changes one value: a merge with work to do. */

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addLine, deleteLine, renameLine, setAmounts } from '../../../db/core/commands';
 import { runMigrations } from '../../../db/core/migrations/index';
 import { APPLICATION_ID } from '../../../db/core/open';
@@ -15,18 +15,9 @@ import { receiveFile } from '../../../db/share/receive';
 import type { Session } from '../../../db/core/session';
 import { listBackups } from '../../../db/core/backup';
 import { cli, contents, withSession } from './helpers';
-import { amount, ECPR, lineId, LPR, merge, preview, set, twoRegions, type TwoRegions } from './two-regions';
+import { amount, ECPR, lineId, LPR, merge, preview, set, t, rm, rsd, send, useTwoRegions } from './two-regions';
 
-let t: TwoRegions;
-let rm: string;
-let rsd: string;
-let send: TwoRegions['send'];
-
-beforeEach(() => {
-  t = twoRegions();
-  ({ rm, rsd, send } = t);
-});
-afterEach(() => t.done());
+useTwoRegions();
 
 describe('merge', () => {
   it('disjoint edits on both sides both apply, in one undo step, after a backup; then the other way round', () => {

@@ -3,7 +3,7 @@
  * as its own file; both edit; one sends and the other merges. With the helpers they share.
  */
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { setAmounts } from '../../../db/core/commands';
 import { createPortfolio } from '../../../db/core/create';
 import type { Session } from '../../../db/core/session';
@@ -66,4 +66,19 @@ export function merge(mine: string, theirs: string, choices: Parameters<typeof a
   } finally {
     received.close();
   }
+}
+
+/** The running test's two regions' files (live bindings: a fresh pair before each test, see useTwoRegions). */
+export let t: TwoRegions;
+export let rm: string;
+export let rsd: string;
+export let send: TwoRegions['send'];
+
+/** Registers the two regions' files for each test of a file: call once at its top. */
+export function useTwoRegions(): void {
+  beforeEach(() => {
+    t = twoRegions();
+    ({ rm, rsd, send } = t);
+  });
+  afterEach(() => t.done());
 }
