@@ -4,9 +4,10 @@
  * mid-write never leaves a half file; a missing or damaged file simply means "no settings",
  * never a failed start.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { REGION_CODES, type RegionCode } from '../shared/domain/model';
+import { writeFileAtomic } from '../db/index';
 
 /** Seneste filer shows at most this many, as Office does by default in its short list. */
 export const RECENT_LIMIT = 8;
@@ -44,15 +45,7 @@ export function readSettings(userDataDir: string): Settings {
 
 export function writeSettings(userDataDir: string, settings: Settings): void {
   mkdirSync(userDataDir, { recursive: true });
-  const target = settingsPath(userDataDir);
-  const tmp = `${target}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, JSON.stringify(settings, null, 2) + '\n', 'utf8');
-    renameSync(tmp, target);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
+  writeFileAtomic(settingsPath(userDataDir), JSON.stringify(settings, null, 2) + '\n');
 }
 
 /** The recent files that still exist, newest first. */

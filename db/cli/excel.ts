@@ -3,7 +3,7 @@
  * importing into a portfolio file that does not exist yet, and writing a workbook file whole.
  * Files appear only complete: both are built under a temporary name and renamed into place.
  */
-import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { AnnexRead } from '../../shared/contract/annex';
 import { formatAmount } from '../../shared/danish/number';
@@ -12,13 +12,16 @@ import {
   createPortfolio,
   exportAnnex,
   openSession,
+  TargetExistsError,
   UserError,
+  writeFileAtomic,
+  writeFileAtomicAsync,
   type ExportOptions,
   type ImportPreviewData,
   type PortfolioData,
 } from '../index';
 
-/** The same limit as the app's (shared/contract/contract.ts: about 100 MB as base64). */
+/** The same limit as the app's (shared/contract/files.ts: about 100 MB as base64). */
 const MAX_WORKBOOK_BYTES = 100 * 1024 * 1024;
 const LISTED = 50;
 
@@ -74,39 +77,33 @@ function titleFor(read: AnnexRead, fileName: string): string {
 }
 
 /**
- * Creates `path` from the workbook: built and imported under a temporary name, renamed into place
- * only when the import succeeded, so a failed import leaves no file behind.
+ * Creates `path` from the workbook: built and imported under a temporary name by the atomic writer,
+ * put in place only when the import succeeded, so a failed import leaves no file behind.
  */
 export function importIntoNewFile(path: string, read: AnnexRead, fileName: string, removeMissing: boolean): void {
-  const tmp = `${path}.${process.pid}.importeres`;
-  const clean = () => {
-    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) rmSync(f, { force: true });
-  };
-  clean();
   try {
-    createPortfolio(tmp, { title: titleFor(read, fileName), region: 'RM', years: read.years });
-    const session = openSession(tmp);
-    try {
-      // Nothing to back up in a file made a moment ago; mismatches were dealt with by the caller.
-      applyImport(session, read, fileName, { removeMissing, acceptMismatches: true, noBackup: true });
-    } finally {
-      session.close();
-    }
-    if (existsSync(path))
+    writeFileAtomic(
+      path,
+      (tmp) => {
+        createPortfolio(tmp, { title: titleFor(read, fileName), region: 'RM', years: read.years });
+        const session = openSession(tmp);
+        try {
+          // Nothing to back up in a file made a moment ago; mismatches were dealt with by the caller.
+          applyImport(session, read, fileName, { removeMissing, acceptMismatches: true, noBackup: true });
+        } finally {
+          session.close();
+        }
+      },
+      { noReplace: true },
+    );
+  } catch (err) {
+    if (err instanceof TargetExistsError)
       throw new UserError(`«${basename(path)}» er blevet oprettet af et andet program imens; intet blev ændret.`);
-    renameSync(tmp, path);
-  } finally {
-    clean();
+    throw err;
   }
 }
 
-/** Writes the workbook under a temporary name and renames it, so `out` is never half-written. */
+/** Writes the workbook through the atomic writer (db/core/atomic-file.ts), so `out` is never half-written. */
 export async function exportToFile(data: PortfolioData, options: ExportOptions, out: string): Promise<void> {
-  const tmp = `${out}.${process.pid}.tmp`;
-  try {
-    await exportAnnex(data, options, tmp);
-    renameSync(tmp, out);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
+  await writeFileAtomicAsync(out, (tmp) => exportAnnex(data, options, tmp));
 }

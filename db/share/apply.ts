@@ -6,10 +6,11 @@
  */
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { regionName, type Change, type RegionCode } from '../../shared/domain/model';
 import { backupCopy, backupDir, listBackups } from '../core/backup';
+import { TargetExistsError, writeFileAtomic } from '../core/atomic-file';
 import { UserError } from '../core/errors';
 import type { DB } from '../core/open';
 import { sql } from '../core/queries';
@@ -148,46 +149,48 @@ export function applyMerge(
 /**
  * Makes a new portfolio file from a received one, under a new copy id (so that the two files'
  * changes never share numbers): the values keep the sender's dots and the sender's version
- * vector becomes this file's. Built under a temporary name and renamed: all or nothing.
+ * vector becomes this file's. Built by the atomic writer (db/core/atomic-file.ts): all or nothing.
  */
 export function importReceived(received: Received, targetPath: string, region?: RegionCode): string {
   if (existsSync(targetPath))
     throw new UserError(`«${basename(targetPath)}» findes allerede; vælg et andet navn.`, 'invalid-args');
-  const tmp = `${targetPath}.${process.pid}.importeres`;
-  const clean = () => {
-    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) rmSync(f, { force: true });
-  };
-  clean();
   try {
-    writeFileSync(tmp, received.db.serialize());
-    const db = new Database(tmp, { fileMustExist: true });
-    try {
-      db.pragma('journal_mode = DELETE');
-      db.pragma('synchronous = FULL');
-      db.transaction(() => {
-        const dots = new Dots(db);
-        const from = dots.lineage;
-        const keep: DotRow[] = [];
-        for (const [entity, id, field] of dots.recorded()) {
-          const d = dots.dot(entity, id, field);
-          if (!(d.replica === from.origin && d.counter === 0)) keep.push(dotRow(entity, id, field, d));
+    writeFileAtomic(
+      targetPath,
+      (tmp) => {
+        writeFileSync(tmp, received.db.serialize());
+        const db = new Database(tmp, { fileMustExist: true });
+        try {
+          db.pragma('journal_mode = DELETE');
+          db.pragma('synchronous = FULL');
+          db.transaction(() => {
+            const dots = new Dots(db);
+            const from = dots.lineage;
+            const keep: DotRow[] = [];
+            for (const [entity, id, field] of dots.recorded()) {
+              const d = dots.dot(entity, id, field);
+              if (!(d.replica === from.origin && d.counter === 0)) keep.push(dotRow(entity, id, field, d));
+            }
+            db.exec('DELETE FROM share_dot; DELETE FROM share_sent;');
+            storeDots(db, JSON.stringify(keep), from.last);
+            const id = randomBytes(16).toString('hex');
+            mergeSeen(db, { ...from, replica: id, ranges: [] }, from);
+            db.prepare('UPDATE share_replica SET id = ?, since = ?').run(id, from.last);
+            if (region) db.prepare('UPDATE portfolio SET region = ?').run(region);
+          })();
+          if (db.pragma('quick_check', { simple: true }) !== 'ok')
+            throw new Error('den nye fil bestod ikke quick_check');
+        } finally {
+          db.close();
         }
-        db.exec('DELETE FROM share_dot; DELETE FROM share_sent;');
-        storeDots(db, JSON.stringify(keep), from.last);
-        const id = randomBytes(16).toString('hex');
-        mergeSeen(db, { ...from, replica: id, ranges: [] }, from);
-        db.prepare('UPDATE share_replica SET id = ?, since = ?').run(id, from.last);
-        if (region) db.prepare('UPDATE portfolio SET region = ?').run(region);
-      })();
-      if (db.pragma('quick_check', { simple: true }) !== 'ok') throw new Error('den nye fil bestod ikke quick_check');
-    } finally {
-      db.close();
-    }
-    renameSync(tmp, targetPath);
+      },
+      { noReplace: true },
+    );
     return targetPath;
   } catch (err) {
-    clean();
     if (err instanceof UserError) throw err;
+    if (err instanceof TargetExistsError)
+      throw new UserError(`«${basename(targetPath)}» findes allerede; vælg et andet navn.`, 'invalid-args');
     throw new UserError(`«${basename(targetPath)}» kunne ikke oprettes: ${(err as Error).message}.`);
   }
 }
