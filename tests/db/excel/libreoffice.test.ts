@@ -35,6 +35,7 @@ import { toTsv } from '../../../shared/grid/tsv';
 import { generatePortfolio, isFormula, kroner, loadWorkbook } from './excel-helpers';
 import { DANISH_TSV_FILTER, findSoffice, LibreOffice } from './libreoffice';
 import { exampleWorkbook, type Variant } from './workbooks';
+import { k, line } from '../../shared/grid/lines';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'bilag1-2022-2023.xlsx');
@@ -118,26 +119,17 @@ const lineList = (annex: AnnexRead) =>
 
 // The clipboard case: integers, negatives, decimals down to the krone, an empty cell, a zero,
 // a sub-line, and names a spreadsheet would make formulas.
-const k = (t: number) => t * 1000;
 const CLIP_POOLS: Pool[] = [
   { id: 'a', name: 'Nationale projekter', position: 1, description: '' },
   { id: 'b', name: '=Pulje', position: 2, description: '' },
 ];
-const clipLine = (
-  id: string,
-  poolId: string,
-  name: string,
-  position: number,
-  amounts: Record<number, number>,
-  parentId: string | null = null,
-): Line => ({ id, poolId, parentId, name, position, description: '', amounts });
 const CLIP_LINES: Line[] = [
-  clipLine('l1', 'a', 'LPR3', 1, { 2022: k(1500), 2023: k(-250), 2024: 1_234_500 }),
-  clipLine('l2', 'a', '=SUM(A1)', 2, { 2022: -250_500, 2023: 1, 2024: 0 }),
-  clipLine('l3', 'a', '+45 1234', 3, { 2022: 12_345_678_901, 2024: -1 }),
-  clipLine('l4', 'b', '-Drift', 1, {}),
-  clipLine('l5', 'b', '@cmd', 1, { 2022: 999, 2023: k(10_650) }, 'l4'),
-  clipLine('l6', 'b', '=HYPERLINK("http://x";"klik")', 2, { 2023: 1_000_001 }),
+  line('l1', 'a', 'LPR3', 1, { 2022: k(1500), 2023: k(-250), 2024: 1_234_500 }),
+  line('l2', 'a', '=SUM(A1)', 2, { 2022: -250_500, 2023: 1, 2024: 0 }),
+  line('l3', 'a', '+45 1234', 3, { 2022: 12_345_678_901, 2024: -1 }),
+  line('l4', 'b', '-Drift', 1, {}),
+  line('l5', 'b', '@cmd', 1, { 2022: 999, 2023: k(10_650) }, 'l4'),
+  line('l6', 'b', '=HYPERLINK("http://x";"klik")', 2, { 2023: 1_000_001 }),
 ];
 const CLIP_VIEW: GridView = {
   rows: buildRowModel({ years: [2022, 2023, 2024], pools: CLIP_POOLS, lines: CLIP_LINES }).rows,

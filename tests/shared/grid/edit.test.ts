@@ -3,7 +3,7 @@
  * Excel and from our own copy, names kept text, read-only rows skipped, a bad value refusing all.
  */
 import { describe, expect, it } from 'vitest';
-import type { Line, Pool } from '../../../shared/domain/model';
+import type { Pool } from '../../../shared/domain/model';
 import { buildRowModel } from '../../../shared/grid/row-model';
 import {
   clipboardAmount,
@@ -18,28 +18,12 @@ import {
 } from '../../../shared/grid/edit';
 import { parseTsv, toTsv } from '../../../shared/grid/tsv';
 import { parseAmount } from '../../../shared/danish/number';
+import { k, line } from './lines';
 
-const k = (t: number) => t * 1000;
 const pools: Pool[] = [
   { id: 'nat', name: 'Nationale projekter', position: 1, description: '' },
   { id: 'vis', name: 'Vestdansk It Samarbejde', position: 2, description: '' },
 ];
-const line = (
-  id: string,
-  poolId: string,
-  name: string,
-  position: number,
-  amounts: Record<number, number>,
-  parentId: string | null = null,
-): Line => ({
-  id,
-  poolId,
-  parentId,
-  name,
-  position,
-  description: '',
-  amounts,
-});
 const lines = [
   line('lpr', 'nat', 'LPR3', 1, { 2022: k(1500), 2023: k(2800) }),
   line('ecpr', 'nat', 'eCPR', 2, { 2022: k(2100), 2023: 0 }),

@@ -6,26 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { formatAmount } from '../../../shared/danish/number';
 import type { Line, Pool } from '../../../shared/domain/model';
 import { buildRowModel, RowCache, type GridRow } from '../../../shared/grid/row-model';
+import { k, line } from './lines';
 
 const YEARS = [2022, 2023];
-const k = (thousands: number) => thousands * 1000;
 
 const pools: Pool[] = [
   // Stored out of order on purpose: the grid follows `position`, not array order.
   { id: 'vis', name: 'Vestdansk It Samarbejde', position: 3072, description: '' },
   { id: 'nat', name: 'Nationale projekter', position: 1024, description: '' },
 ];
-
-function line(
-  id: string,
-  poolId: string,
-  name: string,
-  position: number,
-  amounts: Record<number, number>,
-  parentId: string | null = null,
-): Line {
-  return { id, poolId, parentId, name, position, description: '', amounts };
-}
 
 function example(): Line[] {
   return [
