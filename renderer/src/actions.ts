@@ -6,9 +6,11 @@
 import type { MenuCommand } from '../../shared/contract/channels';
 import type { Channel } from '../../shared/contract/channels';
 import type { Args, Result } from '../../shared/contract/contract';
-import { formatAmount, parseAmount } from '../../shared/danish/number';
+import { parseEntry } from '../../shared/danish/formula';
+import { formatAmount } from '../../shared/danish/number';
 import type { Change, RegionCode } from '../../shared/domain/model';
 import { hasSubLinesMessage } from '../../shared/domain/names';
+import { implausibleAmount } from '../../shared/domain/plausibility';
 import type { GridRow } from '../../shared/grid/row-model';
 import { ApiFailure, type Api } from './api/client';
 import { NAME_COL, yearOfCol } from './grid/columns';
@@ -72,7 +74,11 @@ export class Actions {
     if (await this.change('history.redo', {})) this.ui.notify('info', `Gentaget: ${label}`);
   };
 
-  /** A value typed into a cell (or null when cleared): a name or an amount. */
+  /**
+   * A value typed into a cell (or null when cleared): a name, an amount or a formula (`=1.500*2`,
+   * computed now and stored as its value). The grid keeps an entry that cannot be saved in its
+   * editor (grid/cell-error.tsx); an amount that looks like a slip is asked about first.
+   */
   editCell = async (row: GridRow, colId: string, text: string | null) => {
     if (colId === NAME_COL) return this.rename(row, text ?? '');
     const year = yearOfCol(colId);
@@ -80,10 +86,25 @@ export class Actions {
     if (row.hasChildren) {
       return this.ui.notify('error', hasSubLinesMessage(row.name));
     }
-    const parsed = parseAmount(text);
+    const parsed = parseEntry(text);
     if (!parsed.ok) return this.ui.notify('error', `${parsed.message} (${row.name}, ${year}). Intet blev ændret.`);
     if ((row.line.amounts[year] ?? null) === parsed.value) return;
-    await this.change('amounts.set', { cells: [{ lineId: row.id, year, value: parsed.value }] });
+    const others = Object.entries(row.line.amounts)
+      .filter(([y]) => Number(y) !== year)
+      .map(([, v]) => v);
+    const doubt = implausibleAmount(parsed.value, others);
+    if (doubt) {
+      const ok = await this.ui.confirm(
+        'Er beløbet rigtigt?',
+        `${doubt} Vil du gemme det i «${row.name}», ${year}?`,
+        'Gem beløbet',
+      );
+      this.ui.focus(row.id, colId);
+      if (!ok) return this.ui.notify('info', `Beløbet blev ikke gemt (${row.name}, ${year}).`);
+    }
+    if (!(await this.change('amounts.set', { cells: [{ lineId: row.id, year, value: parsed.value }] }))) return;
+    if (parsed.rounded && text)
+      this.ui.notify('info', `${text.trim()} er afrundet til hele kroner: ${formatAmount(parsed.value)}.`);
   };
 
   private async rename(row: GridRow, text: string) {
@@ -259,15 +280,17 @@ export class Actions {
   importExcel = async (dropped?: File) => {
     const file = dropped ?? (await pickWorkbook());
     if (!file) return;
+    // An error that stops a command is a dialog the user closes, not a status text (docs/grid.md, «Messages»).
+    const stopped = (text: string) => this.ui.notice('Importen kan ikke gennemføres', text);
     if (!/\.xlsx$/i.test(file.name))
-      return this.ui.notify('error', `«${file.name}» er ikke en Excel-projektmappe (.xlsx). Intet blev ændret.`);
+      return stopped(`«${file.name}» er ikke en Excel-projektmappe (.xlsx). Intet blev ændret.`);
     let preview: ImportPreview;
     this.ui.busy(`Læser «${file.name}» …`);
     try {
       preview = await this.api.call('excel.preview', { fileName: file.name, data: await readAsBase64(file) });
     } catch (err) {
       const message = (err as Error).message;
-      return this.ui.notify('error', message.includes('Intet blev ændret') ? message : `${message} Intet blev ændret.`);
+      return stopped(message.includes('Intet blev ændret') ? message : `${message} Intet blev ændret.`);
     } finally {
       this.ui.busy(null);
     }
@@ -292,15 +315,17 @@ export class Actions {
     const options = await this.ui.chooseExport(this.store.years);
     if (!options) return;
     this.ui.busy('Laver projektmappen …');
+    let failure: string | null = null;
     try {
       const file = await this.api.call('excel.export', options);
       downloadBase64(file.fileName, file.data);
       this.ui.notify('info', `Bilag 1 er gemt som «${file.fileName}».`);
     } catch (err) {
-      this.ui.notify('error', (err as Error).message);
+      failure = (err as Error).message;
     } finally {
       this.ui.busy(null);
     }
+    if (failure) await this.ui.notice('Eksporten kan ikke gennemføres', failure);
   };
 
   /** The native menu's commands (Electron), the same ones the toolbar runs. */

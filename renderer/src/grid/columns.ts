@@ -13,6 +13,7 @@ import type {
 import { formatAmount } from '../../../shared/danish/number';
 import { isAmountEditable, isNameEditable, NAME_COL, TOTAL_COL, yearCol } from '../../../shared/grid/edit';
 import type { GridRow } from '../../../shared/grid/row-model';
+import { entryError, openEditor } from './cell-error';
 import { NameCell } from './name-cell';
 import type { RangeSelection } from './selection';
 
@@ -46,6 +47,17 @@ function rangeClassRules(selection: RangeSelection, col: number): CellClassRules
   return rules;
 }
 
+/**
+ * The grid's check before it ends an edit. Until the user types, the editor's value is the
+ * stored one (a number), which is valid.
+ */
+const validate =
+  (colId: string) =>
+  ({ value }: { value: unknown }): string[] | null => {
+    const error = typeof value === 'string' ? entryError(colId, value) : null;
+    return error ? [error] : null;
+  };
+
 export function buildColumns(years: readonly number[], handlers: ColumnHandlers): ColDef<GridRow>[] {
   const name: ColDef<GridRow> = {
     colId: NAME_COL,
@@ -58,7 +70,7 @@ export function buildColumns(years: readonly number[], handlers: ColumnHandlers)
     // (rowNode.updateData) with the same name must still repaint it.
     equals: () => false,
     cellEditor: 'agTextCellEditor',
-    cellEditorParams: { maxLength: 300 },
+    cellEditorParams: { maxLength: 300, getValidationErrors: validate(NAME_COL) },
     cellClassRules: rangeClassRules(handlers.selection, 0),
     // Rows are dragged by their name (lines only); the drop is a lines.place request.
     rowDrag: (p) => p.data?.kind === 'line',
@@ -90,11 +102,14 @@ export function buildColumns(years: readonly number[], handlers: ColumnHandlers)
     colId,
     headerName,
     valueGetter: (p) => (p.data ? (get(p.data) ?? null) : null),
-    valueFormatter: (p) => formatAmount(p.value as number | null),
+    // One rule for zeros (docs/grid.md): a year without money shows 0 on lines and totals,
+    // whether the cell is empty or holds a stored 0; a pool's heading row shows nothing.
+    valueFormatter: (p) => (p.data?.kind === 'pool' ? '' : formatAmount((p.value as number | null) ?? 0)),
     editable: editable ? (p: EditableCallbackParams<GridRow>) => isAmountEditable(p.data) : false,
     cellEditor: 'agTextCellEditor',
     // The editor opens with the Danish text (`1.234,5`), which the parser reads back unchanged.
-    cellEditorParams: { useFormatter: true },
+    // What cannot be saved keeps the editor open (invalidEditValueMode 'block', cell-error.tsx).
+    cellEditorParams: { useFormatter: true, getValidationErrors: validate(colId) },
     cellClass: amountClasses,
     cellClassRules: rangeClassRules(handlers.selection, col),
     headerClass: 'pp-amount-header',
@@ -122,6 +137,14 @@ export function defaultColDef(): ColDef<GridRow> {
     suppressKeyboardEvent: (p: SuppressKeyboardEventParams<GridRow>) => {
       const e = p.event;
       if (e.type !== 'keydown') return false;
+      if (p.editing && (e.key === 'Tab' || e.key === 'Enter')) {
+        // An entry that cannot be saved keeps its editor open; the reason shows beside it (cell-error.tsx).
+        const editor = openEditor(e.target);
+        if (editor && entryError(editor.colId, editor.input.value)) {
+          e.preventDefault();
+          return true;
+        }
+      }
       if (p.editing && e.key === 'Tab') {
         // Excel: Tab commits and moves one cell right (Shift+Tab left), without editing it.
         // The grid would instead jump to the next editable cell and open its editor.

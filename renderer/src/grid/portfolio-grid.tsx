@@ -23,6 +23,7 @@ import type { GridView } from '../../../shared/grid/edit';
 import type { GridRow, GrandTotalRow } from '../../../shared/grid/row-model';
 import type { PortfolioStore } from '../store/portfolio-store';
 import { provenanceText } from '../danish-text';
+import { useCellError } from './cell-error';
 import { buildColumns, defaultColDef, NAME_COL, shownCols } from './columns';
 import { attachRangeEditing, type RangeCommands, type RangeEditing } from './range-controller';
 import type { RangeSelection } from './selection';
@@ -89,6 +90,7 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
   const view = useRef<GridView>({ rows, cols: shownCols(years) });
   view.current = { rows, cols: shownCols(years) };
   const editing = useRef<RangeEditing | null>(null);
+  const cellError = useCellError(wrapRef);
 
   const provenance = useCallback((id: string) => provenanceText(store.lineInfo.get(id)), [store]);
   const columnDefs = useMemo(
@@ -250,6 +252,8 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
         readOnlyEdit
         onCellEditRequest={onCellEditRequest}
         onCellFocused={onCellFocused}
+        onCellEditingStopped={cellError.hide}
+        invalidEditValueMode="block"
         onRowDragEnd={onRowDragEnd}
         preventDefaultOnContextMenu
         enterNavigatesVertically
@@ -259,6 +263,7 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
         tooltipShowDelay={600}
         animateRows={false}
       />
+      {cellError.element}
     </div>
   );
 });
