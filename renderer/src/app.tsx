@@ -21,6 +21,7 @@ import type { PortfolioStore } from './store/portfolio-store';
 interface Message {
   kind: 'error' | 'info';
   text: string;
+  /** When it was shown (performance.now(), the clock of an event's timeStamp). */
   at: number;
 }
 
@@ -53,7 +54,7 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
   const session = useMemo(() => {
     const ui: Ui = {
       ...dialogUi(open),
-      notify: (kind, text) => setMessage({ kind, text, at: Date.now() }),
+      notify: (kind, text) => setMessage({ kind, text, at: performance.now() }),
       focus: (rowId, colId, edit) => requestAnimationFrame(() => grid.current?.focus(rowId, colId, edit)),
       selected: () => findRow(selectedRef.current),
       toggleSidePanel: () => setSidePanel((v) => !v),
@@ -79,6 +80,21 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
   useEffect(() => {
     if (store.meta) document.title = `Puljeplan — ${fileName || store.meta.title} (${store.meta.region})`;
   }, [version, fileName, store]);
+
+  useEffect(() => {
+    // A status message lasts until the user's next action (a key other than a modifier, a click);
+    // a message that action shows itself is newer than the event and stays (docs/grid.md, «Messages»).
+    const onAction = (e: Event) => {
+      if (e instanceof KeyboardEvent && ['Shift', 'Control', 'Alt', 'Meta', 'AltGraph'].includes(e.key)) return;
+      setMessage((m) => (m && m.at < e.timeStamp ? null : m));
+    };
+    window.addEventListener('keydown', onAction, true);
+    window.addEventListener('pointerdown', onAction, true);
+    return () => {
+      window.removeEventListener('keydown', onAction, true);
+      window.removeEventListener('pointerdown', onAction, true);
+    };
+  }, []);
 
   useEffect(() => {
     // Capture phase: the app's shortcuts win over the grid's, except inside a text field,
