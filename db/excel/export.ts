@@ -179,7 +179,8 @@ async function writeTable(rows: Rows, table: PoolTable, years: number[]): Promis
         total(row, sumCol, sub(sumCol), l.total);
         return;
       }
-      l.values.forEach((v, i) => v !== null && amount(row, i + 2, v));
+      // One rule for zeros (docs/grid.md): a year without money is 0, as the grid shows it.
+      l.values.forEach((v, i) => amount(row, i + 2, v ?? 0));
       total(row, sumCol, `SUM(${rowRange(r, 2, last)})`, l.total);
     });
   }

@@ -44,7 +44,8 @@ function cellChanges(m: Matched): CellChange[] {
       for (const year of m.years) {
         const old = own[year] ?? null;
         const value = l.read.amounts[year] ?? null;
-        if (old !== value) out.push({ line: l, year, old, value });
+        // An empty cell and 0 are the same amount (docs/grid.md, «Zeros»): no change between them.
+        if ((old ?? 0) !== (value ?? 0)) out.push({ line: l, year, old, value });
       }
     }
   }

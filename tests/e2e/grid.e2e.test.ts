@@ -107,7 +107,8 @@ describe.skipIf(chromiumMissing)('grid in Chromium', () => {
     await expect.poll(() => c.textContent()).toBe('-250');
     expect(await backendAmount(h, 'Labrek (Laboratorie)', 2023)).toBe(-250_000);
     await page.keyboard.press('Delete');
-    await expect.poll(() => c.textContent()).toBe('');
+    // An emptied cell shows 0, as a stored zero does (docs/grid.md, «Zeros»).
+    await expect.poll(() => c.textContent()).toBe('0');
     expect(await backendAmount(h, 'Labrek (Laboratorie)', 2023)).toBeNull();
     await c.click();
     await page.keyboard.type('1500');

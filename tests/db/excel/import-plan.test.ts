@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupDir } from '../../../db/core/backup';
 import { createPortfolio } from '../../../db/core/create';
+import * as commands from '../../../db/core/commands';
 import { applyImport } from '../../../db/excel/import-apply';
 import { importOps, planImport } from '../../../db/excel/import-plan';
 import { UserError } from '../../../db/core/errors';
@@ -77,6 +78,18 @@ describe('preview', () => {
       ['Vestdansk It Samarbejde', false, 6, { 2022: 13_800_000, 2023: 2_300_000 }],
     ]);
     expect(importOps(session.db, readOf(snap), { removeMissing: true }).ops).toEqual([]);
+  });
+
+  it('an empty cell and a 0 in the workbook are the same amount: no change either way (one rule for zeros)', () => {
+    const snap = session.snapshot();
+    const labrek = snap.lines.find((l) => l.name === 'Labrek (Laboratorie)')!;
+    session.run((db) => commands.setAmounts(db, { cells: [{ lineId: labrek.id, year: 2023, value: null }] }));
+    const read = readOf(snap);
+    line(read, 'Labrek (Laboratorie)').amounts[2023] = 0;
+    line(read, 'RIAS udbudsprojekt').amounts = { 2022: 400_000 }; // its stored 0 in 2023 left empty
+    expect(planImport(session.snapshot(), read, 'bilag.xlsx').changed).toEqual([]);
+    line(read, 'Labrek (Laboratorie)').amounts[2023] = 1_000;
+    expect(planImport(session.snapshot(), read, 'bilag.xlsx').changed).toHaveLength(1);
   });
 
   it('lists added lines with their parent, changed cells, missing lines, new years and new pools', () => {
