@@ -72,14 +72,15 @@ describe.skipIf(chromiumMissing)('grid in Chromium', () => {
     await expect.poll(() => cell(page, lpr, 'y2023').textContent()).toBe('2.800');
   });
 
-  it('refuses 1,2,3 and abc with a Danish message and changes nothing', async () => {
+  it('refuses 1,2,3 and abc with a Danish message beside the cell and changes nothing', async () => {
     const lpr = await rowId(page, LPR3);
     for (const bad of ['1,2,3', 'abc']) {
       await cell(page, lpr, 'y2022').click();
       await page.keyboard.type(bad);
       await page.keyboard.press('Enter');
-      await expect.poll(() => page.getByTestId('message').textContent()).toContain(`«${bad}» er ikke et beløb`);
-      expect(await cell(page, lpr, 'y2022').textContent()).toBe('1.500');
+      await expect.poll(() => page.getByTestId('cell-error').textContent()).toContain(`«${bad}» er ikke et beløb`);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => cell(page, lpr, 'y2022').textContent()).toBe('1.500');
       expect(await backendAmount(h, LPR3, 2022)).toBe(1_500_000);
     }
   });
