@@ -6,7 +6,7 @@
  * lines it already had are kept, and lines the workbook lacks are removed only when asked.
  */
 import { randomUUID } from 'node:crypto';
-import { sumKroner, type Kroner } from '../../shared/domain/money';
+import { sameAmount, sumKroner, type Kroner } from '../../shared/domain/money';
 import type { AnnexRead, ImportPreview } from '../../shared/contract/annex';
 import type { Amounts, Line, Portfolio } from '../../shared/domain/model';
 import { GAP, positionAfter, type Plan } from '../core/commands';
@@ -44,8 +44,7 @@ function cellChanges(m: Matched): CellChange[] {
       for (const year of m.years) {
         const old = own[year] ?? null;
         const value = l.read.amounts[year] ?? null;
-        // An empty cell and 0 are the same amount (docs/grid.md, «Zeros»): no change between them.
-        if ((old ?? 0) !== (value ?? 0)) out.push({ line: l, year, old, value });
+        if (!sameAmount(old, value)) out.push({ line: l, year, old, value });
       }
     }
   }

@@ -10,6 +10,7 @@ import { parseEntry } from '../../shared/danish/formula';
 import { formatAmount } from '../../shared/danish/number';
 import type { Change, RegionCode } from '../../shared/domain/model';
 import { hasSubLinesMessage } from '../../shared/domain/names';
+import { sameAmount } from '../../shared/domain/money';
 import { implausibleAmount } from '../../shared/domain/plausibility';
 import type { GridRow } from '../../shared/grid/row-model';
 import { ApiFailure, type Api } from './api/client';
@@ -88,7 +89,7 @@ export class Actions {
     }
     const parsed = parseEntry(text);
     if (!parsed.ok) return this.ui.notify('error', `${parsed.message} (${row.name}, ${year}). Intet blev ændret.`);
-    if ((row.line.amounts[year] ?? null) === parsed.value) return;
+    if (sameAmount(row.line.amounts[year], parsed.value)) return;
     const others = Object.entries(row.line.amounts)
       .filter(([y]) => Number(y) !== year)
       .map(([, v]) => v);

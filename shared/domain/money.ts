@@ -12,6 +12,15 @@ export function isValidCellKroner(value: unknown): value is Kroner {
   return typeof value === 'number' && Number.isSafeInteger(value) && Math.abs(value) <= MAX_CELL_KRONER;
 }
 
+/**
+ * One rule for zeros (docs/grid.md, «Zeros»): an empty cell and a stored 0 are the same amount
+ * to the user. The file keeps which it is; the grid, the export, the import and every edit plan
+ * treat them alike.
+ */
+export function sameAmount(a: Kroner | null | undefined, b: Kroner | null | undefined): boolean {
+  return (a ?? 0) === (b ?? 0);
+}
+
 /** Exact sum of integer kroner. Throws rather than return an inexact total. */
 export function sumKroner(values: Iterable<Kroner | null | undefined>): Kroner {
   let sum = 0;

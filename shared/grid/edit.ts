@@ -5,7 +5,7 @@
  * meant for them are skipped and counted, so the user is told.
  */
 import { formatAmountPlain, parseAmount } from '../danish/number';
-import type { Kroner } from '../domain/money';
+import { sameAmount, type Kroner } from '../domain/money';
 import { height, width, type Bounds } from './range';
 import type { GridRow } from './row-model';
 import { continueSeries } from './fill';
@@ -49,9 +49,18 @@ function* cellsOf(view: GridView, b: Bounds): Generator<{ row: GridRow; colId: s
   }
 }
 
-/** The amounts in a range (names left out), for the status bar's sum. */
+/**
+ * An amount cell as the grid shows it (docs/grid.md, «Zeros»): a year without money is 0 on lines
+ * and totals; a pool's heading row holds none (null).
+ */
+export function shownAmount(row: GridRow, colId: string): Kroner | null {
+  if (row.kind === 'pool') return null;
+  return (cellValue(row, colId) as Kroner | null) ?? 0;
+}
+
+/** The amounts in a range as shown (names left out), for the status bar's sum. */
 export function* rangeAmounts(view: GridView, b: Bounds): Generator<Kroner | null> {
-  for (const { row, colId } of cellsOf(view, b)) if (colId !== NAME_COL) yield cellValue(row, colId) as Kroner | null;
+  for (const { row, colId } of cellsOf(view, b)) if (colId !== NAME_COL) yield shownAmount(row, colId);
 }
 
 const FORMULA_START = /^[=+\-@]/;
@@ -87,8 +96,7 @@ export function copyRows(view: GridView, b: Bounds): string[][] {
     for (let c = b.left; c <= b.right; c++) {
       const colId = view.cols[c];
       if (!colId) continue;
-      const v = cellValue(row, colId);
-      cells.push(typeof v === 'string' ? clipboardName(v) : clipboardAmount(v));
+      cells.push(colId === NAME_COL ? clipboardName(row.name) : clipboardAmount(shownAmount(row, colId)));
     }
     out.push(cells);
   }
@@ -178,7 +186,7 @@ function pasteCell(
   }
   const parsed = parseAmount(text);
   if (!parsed.ok) return refuse(parsed.message, where(row.name, year));
-  if ((row.line.amounts[year] ?? null) !== parsed.value) plan.cells.push({ lineId: row.id, year, value: parsed.value });
+  if (!sameAmount(row.line.amounts[year], parsed.value)) plan.cells.push({ lineId: row.id, year, value: parsed.value });
 }
 
 function newLine(
@@ -218,7 +226,7 @@ function fillWith(view: GridView, b: Bounds, text: string, plan: PastePlan): Pas
       continue;
     }
     if (!parsed.ok) return refuse(parsed.message, where(row.name, year));
-    if ((row.line.amounts[year] ?? null) !== parsed.value)
+    if (!sameAmount(row.line.amounts[year], parsed.value))
       plan.cells.push({ lineId: row.id, year, value: parsed.value });
   }
   return { ok: true, ...plan };
@@ -253,7 +261,7 @@ export function planFill(view: GridView, seed: Bounds, target: Bounds): EditPlan
       return;
     }
     const v = typeof value === 'number' ? value : null;
-    if ((row.line.amounts[year] ?? null) !== v) plan.cells.push({ lineId: row.id, year, value: v });
+    if (!sameAmount(row.line.amounts[year], v)) plan.cells.push({ lineId: row.id, year, value: v });
   };
   const value = (r: number, c: number) => {
     const row = view.rows[r];

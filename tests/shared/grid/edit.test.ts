@@ -56,8 +56,10 @@ describe('planPaste', () => {
       { lineId: 'lpr', year: 2022, value: k(1600) },
       { lineId: 'lpr', year: 2023, value: 0 },
       { lineId: 'ecpr', year: 2022, value: 2_100_250 },
-      { lineId: 'ecpr', year: 2023, value: null },
+      // eCPR's 2023 is a stored 0: an empty cell over it is no change (docs/grid.md, «Zeros»).
     ]);
+    const emptied = planPaste(view, at(1, 2), [['']]);
+    expect(emptied.ok && emptied.cells).toEqual([{ lineId: 'lpr', year: 2023, value: null }]);
   });
   it('one value that does not parse refuses the whole paste and names the cell', () => {
     const plan = planPaste(view, at(1, 1), parseTsv('1\t2\r\n3\tabc\r\n'));
@@ -208,5 +210,11 @@ describe('fill, clear and the status bar', () => {
   });
   it('rangeAmounts gives the amounts of the range for Sum, Gennemsnit and Antal', () => {
     expect([...rangeAmounts(view, at(1, 0, 2, 2))]).toEqual([k(1500), k(2800), k(2100), 0]);
+  });
+  it('counts and copies an empty year as the 0 it shows, and a pool heading as nothing (one rule for zeros)', () => {
+    // RIAS has nothing in 2023; the pool heading above MUSE holds no amounts.
+    expect([...rangeAmounts(view, at(7, 1, 7, 3))]).toEqual([k(400), 0, k(400)]);
+    expect([...rangeAmounts(view, at(4, 1, 4, 2))]).toEqual([null, null]);
+    expect(toTsv(copyRows(view, at(7, 0, 7, 3)))).toBe('RIAS\t400\t0\t400\r\n');
   });
 });
