@@ -4,8 +4,10 @@
  * rule for zeros, and the plausibility question (docs/grid.md).
  */
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
+  ARTIFACTS,
   backendAmount,
   cell,
   chromiumMissing,
@@ -68,6 +70,7 @@ describe.skipIf(chromiumMissing)('entering and correcting in Chromium', () => {
     await enter(lpr, 'y2022', 'abc');
     await expect.poll(() => cellError(page).textContent()).toContain('Den værdi, du har angivet, er ikke gyldig.');
     expect(await cellError(page).textContent()).toContain('«abc» er ikke et beløb');
+    await page.screenshot({ path: join(ARTIFACTS, 'entry-invalid.png') });
     // The editor is still open on the same cell, with what was typed, and still has the keyboard.
     await waitForEditor(page);
     expect(await page.locator('.ag-cell-inline-editing').getAttribute('col-id')).toBe('y2022');
