@@ -9,7 +9,7 @@ import { PortfolioFileError } from './errors';
 import { SCHEMA_VERSION, runMigrations } from './migrations/index';
 import { APPLICATION_ID, checkIdentity, checkOpenFile, compareSchema, readHeader } from './checks';
 import { backupCopy } from './backup';
-import { TargetExistsError, writeFileAtomic } from './atomic-file';
+import { TargetExistsError, TargetInUseError, writeFileAtomic } from './atomic-file';
 
 export { APPLICATION_ID, checkIdentity, quickCheck, readHeader, type FileHeader } from './checks';
 
@@ -138,9 +138,11 @@ export function openPortfolio(path: string, options: OpenOptions = {}): DB {
 /**
  * Creates a new portfolio file atomically (db/core/atomic-file.ts): built under a temporary name,
  * out of WAL mode, then put in place, so a crash never leaves a half-made file under the real
- * name, and an existing file is never replaced (even one made meanwhile).
+ * name, and an existing file is never replaced (even one made meanwhile). Returns the stale side
+ * files moved aside from its name (db/core/atomic-file.ts), to tell the user.
  */
-export function createPortfolioFile(path: string, seed: (db: DB) => void): void {
+export function createPortfolioFile(path: string, seed: (db: DB) => void): string[] {
+  const movedAside: string[] = [];
   const name = basename(path);
   const exists = () => new PortfolioFileError(`«${name}» findes allerede; vælg et andet navn.`);
   if (existsSync(path)) throw exists();
@@ -159,10 +161,12 @@ export function createPortfolioFile(path: string, seed: (db: DB) => void): void 
           db.close();
         }
       },
-      { noReplace: true },
+      { noReplace: true, sqlite: true, movedAside },
     );
   } catch (err) {
     if (err instanceof TargetExistsError) throw exists();
+    if (err instanceof TargetInUseError) throw new PortfolioFileError(err.message);
     throw err;
   }
+  return movedAside;
 }

@@ -45,7 +45,7 @@ describe('Gem som (saveCopyAs)', () => {
     expect(existsSync(`${session.path}-wal`)).toBe(true);
     const copy = join(dir, 'Kopi.sqlite');
     const made = saveCopyAs(session.db, session.path, copy);
-    expect(made).toEqual({ path: copy, fileName: 'Kopi.sqlite', bytes: readFileSync(copy).length });
+    expect(made).toEqual({ path: copy, fileName: 'Kopi.sqlite', bytes: readFileSync(copy).length, movedAside: [] });
     expect(readdirSync(dir).sort()).toEqual(['Bilag 1.sqlite', 'Bilag 1.sqlite-wal', 'Kopi.sqlite']);
     // Header bytes 18-19 are 1 in a rollback-journal file, 2 in WAL mode (SQLite file format §1.3).
     expect([...readFileSync(copy).subarray(18, 20)]).toEqual([1, 1]);
