@@ -37,7 +37,15 @@ export function openSession(path: string, options: OpenOptions & { region?: Regi
 }
 export { createPortfolio } from './core/create';
 export { UserError } from './core/errors';
-export { TargetExistsError, writeFileAtomic, writeFileAtomicAsync } from './core/atomic-file';
+export {
+  isOpenElsewhere,
+  movedAsideNote,
+  TargetExistsError,
+  TargetInUseError,
+  TargetIsPortfolioError,
+  writeFileAtomic,
+  writeFileAtomicAsync,
+} from './core/atomic-file';
 
 /** The region the open portfolio belongs to (a new file's default, the window title). */
 export function portfolioRegion(session: Session): RegionCode {

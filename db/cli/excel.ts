@@ -13,6 +13,8 @@ import {
   exportAnnex,
   openSession,
   TargetExistsError,
+  TargetInUseError,
+  TargetIsPortfolioError,
   UserError,
   writeFileAtomic,
   writeFileAtomicAsync,
@@ -20,6 +22,7 @@ import {
   type ImportPreviewData,
   type PortfolioData,
 } from '../index';
+import { existsMessage } from './targets';
 
 /** The same limit as the app's (shared/contract/files.ts: about 100 MB as base64). */
 const MAX_WORKBOOK_BYTES = 100 * 1024 * 1024;
@@ -78,9 +81,11 @@ function titleFor(read: AnnexRead, fileName: string): string {
 
 /**
  * Creates `path` from the workbook: built and imported under a temporary name by the atomic writer,
- * put in place only when the import succeeded, so a failed import leaves no file behind.
+ * put in place only when the import succeeded, so a failed import leaves no file behind. Returns
+ * the stale side files moved aside from its name, to tell the user.
  */
-export function importIntoNewFile(path: string, read: AnnexRead, fileName: string, removeMissing: boolean): void {
+export function importIntoNewFile(path: string, read: AnnexRead, fileName: string, removeMissing: boolean): string[] {
+  const movedAside: string[] = [];
   try {
     writeFileAtomic(
       path,
@@ -94,16 +99,35 @@ export function importIntoNewFile(path: string, read: AnnexRead, fileName: strin
           session.close();
         }
       },
-      { noReplace: true },
+      { noReplace: true, sqlite: true, movedAside },
     );
   } catch (err) {
     if (err instanceof TargetExistsError)
       throw new UserError(`«${basename(path)}» er blevet oprettet af et andet program imens; intet blev ændret.`);
+    if (err instanceof TargetInUseError) throw new UserError(err.message);
     throw err;
   }
+  return movedAside;
 }
 
-/** Writes the workbook through the atomic writer (db/core/atomic-file.ts), so `out` is never half-written. */
-export async function exportToFile(data: PortfolioData, options: ExportOptions, out: string): Promise<void> {
-  await writeFileAtomicAsync(out, (tmp) => exportAnnex(data, options, tmp));
+/**
+ * Writes the workbook through the atomic writer (db/core/atomic-file.ts), so `out` is never
+ * half-written; an existing file only with `overwrite`, and never a portfolio (any SQLite file).
+ */
+export async function exportToFile(
+  data: PortfolioData,
+  options: ExportOptions,
+  out: string,
+  overwrite = false,
+): Promise<void> {
+  try {
+    await writeFileAtomicAsync(out, (tmp) => exportAnnex(data, options, tmp), {
+      noReplace: !overwrite,
+      neverOverSqlite: true,
+    });
+  } catch (err) {
+    if (err instanceof TargetIsPortfolioError) throw new UserError(err.message);
+    if (err instanceof TargetExistsError) throw new UserError(existsMessage(out));
+    throw err;
+  }
 }

@@ -26,13 +26,14 @@ import {
 } from '../index';
 import { exportToFile, importIntoNewFile, previewText, readWorkbookBytes } from './excel';
 import { SHARE_USAGE, cmdCheck, cmdMerge, cmdSend } from './share';
+import { tellMovedAside } from './targets';
 
 const USAGE = `Brug:
   puljeplan new <fil.sqlite> [--example] [--title "<titel>"] [--region RH|RSJ|RSD|RM|RN]
   puljeplan summary <fil.sqlite> [--json]
   puljeplan set <fil.sqlite> --line "<navn>" [--pool "<pulje>"] --year <år> --amount "<beløb>"
   puljeplan import <bilag.xlsx> --db <fil.sqlite> [--dry-run] [--force] [--remove-missing] [--json]
-  puljeplan export <fil.sqlite> --out <bilag.xlsx> [--per-pool] [--years 2022,2023] [--descriptions]
+  puljeplan export <fil.sqlite> --out <bilag.xlsx> [--per-pool] [--years 2022,2023] [--descriptions] [--overwrite]
   puljeplan rescue <fil.sqlite> --out <ny.sqlite>
 ${SHARE_USAGE}
   (set, send, merge: [--region RH|RSJ|RSD|RM|RN]: who is writing; else PULJEPLAN_REGION or the app's setting)`;
@@ -71,12 +72,13 @@ function cmdNew(argv: string[], io: Io): void {
   if (values.region !== undefined && !(REGION_CODES as readonly string[]).includes(values.region)) {
     throw new UserError(`Ukendt region «${values.region}». Vælg en af ${REGION_CODES.join(', ')}.`);
   }
-  createPortfolio(file, {
+  const { movedAside } = createPortfolio(file, {
     example: values.example ?? false,
     title: values.title,
     region: values.region as RegionCode | undefined,
   });
   io.out(`Oprettede ${basename(file)}${values.example ? ' med eksemplet (Bilag 1)' : ''}.`);
+  tellMovedAside(io, file, movedAside);
 }
 
 function cmdSummary(argv: string[], io: Io): void {
@@ -199,13 +201,15 @@ async function cmdImport(argv: string[], io: Io): Promise<void> {
   }
   const conflict = removeMissing ? undefined : conflicts[0];
   if (conflict) throw new UserError(conflictMessage(conflict, 'Brug --remove-missing'));
-  if (isNew) importIntoNewFile(file, read, fileName, removeMissing);
-  else withSession(file, false, (s) => applyImport(s, read, fileName, { removeMissing, acceptMismatches: true }));
+  const movedAside = isNew ? importIntoNewFile(file, read, fileName, removeMissing) : [];
+  if (!isNew)
+    withSession(file, false, (s) => applyImport(s, read, fileName, { removeMissing, acceptMismatches: true }));
   const removed = removeMissing ? preview.missing.length : 0;
   io.out(
     `${isNew ? 'Oprettede' : 'Opdaterede'} ${basename(file)} fra «${fileName}»: ${preview.added.length} nye linjer, ` +
       `${preview.changed.length} ændrede beløb, ${preview.newYears.length} nye år, ${removed} fjernede linjer.`,
   );
+  tellMovedAside(io, file, movedAside);
 }
 
 async function cmdExport(argv: string[], io: Io): Promise<void> {
@@ -217,6 +221,7 @@ async function cmdExport(argv: string[], io: Io): Promise<void> {
       'per-pool': { type: 'boolean' },
       years: { type: 'string' },
       descriptions: { type: 'boolean' },
+      overwrite: { type: 'boolean' },
     },
   });
   const file = positional(positionals, 'porteføljefilen');
@@ -231,6 +236,7 @@ async function cmdExport(argv: string[], io: Io): Promise<void> {
     snap,
     { perPool: values['per-pool'] ?? false, years, descriptions: values.descriptions ?? false },
     values.out,
+    values.overwrite ?? false,
   );
   io.out(`Eksporterede ${basename(file)} til ${basename(values.out)}.`);
 }
@@ -248,6 +254,7 @@ function cmdRescue(argv: string[], io: Io): void {
   io.out(
     `Lavede ${made.fileName} fra ${basename(file)}: ${info.pools} puljer, ${info.lines} linjer${dropped.length ? `; udeladt: ${dropped.join(', ')}` : ''}.`,
   );
+  tellMovedAside(io, values.out, made.movedAside);
 }
 
 /** Every command, the asynchronous ones (import, export) included: what `npm run cli` runs. */

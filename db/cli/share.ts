@@ -11,6 +11,7 @@ import { regionName } from '../../shared/domain/model';
 import {
   applyPreviewedMerge,
   describeReceived,
+  isOpenElsewhere,
   openSession,
   previewMergeInto,
   receiveFile,
@@ -19,9 +20,10 @@ import {
   UserError,
   type MergeReview,
 } from '../index';
+import { existsMessage, tellMovedAside } from './targets';
 
 export const SHARE_USAGE = `  puljeplan check <fil.sqlite>
-  puljeplan send <fil.sqlite> --out <kopi.sqlite | mappe>
+  puljeplan send <fil.sqlite> --out <kopi.sqlite | mappe> [--overwrite]
   puljeplan merge <min.sqlite> <deres.sqlite> [--dry-run] [--json] [--take mine|theirs]`;
 
 export const EXIT_CONFLICTS = 3;
@@ -53,19 +55,23 @@ export function cmdSend(argv: string[], io: Io, usage: Usage): number {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { out: { type: 'string' } },
+    options: { out: { type: 'string' }, overwrite: { type: 'boolean' } },
   });
   if (positionals.length !== 1 || values.out === undefined) throw usage('send kræver en fil og --out <kopi.sqlite>.');
+  const overwrite = values.overwrite ?? false;
   const file = positionals[0]!;
   if (!existsSync(file)) throw new UserError(`Filen «${basename(file)}» findes ikke.`);
   const session = openSession(file, { readonly: true });
   try {
     const out =
       existsSync(values.out) && statSync(values.out).isDirectory() ? sentCopyPath(session, values.out) : values.out;
-    const sent = sendPortfolio(session, out, appVersion());
+    // A file open elsewhere is refused even with --overwrite (db/core/atomic-file.ts), with its own message.
+    if (!overwrite && existsSync(out) && !isOpenElsewhere(out)) throw new UserError(existsMessage(out));
+    const sent = sendPortfolio(session, out, appVersion(), { noReplace: !overwrite });
     io.out(
       `Sendekopien «${sent.fileName}» er skrevet (${Math.round(sent.bytes / 1024)} KB) i ${dirname(resolve(sent.path))}.`,
     );
+    tellMovedAside(io, out, sent.movedAside);
   } finally {
     session.db.close();
   }

@@ -26,16 +26,20 @@ export function backupCopy(db: DB, path: string, reason: string, now = new Date(
   mkdirSync(dir, { recursive: true });
   let target = join(dir, `${stamp(now)} ${reason}.sqlite`);
   for (let i = 2; existsSync(target); i++) target = join(dir, `${stamp(now)} ${reason} ${i}.sqlite`);
-  writeFileAtomic(target, (tmp) => {
-    db.prepare('VACUUM INTO ?').run(tmp);
-    const copy = new Database(tmp, { readonly: true });
-    try {
-      const check = copy.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw new Error(`sikkerhedskopien kunne ikke kontrolleres (${String(check)})`);
-    } finally {
-      copy.close();
-    }
-  });
+  writeFileAtomic(
+    target,
+    (tmp) => {
+      db.prepare('VACUUM INTO ?').run(tmp);
+      const copy = new Database(tmp, { readonly: true });
+      try {
+        const check = copy.pragma('quick_check', { simple: true });
+        if (check !== 'ok') throw new Error(`sikkerhedskopien kunne ikke kontrolleres (${String(check)})`);
+      } finally {
+        copy.close();
+      }
+    },
+    { sqlite: true },
+  );
   const copies = readdirSync(dir)
     .filter((f) => f.endsWith('.sqlite'))
     .sort();

@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { TargetExistsError, writeFileAtomic, type AtomicWriteOptions } from './atomic-file';
+import { TargetExistsError, TargetInUseError, writeFileAtomic, type AtomicWriteOptions } from './atomic-file';
 import { UserError } from './errors';
 import type { DB } from './open';
 
@@ -15,6 +15,8 @@ export interface CopiedFile {
   path: string;
   fileName: string;
   bytes: number;
+  /** Stale side files moved aside from the copy's name (db/core/atomic-file.ts), to tell the user. */
+  movedAside: string[];
 }
 
 /** Rows per table: the copy must hold exactly the rows the open file holds. */
@@ -31,15 +33,17 @@ function counts(db: DB): string {
 /**
  * Writes a copy of `db` (the file at `sourcePath`) to `outPath`; `mark` may then change the copy
  * (in its own connection) before it is checked and put in place (db/core/atomic-file.ts).
- * `noReplace`: refuse an existing `outPath`, even one made meanwhile.
+ * `noReplace`: refuse an existing `outPath`, even one made meanwhile. A database open elsewhere is
+ * never replaced, and stale side files at `outPath` are moved aside (db/core/atomic-file.ts).
  */
 export function copyPortfolio(
   db: DB,
   sourcePath: string,
   outPath: string,
   mark?: (copy: DB) => void,
-  options: AtomicWriteOptions = {},
+  options: Pick<AtomicWriteOptions, 'noReplace'> = {},
 ): CopiedFile {
+  const movedAside: string[] = [];
   if (resolve(outPath) === resolve(sourcePath))
     throw new UserError('Kopien kan ikke gemmes oven i den åbne portefølje. Vælg et andet navn.', 'invalid-args');
   try {
@@ -60,12 +64,13 @@ export function copyPortfolio(
           copy.close();
         }
       },
-      options,
+      { ...options, sqlite: true, movedAside },
     );
-    return { path: outPath, fileName: basename(outPath), bytes: statSync(outPath).size };
+    return { path: outPath, fileName: basename(outPath), bytes: statSync(outPath).size, movedAside };
   } catch (err) {
     if (err instanceof UserError) throw err;
     if (err instanceof TargetExistsError) throw alreadyThere(outPath);
+    if (err instanceof TargetInUseError) throw new UserError(err.message, 'invalid-args');
     throw new UserError(`Kopien «${basename(outPath)}» kunne ikke laves: ${(err as Error).message}.`);
   }
 }

@@ -46,7 +46,12 @@ function seed(db: DB, spec: NewPortfolio, now: Date): void {
   });
 }
 
-export function createPortfolio(path: string, options: Partial<NewPortfolio> = {}, now = new Date()): void {
+/** Makes the file (never replacing one); `movedAside`: stale side files moved from its name (db/core/atomic-file.ts). */
+export function createPortfolio(
+  path: string,
+  options: Partial<NewPortfolio> = {},
+  now = new Date(),
+): { movedAside: string[] } {
   const example = options.example ?? false;
   const spec: NewPortfolio = {
     example,
@@ -54,5 +59,5 @@ export function createPortfolio(path: string, options: Partial<NewPortfolio> = {
     region: options.region ?? EXAMPLE_REGION,
     years: options.years ?? (example ? EXAMPLE_YEARS : [now.getFullYear(), now.getFullYear() + 1]),
   };
-  createPortfolioFile(path, (db) => seed(db, spec, now));
+  return { movedAside: createPortfolioFile(path, (db) => seed(db, spec, now)) };
 }

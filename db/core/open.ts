@@ -4,12 +4,12 @@
  */
 import Database from 'better-sqlite3';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { PortfolioFileError } from './errors';
 import { SCHEMA_VERSION, runMigrations } from './migrations/index';
 import { APPLICATION_ID, checkIdentity, checkOpenFile, compareSchema, readHeader } from './checks';
 import { backupCopy } from './backup';
-import { TargetExistsError, writeFileAtomic } from './atomic-file';
+import { TargetExistsError, TargetInUseError, writeFileAtomic } from './atomic-file';
 
 export { APPLICATION_ID, checkIdentity, quickCheck, readHeader, type FileHeader } from './checks';
 
@@ -94,6 +94,20 @@ export interface OpenOptions {
 }
 
 /**
+ * Runs the pending migrations in their one transaction (migrations/index.ts): one that throws,
+ * even on data no check can see, rolls all of them back, so the file is as it was; said in Danish.
+ */
+function migrate(db: DB, name: string, backup: string): void {
+  try {
+    runMigrations(db);
+  } catch (err) {
+    throw new PortfolioFileError(
+      `«${name}» kunne ikke opgraderes til denne version af Puljeplan; filen er ikke ændret, og en sikkerhedskopi ligger i mappen «${basename(dirname(backup))}». Send filen til den, der vedligeholder Puljeplan (SQLite: ${(err as Error).message}).`,
+    );
+  }
+}
+
+/**
  * Opens an existing portfolio file for work; migrates it if it is from an older version. Every
  * check (db/core/checks.ts) reads only and comes first, under query_only: a trigger planted in
  * the file can neither fire nor survive into the session. `readonly` writes nothing at all and
@@ -123,8 +137,8 @@ export function openPortfolio(path: string, options: OpenOptions = {}): DB {
     }
     afterChecks(db);
     if (version < SCHEMA_VERSION) {
-      backupCopy(db, path, 'opgradering');
-      runMigrations(db);
+      const backup = backupCopy(db, path, 'opgradering');
+      migrate(db, name, backup);
       compareSchema(db, SCHEMA_VERSION, name, rescueAdvice(name).schema);
     }
     return db;
@@ -138,9 +152,11 @@ export function openPortfolio(path: string, options: OpenOptions = {}): DB {
 /**
  * Creates a new portfolio file atomically (db/core/atomic-file.ts): built under a temporary name,
  * out of WAL mode, then put in place, so a crash never leaves a half-made file under the real
- * name, and an existing file is never replaced (even one made meanwhile).
+ * name, and an existing file is never replaced (even one made meanwhile). Returns the stale side
+ * files moved aside from its name (db/core/atomic-file.ts), to tell the user.
  */
-export function createPortfolioFile(path: string, seed: (db: DB) => void): void {
+export function createPortfolioFile(path: string, seed: (db: DB) => void): string[] {
+  const movedAside: string[] = [];
   const name = basename(path);
   const exists = () => new PortfolioFileError(`«${name}» findes allerede; vælg et andet navn.`);
   if (existsSync(path)) throw exists();
@@ -159,10 +175,12 @@ export function createPortfolioFile(path: string, seed: (db: DB) => void): void 
           db.close();
         }
       },
-      { noReplace: true },
+      { noReplace: true, sqlite: true, movedAside },
     );
   } catch (err) {
     if (err instanceof TargetExistsError) throw exists();
+    if (err instanceof TargetInUseError) throw new PortfolioFileError(err.message);
     throw err;
   }
+  return movedAside;
 }

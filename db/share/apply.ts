@@ -184,7 +184,7 @@ export function importReceived(received: Received, targetPath: string, region?: 
           db.close();
         }
       },
-      { noReplace: true },
+      { noReplace: true, sqlite: true },
     );
     return targetPath;
   } catch (err) {

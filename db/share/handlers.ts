@@ -90,9 +90,17 @@ export function sentCopyPath(session: Session, dir: string): string {
   return join(dir, sentFileName(personRegion() ?? readMeta(session.db).region, new Date()));
 }
 
-/** Writes the send copy of the open portfolio to `path` («Send til en anden region»; the CLI's send). */
-export function sendPortfolio(session: Session, path: string, appVersion: string): SentFile {
-  return sendCopy(session.db, session.path, path, appVersion);
+/**
+ * Writes the send copy of the open portfolio to `path` («Send til en anden region»; the CLI's send).
+ * `noReplace`: refuse an existing file (the CLI without --overwrite).
+ */
+export function sendPortfolio(
+  session: Session,
+  path: string,
+  appVersion: string,
+  options: { noReplace?: boolean } = {},
+): SentFile {
+  return sendCopy(session.db, session.path, path, appVersion, new Date(), options);
 }
 
 /** The open portfolio, or null (a received file can be checked and imported with none open). */

@@ -14,14 +14,30 @@ export { sentFileName };
 
 export type SentFile = CopiedFile;
 
-/** Writes the copy of `db` (the file at `sourcePath`) to `outPath`, marked as sent from the person's region (person.ts), else the portfolio's. */
-export function sendCopy(db: DB, sourcePath: string, outPath: string, appVersion: string, now = new Date()): SentFile {
+/**
+ * Writes the copy of `db` (the file at `sourcePath`) to `outPath`, marked as sent from the person's
+ * region (person.ts), else the portfolio's. `noReplace`: refuse an existing `outPath` (db/core/copy.ts).
+ */
+export function sendCopy(
+  db: DB,
+  sourcePath: string,
+  outPath: string,
+  appVersion: string,
+  now = new Date(),
+  options: { noReplace?: boolean } = {},
+): SentFile {
   const region = personRegion() ?? readMeta(db).region;
-  return copyPortfolio(db, sourcePath, outPath, (copy) => {
-    copy
-      .prepare(
-        'INSERT OR REPLACE INTO share_sent (singleton, region, sent_at, app_version, schema_version) VALUES (1, ?, ?, ?, ?)',
-      )
-      .run(region, now.toISOString(), appVersion, SCHEMA_VERSION);
-  });
+  return copyPortfolio(
+    db,
+    sourcePath,
+    outPath,
+    (copy) => {
+      copy
+        .prepare(
+          'INSERT OR REPLACE INTO share_sent (singleton, region, sent_at, app_version, schema_version) VALUES (1, ?, ?, ?, ?)',
+        )
+        .run(region, now.toISOString(), appVersion, SCHEMA_VERSION);
+    },
+    options,
+  );
 }

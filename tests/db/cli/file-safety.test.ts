@@ -2,9 +2,6 @@
  * Issue 12, file safety, through the CLI (a real process) and plain files: what the CLI writes
  * never replaces a file unasked, never a portfolio, never one open elsewhere, and a new file never
  * takes over a stale -wal left at its name.
- *
- * `it.fails` marks issue-12 cases awaiting their fix: vitest passes them while they still fail.
- * The fix flips each to `it(...)`.
  */
 import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -29,7 +26,7 @@ afterEach(async () => {
 });
 
 describe('export never replaces a file unasked, and never a portfolio', () => {
-  it.fails('export p.sqlite --out p.sqlite: refused, and the portfolio is still the portfolio', () => {
+  it('export p.sqlite --out p.sqlite: refused, and the portfolio is still the portfolio', () => {
     const p = f.example('p.sqlite');
     const before = readFileSync(p);
     expectOneDanishLine(cli('export', p, '--out', p));
@@ -37,7 +34,7 @@ describe('export never replaces a file unasked, and never a portfolio', () => {
     expect(inspect(p)).toEqual({ check: 'ok', title: EXAMPLE_TITLE });
   });
 
-  it.fails('export --out an existing workbook without --overwrite: refused, the workbook unchanged', () => {
+  it('export --out an existing workbook without --overwrite: refused, the workbook unchanged', () => {
     const p = f.example('p.sqlite');
     const xlsx = join(f.dir(), 'bilag.xlsx');
     expect(cli('export', p, '--out', xlsx).status).toBe(0);
@@ -46,7 +43,7 @@ describe('export never replaces a file unasked, and never a portfolio', () => {
     expect(readFileSync(xlsx).equals(before)).toBe(true);
   });
 
-  it.fails('export --out an existing workbook with --overwrite replaces it', () => {
+  it('export --out an existing workbook with --overwrite replaces it', () => {
     const p = f.example('p.sqlite');
     const xlsx = join(f.dir(), 'bilag.xlsx');
     expect(cli('export', p, '--out', xlsx).status).toBe(0);
@@ -57,7 +54,7 @@ describe('export never replaces a file unasked, and never a portfolio', () => {
     expect(readFileSync(xlsx).equals(before), 'the workbook was rewritten').toBe(false);
   });
 
-  it.fails('export --out another portfolio --overwrite: refused, the portfolio unchanged', () => {
+  it('export --out another portfolio --overwrite: refused, the portfolio unchanged', () => {
     const p = f.example('p.sqlite');
     const other = f.example('anden.sqlite');
     const before = readFileSync(other);
@@ -67,7 +64,7 @@ describe('export never replaces a file unasked, and never a portfolio', () => {
 });
 
 describe('send never replaces an existing portfolio unasked, nor one open elsewhere', () => {
-  it.fails('send --out an existing portfolio without --overwrite: refused, that portfolio unchanged', () => {
+  it('send --out an existing portfolio without --overwrite: refused, that portfolio unchanged', () => {
     const p = f.example('p.sqlite');
     const other = f.example('anden.sqlite');
     plant(other, "UPDATE portfolio SET title = 'En anden portefølje'");
@@ -77,23 +74,20 @@ describe('send never replaces an existing portfolio unasked, nor one open elsewh
     expect(inspect(other)).toEqual({ check: 'ok', title: 'En anden portefølje' });
   });
 
-  it.fails(
-    'send --out a portfolio open in another process, even with --overwrite: refused as open elsewhere, the held file and its -wal intact',
-    async () => {
-      const p = f.example('p.sqlite');
-      const held = f.example('holdt.sqlite');
-      holder = await holdOpen(held);
-      const before = [readFileSync(held), readFileSync(`${held}-wal`)];
-      const plain = cli('send', p, '--out', held);
-      expect(plain.status).toBe(1);
-      const forced = expectOneDanishLine(cli('send', p, '--out', held, '--overwrite'));
-      expect(forced).toMatch(/åben et andet sted/);
-      expect([readFileSync(held), readFileSync(`${held}-wal`)]).toEqual(before);
-      await killHard(holder);
-      // The holder's committed edit is in the -wal it left: the file with it is whole and has it.
-      expect(inspect(held, true)).toEqual({ check: 'ok', title: HELD_TITLE });
-    },
-  );
+  it('send --out a portfolio open in another process, even with --overwrite: refused as open elsewhere, the held file and its -wal intact', async () => {
+    const p = f.example('p.sqlite');
+    const held = f.example('holdt.sqlite');
+    holder = await holdOpen(held);
+    const before = [readFileSync(held), readFileSync(`${held}-wal`)];
+    const plain = cli('send', p, '--out', held);
+    expect(plain.status).toBe(1);
+    const forced = expectOneDanishLine(cli('send', p, '--out', held, '--overwrite'));
+    expect(forced).toMatch(/åben et andet sted/);
+    expect([readFileSync(held), readFileSync(`${held}-wal`)]).toEqual(before);
+    await killHard(holder);
+    // The holder's committed edit is in the -wal it left: the file with it is whole and has it.
+    expect(inspect(held, true)).toEqual({ check: 'ok', title: HELD_TITLE });
+  });
 });
 
 /**
@@ -136,7 +130,7 @@ function shownTitle(path: string): string {
 }
 
 describe('a new file never takes over a stale -wal left at its name', () => {
-  it.fails('new C.sqlite --title Ny: the file says «Ny», the stale -wal and -shm are moved aside and named', () => {
+  it('new C.sqlite --title Ny: the file says «Ny», the stale -wal and -shm are moved aside and named', () => {
     const c = join(f.dir(), 'C.sqlite');
     const stale = staleWalAt(c);
     const r = cli('new', c, '--title', 'Ny');
@@ -145,7 +139,7 @@ describe('a new file never takes over a stale -wal left at its name', () => {
     expectMovedAside(c, stale, r.stdout + r.stderr);
   });
 
-  it.fails('import x.xlsx --db C.sqlite (a new file): the imported portfolio, the stale files moved aside', () => {
+  it('import x.xlsx --db C.sqlite (a new file): the imported portfolio, the stale files moved aside', () => {
     const p = f.example('p.sqlite');
     const xlsx = join(f.dir(), 'x.xlsx');
     expect(cli('export', p, '--out', xlsx).status).toBe(0);
@@ -157,7 +151,7 @@ describe('a new file never takes over a stale -wal left at its name', () => {
     expectMovedAside(c, stale, r.stdout + r.stderr);
   });
 
-  it.fails('send p.sqlite --out C.sqlite: the copy is p, the stale files moved aside', () => {
+  it('send p.sqlite --out C.sqlite: the copy is p, the stale files moved aside', () => {
     const p = f.example('p.sqlite');
     const c = join(f.dir(), 'C.sqlite');
     const stale = staleWalAt(c);

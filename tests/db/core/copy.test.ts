@@ -3,9 +3,9 @@
  * "Send til en anden region". Made while the session is open with edits still in its -wal.
  */
 import type Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as commands from '../../../db/core/commands';
 import { saveCopyAs } from '../../../db/core/copy';
@@ -45,7 +45,7 @@ describe('Gem som (saveCopyAs)', () => {
     expect(existsSync(`${session.path}-wal`)).toBe(true);
     const copy = join(dir, 'Kopi.sqlite');
     const made = saveCopyAs(session.db, session.path, copy);
-    expect(made).toEqual({ path: copy, fileName: 'Kopi.sqlite', bytes: readFileSync(copy).length });
+    expect(made).toEqual({ path: copy, fileName: 'Kopi.sqlite', bytes: readFileSync(copy).length, movedAside: [] });
     expect(readdirSync(dir).sort()).toEqual(['Bilag 1.sqlite', 'Bilag 1.sqlite-wal', 'Kopi.sqlite']);
     // Header bytes 18-19 are 1 in a rollback-journal file, 2 in WAL mode (SQLite file format §1.3).
     expect([...readFileSync(copy).subarray(18, 20)]).toEqual([1, 1]);
@@ -90,5 +90,32 @@ describe('Send (sendCopy), through the same copy', () => {
     expect(() => sendCopy(session.db, session.path, session.path, '9.9.9')).toThrow(
       'Kopien kan ikke gemmes oven i den åbne portefølje. Vælg et andet navn.',
     );
+  });
+
+  it('over a portfolio open in another session: refused as open elsewhere, even though replacing is allowed', () => {
+    const held = join(dir, 'Holdt.sqlite');
+    createPortfolio(held);
+    const holder = openSession(held);
+    try {
+      holder.run((db) => commands.setMeta(db, { title: 'I holderens -wal' }));
+      const before = [readFileSync(held), readFileSync(`${held}-wal`)];
+      expect(() => sendCopy(session.db, session.path, held, '9.9.9')).toThrow(
+        '«Holdt.sqlite» er åben et andet sted (i Puljeplan på denne eller en anden computer) og kan ikke erstattes.',
+      );
+      expect([readFileSync(held), readFileSync(`${held}-wal`)]).toEqual(before);
+    } finally {
+      holder.close();
+    }
+  });
+
+  it('at a name with a stale -wal: the copy is ours, the -wal moved aside and reported', () => {
+    const sent = join(dir, 'Sendt.sqlite');
+    writeFileSync(`${sent}-wal`, 'en gammel -wal');
+    const made = sendCopy(session.db, session.path, sent, '9.9.9');
+    expect(readFile(sent, (db) => db.pragma('quick_check', { simple: true }))).toBe('ok');
+    expect(made.movedAside).toHaveLength(1);
+    expect(basename(made.movedAside[0]!)).toMatch(/^Sendt\.sqlite-wal\./);
+    expect(readFileSync(made.movedAside[0]!, 'utf8')).toBe('en gammel -wal');
+    expect(existsSync(`${sent}-wal`)).toBe(false);
   });
 });

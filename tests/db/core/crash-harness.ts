@@ -1,6 +1,7 @@
 /**
- * Spawning the kill -9 child (crash-child.ts) and killing it at a chosen moment: shared by the
- * edit stream test (crash.test.ts) and the merge/import test (tests/db/share/crash.test.ts).
+ * Spawning the kill -9 child (crash-child.ts, or another child script) and killing it at a chosen
+ * moment: shared by the edit stream test (crash.test.ts), the merge/import test
+ * (tests/db/share/crash.test.ts) and the atomic-write test (atomic-crash.test.ts).
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -18,11 +19,11 @@ export interface Child {
   stderr: string;
 }
 
-/** Runs crash-child.ts with `args` and kills it when `killAt` (called for each stdout line) returns a delay. */
-export function spawnKillable(args: string[], killAt: KillAt): Promise<Child> {
+/** Runs `script` (crash-child.ts) with `args` and kills it when `killAt` (called for each stdout line) returns a delay. */
+export function spawnKillable(args: string[], killAt: KillAt, script = CHILD): Promise<Child> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -54,4 +55,48 @@ export function spawnKillable(args: string[], killAt: KillAt): Promise<Child> {
       resolve({ lines, signal, code, stderr });
     });
   });
+}
+
+/**
+ * `runs` + 1 runs of a child that announces one step with a `try …` line and acknowledges it with
+ * an `ack …` line: the first run measures the step and is killed only after its ack; each later
+ * run is killed at a delay drawn from `random` between the `try` and 1.3 times the step's longest
+ * measured length, so kills fall before, during and after the step. `check` is given the run's
+ * index and whether its ack came, and returns the run's outcome (e.g. «before» or «after»).
+ */
+export async function killDuringStep(
+  runs: number,
+  random: () => number,
+  args: (run: number) => string[],
+  check: (run: number, acked: boolean) => string,
+  script = CHILD,
+): Promise<string[]> {
+  let duration = 0;
+  const outcomes: string[] = [];
+  for (let i = 0; i <= runs; i++) {
+    let tryAt = 0;
+    const run = await spawnKillable(
+      args(i),
+      (line, ms) => {
+        if (line.startsWith('try')) {
+          tryAt = ms;
+          return i === 0 ? null : random() * duration * 1.3;
+        }
+        if (line.startsWith('ack')) {
+          duration = Math.max(duration, ms - tryAt);
+          return 0;
+        }
+        return null;
+      },
+      script,
+    );
+    if (run.signal !== 'SIGKILL') throw new Error(`run ${i} ended by itself (code ${run.code}): ${run.stderr}`);
+    outcomes.push(
+      check(
+        i,
+        run.lines.some((l) => l.startsWith('ack')),
+      ),
+    );
+  }
+  return outcomes;
 }

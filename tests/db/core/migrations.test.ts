@@ -195,6 +195,60 @@ describe('migration 0020 (audit-log)', () => {
   });
 });
 
+describe('a migration that throws midway, on data the checks cannot see', () => {
+  /** Every schema object, every row of every table and the version: the file as SQLite reads it. */
+  function everything(path: string): unknown {
+    const db = new Database(path, { readonly: true });
+    try {
+      const schema = db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY type, name').all() as {
+        type: string;
+        name: string;
+      }[];
+      const rows = schema
+        .filter((o) => o.type === 'table')
+        .map((o) => [
+          o.name,
+          db
+            .prepare(`SELECT * FROM "${o.name}"`)
+            .all()
+            .map((r) => JSON.stringify(r))
+            .sort(),
+        ]);
+      return { version: db.pragma('user_version', { simple: true }), schema, rows };
+    } finally {
+      db.close();
+    }
+  }
+
+  it('rolls back: the file is as before, migration 0060 half done is not in it, and the user is told in Danish', () => {
+    const path = join(dir, 'budget.sqlite');
+    buildVersion(path, 50);
+    seedV10(path);
+    // The largest integer as the copy's «since» passes every check (it is a valid INTEGER), but
+    // migration 0060's `since + 1` then overflows to a REAL that its STRICT table refuses: the
+    // INSERT fails after its CREATE TABLE share_epoch has run.
+    const setup = new Database(path);
+    setup.exec('UPDATE share_replica SET since = 9223372036854775807');
+    setup.close();
+    const before = everything(path);
+
+    let message = '';
+    try {
+      openPortfolio(path).close();
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(
+      /^«budget\.sqlite» kunne ikke opgraderes til denne version af Puljeplan; filen er ikke ændret/,
+    );
+    expect(message).toMatch(/sikkerhedskopi/);
+    expect(everything(path)).toEqual(before);
+    // The backup copy made before migrating is the old file too.
+    const [backup] = readdirSync(backupDir(path));
+    expect(everything(join(backupDir(path), backup!))).toEqual(before);
+  });
+});
+
 describe('migration 0030 (drop-amount-year-index)', () => {
   const indexes = (db: Database.Database) =>
     db

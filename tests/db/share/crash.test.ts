@@ -12,7 +12,7 @@ import { openPortfolio } from '../../../db/core/open';
 import { applyMerge, importReceived } from '../../../db/share/apply';
 import { receiveFile } from '../../../db/share/receive';
 import { sendCopy } from '../../../db/share/send';
-import { spawnKillable } from '../core/crash-harness';
+import { killDuringStep } from '../core/crash-harness';
 import { seededRandom } from '../../seeded-random';
 import { makePortfolio } from './generate';
 import { tempDir } from './helpers';
@@ -78,39 +78,18 @@ beforeAll(() => {
 
 afterAll(() => t.done());
 
-/** Kills at a random moment from just before the announced step to a bit past its usual length. */
-async function killRuns(
-  mode: 'merge' | 'import',
-  target: () => string,
-  check: (path: string, acked: boolean) => string,
-) {
-  let duration = 0;
-  const random = seededRandom(mode === 'merge' ? 11 : 12);
-  const outcomes: string[] = [];
-  for (let i = 0; i <= RUNS; i++) {
-    const path = target();
-    let tryAt = 0;
-    const run = await spawnKillable([path, mode, theirs], (line, ms) => {
-      if (line.startsWith('try ')) {
-        tryAt = ms;
-        // The first run measures how long the step takes and is killed only after its ack.
-        return i === 0 ? null : random() * duration * 1.3;
-      }
-      if (line.startsWith('ack ')) {
-        duration = Math.max(duration, ms - tryAt);
-        return 0;
-      }
-      return null;
-    });
-    expect(run.signal, run.stderr).toBe('SIGKILL');
-    outcomes.push(
-      check(
-        path,
-        run.lines.some((l) => l.startsWith('ack ')),
-      ),
-    );
-  }
-  return outcomes;
+/** Kills at a random moment from just before the announced step to a bit past its usual length (crash-harness.ts). */
+function killRuns(mode: 'merge' | 'import', target: () => string, check: (path: string, acked: boolean) => string) {
+  let path = '';
+  return killDuringStep(
+    RUNS,
+    seededRandom(mode === 'merge' ? 11 : 12),
+    () => {
+      path = target();
+      return [path, mode, theirs];
+    },
+    (_run, acked) => check(path, acked),
+  );
 }
 
 test(`kill -9 during a merge (${RUNS} runs): the file is as before or as after, and passes quick_check`, async () => {

@@ -1,0 +1,20 @@
+/**
+ * What the CLI says about the files it writes (db/core/atomic-file.ts guards them): an existing
+ * file it was not asked to replace, and stale SQLite side files it moved aside from a new file's name.
+ */
+import { basename } from 'node:path';
+import { movedAsideNote } from '../index';
+
+interface Io {
+  out: (text: string) => void;
+}
+
+/** The refusal of an existing file without `--overwrite`. */
+export function existsMessage(path: string): string {
+  return `«${basename(path)}» findes allerede. Vælg et andet navn, eller brug --overwrite for at erstatte den.`;
+}
+
+/** Names where stale side files went, so the user can find them (nothing is said when there were none). */
+export function tellMovedAside(io: Io, file: string, movedAside: readonly string[]): void {
+  if (movedAside.length) io.out(movedAsideNote(file, movedAside));
+}
