@@ -14,6 +14,7 @@ import {
   openSession,
   previewMergeInto,
   receiveFile,
+  sameFile,
   sendPortfolio,
   sentCopyPath,
   UserError,
@@ -121,7 +122,10 @@ export function cmdMerge(argv: string[], io: Io, usage: Usage): number {
   const [mine, theirs] = positionals as [string, string];
   const take = values.take;
   if (take !== undefined && take !== 'mine' && take !== 'theirs') throw usage('--take skal være mine eller theirs.');
-  if (resolve(mine) === resolve(theirs)) throw usage('Min fil og deres fil er den samme fil.');
+  if (sameFile(mine, theirs))
+    throw new UserError(
+      `«${basename(mine)}» er angivet både som min og deres fil; det er den samme fil. Angiv den modtagne fil som den anden.`,
+    );
   if (!existsSync(mine)) throw new UserError(`Filen «${basename(mine)}» findes ikke.`);
   const received = receiveFile(theirs);
   try {
