@@ -34,7 +34,7 @@ const folderOf = (file: string) => dirname(resolve(file));
 /** A portfolio file to read, or to write when `write`: it exists, is a file, and may be written. */
 export function checkFileAccess(file: string, write: boolean): void {
   const name = basename(file);
-  if (!existsSync(file)) throw new UserError(`Filen «${name}» findes ikke. Tjek navnet og mappen.`);
+  if (!existsSync(file)) throw new UserError(`Filen «${name}» findes ikke.`);
   if (statSync(file).isDirectory())
     throw new UserError(`«${name}» er en mappe, ikke en porteføljefil. Angiv en .sqlite-fil.`);
   if (!write) return;
