@@ -5,7 +5,15 @@
  */
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { aboutFile, checkFileAccess, checkNewFile, parseCli, quietOnClosedPipe, systemMessage } from './messages';
+import {
+  aboutFile,
+  checkFileAccess,
+  checkNewFile,
+  parseCli,
+  quietOnClosedPipe,
+  systemMessage,
+  usageMessage,
+} from './messages';
 import { parseAmount, parseYear, formatAmount } from '../../shared/danish/number';
 import { REGION_CODES, type RegionCode } from '../../shared/domain/model';
 import { shortened, textLimitError } from '../../shared/domain/limits';
@@ -259,7 +267,7 @@ export async function runCliAsync(argv: string[], io: Io): Promise<number> {
 function failure(err: unknown, io: Io): number {
   const e = err as Error & { code?: string };
   if (err instanceof UsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {
-    io.err(`${e.message.split('\n')[0]}\n${USAGE}`);
+    io.err(`${usageMessage(err) ?? e.message.split('\n')[0]}\n${USAGE}`);
     return 2;
   }
   if (err instanceof UserError) {

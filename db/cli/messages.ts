@@ -7,6 +7,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { shortened } from '../../shared/domain/limits';
 import { UserError } from '../index';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -113,4 +114,16 @@ export function aboutFile<T>(file: string, body: () => T): T {
     if (message) throw new UserError(message);
     throw err;
   }
+}
+
+/** Node's parseArgs refusals (ERR_PARSE_ARGS_*) in Danish, naming the option; null for others. */
+export function usageMessage(err: unknown): string | null {
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS')) return null;
+  const option = shortened(/'(-[^' <]+)/.exec(String(message))?.[1] ?? '', 60);
+  if (/argument missing/.test(String(message))) return `${option} mangler en værdi.`;
+  if (/does not take an argument/.test(String(message))) return `${option} tager ingen værdi.`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Ukendt tilvalg «${option}».`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return 'Der er for mange argumenter.';
+  return `Forkert brug af ${option || 'kommandoen'}.`;
 }

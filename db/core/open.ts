@@ -101,6 +101,7 @@ export function heldElsewhere(path: string): boolean {
   let db: DB | undefined;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true, timeout: 0 });
+    db.pragma('trusted_schema = OFF');
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('schema_version');
     return false;
