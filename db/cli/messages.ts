@@ -61,7 +61,7 @@ export function checkNewFile(file: string): void {
 
 function readOnly(file: string): UserError {
   return new UserError(
-    `«${basename(file)}» er skrivebeskyttet (eller dens mappe er); intet er ændret. Fjern skrivebeskyttelsen, eller arbejd i en kopi.`,
+    `«${basename(file)}» eller dens mappe er skrivebeskyttet; intet er ændret. Fjern skrivebeskyttelsen, eller arbejd i en kopi.`,
   );
 }
 

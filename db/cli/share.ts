@@ -20,6 +20,7 @@ import {
   UserError,
   type MergeReview,
 } from '../index';
+import { checkFileAccess } from './messages';
 
 export const SHARE_USAGE = `  puljeplan check <fil.sqlite>
   puljeplan send <fil.sqlite> --out <kopi.sqlite | mappe>
@@ -126,7 +127,7 @@ export function cmdMerge(argv: string[], io: Io, usage: Usage): number {
     throw new UserError(
       `«${basename(mine)}» er angivet både som min og deres fil; det er den samme fil. Angiv den modtagne fil som den anden.`,
     );
-  if (!existsSync(mine)) throw new UserError(`Filen «${basename(mine)}» findes ikke.`);
+  checkFileAccess(mine, !(values['dry-run'] ?? false));
   const received = receiveFile(theirs);
   try {
     const dry = values['dry-run'] ?? false;
