@@ -5,9 +5,18 @@
  */
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
+import {
+  aboutFile,
+  checkFileAccess,
+  checkNewFile,
+  parseCli,
+  quietOnClosedPipe,
+  systemMessage,
+  usageMessage,
+} from './messages';
 import { parseAmount, parseYear, formatAmount } from '../../shared/danish/number';
 import { REGION_CODES, type RegionCode } from '../../shared/domain/model';
+import { shortened, textLimitError } from '../../shared/domain/limits';
 import { hasSubLinesMessage, sameName } from '../../shared/domain/names';
 import { summarize } from '../../shared/domain/summary';
 import { thousandsToKroner } from '../../shared/domain/money';
@@ -52,41 +61,44 @@ function positional(list: string[], what: string): string {
 }
 
 function withSession<T>(file: string, readonly: boolean, body: (s: Session) => T): T {
-  if (!existsSync(file)) throw new UserError(`Filen «${basename(file)}» findes ikke.`);
-  const session = openSession(file, { readonly });
-  try {
-    return body(session);
-  } finally {
-    if (readonly) session.db.close();
-    else session.close();
-  }
+  checkFileAccess(file, !readonly);
+  return aboutFile(file, () => {
+    const session = openSession(file, { readonly });
+    try {
+      return body(session);
+    } finally {
+      if (readonly) session.db.close();
+      else session.close();
+    }
+  });
 }
 
 function cmdNew(argv: string[], io: Io): void {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { example: { type: 'boolean' }, title: { type: 'string' }, region: { type: 'string' } },
+  const { values, positionals } = parseCli(argv, {
+    example: { type: 'boolean' },
+    title: { type: 'string' },
+    region: { type: 'string' },
   });
   const file = positional(positionals, 'filen, der skal oprettes');
   if (values.region !== undefined && !(REGION_CODES as readonly string[]).includes(values.region)) {
-    throw new UserError(`Ukendt region «${values.region}». Vælg en af ${REGION_CODES.join(', ')}.`);
+    throw new UserError(`Ukendt region «${shortened(values.region)}». Vælg en af ${REGION_CODES.join(', ')}.`);
   }
-  const { movedAside } = createPortfolio(file, {
-    example: values.example ?? false,
-    title: values.title,
-    region: values.region as RegionCode | undefined,
-  });
+  const tooLong = values.title === undefined ? null : textLimitError('title', values.title);
+  if (tooLong) throw new UserError(`«${basename(file)}» er ikke oprettet: ${tooLong} Skriv en kortere --title.`);
+  checkNewFile(file);
+  const { movedAside } = aboutFile(file, () =>
+    createPortfolio(file, {
+      example: values.example ?? false,
+      title: values.title,
+      region: values.region as RegionCode | undefined,
+    }),
+  );
   io.out(`Oprettede ${basename(file)}${values.example ? ' med eksemplet (Bilag 1)' : ''}.`);
   tellMovedAside(io, file, movedAside);
 }
 
 function cmdSummary(argv: string[], io: Io): void {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { json: { type: 'boolean' } },
-  });
+  const { values, positionals } = parseCli(argv, { json: { type: 'boolean' } });
   const file = positional(positionals, 'porteføljefilen');
   const snap = withSession(file, true, (s) => s.snapshot());
   const summary = summarize(snap);
@@ -118,15 +130,11 @@ function cmdSummary(argv: string[], io: Io): void {
 }
 
 function cmdSet(argv: string[], io: Io): void {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      line: { type: 'string' },
-      pool: { type: 'string' },
-      year: { type: 'string' },
-      amount: { type: 'string' },
-    },
+  const { values, positionals } = parseCli(argv, {
+    line: { type: 'string' },
+    pool: { type: 'string' },
+    year: { type: 'string' },
+    amount: { type: 'string' },
   });
   const file = positional(positionals, 'porteføljefilen');
   if (values.line === undefined || values.year === undefined || values.amount === undefined) {
@@ -134,6 +142,9 @@ function cmdSet(argv: string[], io: Io): void {
   }
   const year = parseYear(values.year);
   if (year === null) throw new UserError(`«${values.year}» er ikke et årstal.`);
+  // A lone `-` is zero in an annex's cell, but on a command line it is a value left out.
+  if (/^[-\u2212\u2013]$/.test(values.amount.trim()))
+    throw new UserError('--amount «-» er ikke et beløb. Skriv 0 for nul, eller fx -250 for et negativt beløb.');
   const amount = parseAmount(values.amount);
   if (!amount.ok) throw new UserError(amount.message);
   const lineName = values.line;
@@ -142,14 +153,16 @@ function cmdSet(argv: string[], io: Io): void {
   const target = withSession(file, true, (session) => {
     const snap = session.snapshot();
     const pools = poolName === undefined ? snap.pools : snap.pools.filter((p) => sameName(p.name, poolName));
-    if (poolName !== undefined && !pools.length) throw new UserError(`Puljen «${poolName}» findes ikke.`);
+    if (poolName !== undefined && !pools.length) throw new UserError(`Puljen «${shortened(poolName)}» findes ikke.`);
     const poolIds = new Set(pools.map((p) => p.id));
     const matches = snap.lines.filter((l) => poolIds.has(l.poolId) && sameName(l.name, lineName));
     if (!matches.length)
-      throw new UserError(`Linjen «${lineName}» findes ikke${poolName ? ` i puljen «${poolName}»` : ''}.`);
+      throw new UserError(
+        `Linjen «${shortened(lineName)}» findes ikke${poolName ? ` i puljen «${shortened(poolName)}»` : ''}.`,
+      );
     if (matches.length > 1) {
       const names = matches.map((m) => snap.pools.find((p) => p.id === m.poolId)?.name).join(', ');
-      throw new UserError(`Linjen «${lineName}» findes i flere puljer (${names}). Angiv --pool.`);
+      throw new UserError(`Linjen «${shortened(lineName)}» findes i flere puljer (${names}). Angiv --pool.`);
     }
     const line = matches[0]!;
     if (!snap.years.includes(year))
@@ -171,16 +184,12 @@ function cmdSet(argv: string[], io: Io): void {
 }
 
 async function cmdImport(argv: string[], io: Io): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      db: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      force: { type: 'boolean' },
-      'remove-missing': { type: 'boolean' },
-      json: { type: 'boolean' },
-    },
+  const { values, positionals } = parseCli(argv, {
+    db: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    force: { type: 'boolean' },
+    'remove-missing': { type: 'boolean' },
+    json: { type: 'boolean' },
   });
   const annex = positional(positionals, 'projektmappen (.xlsx), der skal importeres');
   if (values.db === undefined) throw new UsageError('import kræver --db <fil.sqlite>.');
@@ -190,6 +199,7 @@ async function cmdImport(argv: string[], io: Io): Promise<void> {
   // The app's two steps (db/excel/handlers.ts): read and preview the workbook, then apply what was read.
   const read = await readImport(readWorkbookBytes(annex), fileName);
   const isNew = !existsSync(file);
+  if (isNew) checkNewFile(file);
   // Everything that can refuse is decided on a read-only look, so a refusal leaves the file as it was.
   const state = isNew ? { years: [], pools: [], lines: [] } : withSession(file, true, (s) => s.snapshot());
   const { preview, conflicts } = previewImport(state, read, fileName);
@@ -213,16 +223,12 @@ async function cmdImport(argv: string[], io: Io): Promise<void> {
 }
 
 async function cmdExport(argv: string[], io: Io): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      'per-pool': { type: 'boolean' },
-      years: { type: 'string' },
-      descriptions: { type: 'boolean' },
-      overwrite: { type: 'boolean' },
-    },
+  const { values, positionals } = parseCli(argv, {
+    out: { type: 'string' },
+    'per-pool': { type: 'boolean' },
+    years: { type: 'string' },
+    descriptions: { type: 'boolean' },
+    overwrite: { type: 'boolean' },
   });
   const file = positional(positionals, 'porteføljefilen');
   if (values.out === undefined) throw new UsageError('export kræver --out <bilag.xlsx>.');
@@ -243,11 +249,7 @@ async function cmdExport(argv: string[], io: Io): Promise<void> {
 
 /** «Åbn en renset kopi»: a refused file's checked rows into a new file (db/share/rescue.ts). */
 function cmdRescue(argv: string[], io: Io): void {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { out: { type: 'string' } },
-  });
+  const { values, positionals } = parseCli(argv, { out: { type: 'string' } });
   const file = positional(positionals, 'porteføljefilen');
   if (values.out === undefined) throw new UsageError('rescue kræver --out <ny.sqlite>.');
   const { info, file: made, dropped } = rescueFile(file, values.out);
@@ -272,11 +274,16 @@ export async function runCliAsync(argv: string[], io: Io): Promise<number> {
 function failure(err: unknown, io: Io): number {
   const e = err as Error & { code?: string };
   if (err instanceof UsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {
-    io.err(`${e.message.split('\n')[0]}\n${USAGE}`);
+    io.err(`${usageMessage(err) ?? e.message.split('\n')[0]}\n${USAGE}`);
     return 2;
   }
   if (err instanceof UserError) {
     io.err(e.message);
+    return 1;
+  }
+  const system = systemMessage(err);
+  if (system) {
+    io.err(system);
     return 1;
   }
   io.err(`Uventet fejl: ${e.message.split('\n')[0]}`);
@@ -294,7 +301,7 @@ function writerRegion(command: string | undefined, rest: string[]): { rest: stri
   if (command === 'new' || i < 0) return { rest, restore: () => {} };
   const region = rest[i + 1];
   if (region === undefined || !(REGION_CODES as readonly string[]).includes(region)) {
-    throw new UserError(`Ukendt region «${region ?? ''}». Vælg en af ${REGION_CODES.join(', ')}.`);
+    throw new UserError(`Ukendt region «${shortened(region ?? '')}». Vælg en af ${REGION_CODES.join(', ')}.`);
   }
   const before = process.env.PULJEPLAN_REGION;
   process.env.PULJEPLAN_REGION = region;
@@ -341,7 +348,7 @@ export function runCli(argv: string[], io: Io): number {
       case 'export':
         throw new UsageError(`«${command}» læser og skriver Excel-filer asynkront; kald runCliAsync.`);
       default:
-        throw new UsageError(`Ukendt kommando «${command}».`);
+        throw new UsageError(`Ukendt kommando «${shortened(command)}».`);
     }
   } catch (err) {
     return failure(err, io);
@@ -352,6 +359,7 @@ export function runCli(argv: string[], io: Io): number {
 
 const isMain = process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]).replace(/\.ts$/, '') + '.ts');
 if (isMain) {
+  quietOnClosedPipe();
   void runCliAsync(process.argv.slice(2), {
     out: (t) => process.stdout.write(`${t}\n`),
     err: (t) => process.stderr.write(`${t}\n`),

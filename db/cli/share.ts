@@ -4,7 +4,6 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { formatAmount } from '../../shared/danish/number';
 import { regionName } from '../../shared/domain/model';
@@ -15,11 +14,13 @@ import {
   openSession,
   previewMergeInto,
   receiveFile,
+  sameFile,
   sendPortfolio,
   sentCopyPath,
   UserError,
   type MergeReview,
 } from '../index';
+import { checkFileAccess, parseCli } from './messages';
 import { existsMessage, tellMovedAside } from './targets';
 
 export const SHARE_USAGE = `  puljeplan check <fil.sqlite>
@@ -40,7 +41,7 @@ function appVersion(): string {
 }
 
 export function cmdCheck(argv: string[], io: Io, usage: Usage): number {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} });
+  const { positionals } = parseCli(argv, {});
   if (positionals.length !== 1) throw usage('check kræver én fil: puljeplan check <fil.sqlite>.');
   const received = receiveFile(positionals[0]!);
   try {
@@ -52,11 +53,7 @@ export function cmdCheck(argv: string[], io: Io, usage: Usage): number {
 }
 
 export function cmdSend(argv: string[], io: Io, usage: Usage): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { out: { type: 'string' }, overwrite: { type: 'boolean' } },
-  });
+  const { values, positionals } = parseCli(argv, { out: { type: 'string' }, overwrite: { type: 'boolean' } });
   if (positionals.length !== 1 || values.out === undefined) throw usage('send kræver en fil og --out <kopi.sqlite>.');
   const overwrite = values.overwrite ?? false;
   const file = positionals[0]!;
@@ -118,17 +115,20 @@ function reviewText(r: MergeReview, mine: string): string[] {
 }
 
 export function cmdMerge(argv: string[], io: Io, usage: Usage): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, take: { type: 'string' } },
+  const { values, positionals } = parseCli(argv, {
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+    take: { type: 'string' },
   });
   if (positionals.length !== 2) throw usage('merge kræver to filer: puljeplan merge <min.sqlite> <deres.sqlite>.');
   const [mine, theirs] = positionals as [string, string];
   const take = values.take;
   if (take !== undefined && take !== 'mine' && take !== 'theirs') throw usage('--take skal være mine eller theirs.');
-  if (resolve(mine) === resolve(theirs)) throw usage('Min fil og deres fil er den samme fil.');
-  if (!existsSync(mine)) throw new UserError(`Filen «${basename(mine)}» findes ikke.`);
+  if (sameFile(mine, theirs))
+    throw new UserError(
+      `«${basename(mine)}» er angivet både som min og deres fil; det er den samme fil. Angiv den modtagne fil som den anden.`,
+    );
+  checkFileAccess(mine, !(values['dry-run'] ?? false));
   const received = receiveFile(theirs);
   try {
     const dry = values['dry-run'] ?? false;

@@ -29,8 +29,12 @@ export function readHeader(path: string): FileHeader {
   const name = basename(path);
   let size: number;
   try {
-    size = statSync(path).size;
-  } catch {
+    const stat = statSync(path);
+    if (stat.isDirectory())
+      throw new PortfolioFileError(`«${name}» er en mappe, ikke en porteføljefil. Angiv en .sqlite-fil.`);
+    size = stat.size;
+  } catch (err) {
+    if (err instanceof PortfolioFileError) throw err;
     throw new PortfolioFileError(`Filen «${name}» findes ikke.`);
   }
   if (size === 0) throw new PortfolioFileError(`«${name}» er tom (0 byte) og er ikke en Puljeplan-portefølje.`);

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RegionCode } from '../../shared/domain/model';
 import { EXAMPLE_POOLS, EXAMPLE_REGION, EXAMPLE_TITLE, EXAMPLE_YEARS, type ExampleLine } from './example';
+import { checkText } from './limits';
 import { createPortfolioFile, type DB } from './open';
 import { sql } from './queries';
 
@@ -59,5 +60,7 @@ export function createPortfolio(
     region: options.region ?? EXAMPLE_REGION,
     years: options.years ?? (example ? EXAMPLE_YEARS : [now.getFullYear(), now.getFullYear() + 1]),
   };
+  // Refused before anything is made: a file is never created with what opening it would refuse.
+  checkText('title', spec.title);
   return { movedAside: createPortfolioFile(path, (db) => seed(db, spec, now)) };
 }

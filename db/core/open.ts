@@ -73,20 +73,44 @@ function openWalFileReadonly(path: string): DB {
   return new Database(bytes, { readonly: true });
 }
 
+/** The refusal of a file another process holds open (heldElsewhere, or SQLITE_BUSY on open). */
+export function openElsewhere(name: string): PortfolioFileError {
+  return new PortfolioFileError(
+    `«${name}» er åben et andet sted (i Puljeplan på denne eller en anden computer). Luk den dér, og prøv igen.`,
+  );
+}
+
 /** SQLite reports a damaged file (e.g. a truncated e-mail attachment) or one held by another process in English; say it in Danish. */
 export function openFailure(name: string, err: unknown): PortfolioFileError {
   const { code, message } = err as { code?: unknown; message?: string };
-  if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) {
-    return new PortfolioFileError(
-      `«${name}» er åben et andet sted (i Puljeplan på denne eller en anden computer). Luk den dér, og prøv igen.`,
-    );
-  }
+  if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) return openElsewhere(name);
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
     return new PortfolioFileError(
       `«${name}» er beskadiget og kan ikke åbnes (SQLite: ${message}). Brug en sikkerhedskopi eller bed afsenderen om filen igen.`,
     );
   }
   return new PortfolioFileError(`«${name}» kunne ikke åbnes: ${message}`);
+}
+
+/**
+ * Whether another process holds `path` open (a session's EXCLUSIVE lock, see beforeChecks): a
+ * read-only probe that asks for a shared lock and gives up at once. In EXCLUSIVE locking mode
+ * itself, it makes no -shm and, read-only, never writes or checkpoints a -wal it finds.
+ */
+export function heldElsewhere(path: string): boolean {
+  let db: DB | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, timeout: 0 });
+    db.pragma('trusted_schema = OFF');
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('schema_version');
+    return false;
+  } catch (err) {
+    const { code } = err as { code?: unknown };
+    return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+  } finally {
+    db?.close();
+  }
 }
 
 export interface OpenOptions {

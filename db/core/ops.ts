@@ -1,13 +1,15 @@
 /**
- * The low-level, invertible edits every change is made of. Applying an op checks it, writes
- * it, records one audit row, notes what it touched, and returns the op that undoes it. A
- * user action is a list of ops in one transaction; its undo is the inverses in reverse.
+ * The low-level, invertible edits every change is made of. Applying an op checks it (its limits
+ * first: db/core/limits.ts), writes it, records one audit row, notes what it touched, and returns
+ * the op that undoes it. A user action is a list of ops in one transaction; its undo is the
+ * inverses in reverse.
  */
 import type { Amounts, Pool, RegionCode } from '../../shared/domain/model';
 import { regionName } from '../../shared/domain/model';
 import { formatAmount } from '../../shared/danish/number';
 import { hasSubLinesMessage } from '../../shared/domain/names';
 import { UserError } from './errors';
+import { checkOpLimits } from './limits';
 import type { DB } from './open';
 import { readLineRecord, sql, type LineRecord } from './queries';
 
@@ -101,6 +103,7 @@ function amountChecks(ctx: OpContext) {
 }
 
 export function applyOp(db: DB, op: Op, ctx: OpContext): Op {
+  checkOpLimits(op);
   const s = sql(db);
   if (op.op !== 'setAmount' && op.op !== 'setLineText') checkedForAmounts.delete(ctx);
   switch (op.op) {

@@ -6,7 +6,8 @@
  */
 import { isValidCellKroner } from '../../shared/domain/money';
 import type { AnnexLine, AnnexPool, AnnexRead } from '../../shared/contract/annex';
-import { TEXT_LIMITS, type Line, type Pool, type Portfolio } from '../../shared/domain/model';
+import { shortened, textLimitError } from '../../shared/domain/limits';
+import type { Line, Pool, Portfolio } from '../../shared/domain/model';
 import { groupLines } from '../../shared/grid/row-model';
 import { nameKey } from '../../shared/domain/names';
 import { UserError } from '../core/errors';
@@ -49,11 +50,8 @@ const where = (l: { sheet: string; row: number }) => `${l.sheet}!A${l.row}`;
 function checkName(name: string, what: string, at: string): string {
   const trimmed = name.trim();
   if (!trimmed) throw new UserError(`${what} uden navn i projektmappen (${at}).`);
-  if (trimmed.length > TEXT_LIMITS.name) {
-    throw new UserError(
-      `${what} «${trimmed.slice(0, 40)}…» i projektmappen (${at}) har et navn på over ${TEXT_LIMITS.name} tegn.`,
-    );
-  }
+  const tooLong = textLimitError('name', trimmed);
+  if (tooLong) throw new UserError(`${what} «${shortened(trimmed, 40)}» i projektmappen (${at}): ${tooLong}`);
   return trimmed;
 }
 

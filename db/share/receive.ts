@@ -14,7 +14,7 @@ import { basename, join } from 'node:path';
 import { PortfolioFileError, UserError } from '../core/errors';
 import { SCHEMA_VERSION, runMigrations } from '../core/migrations/index';
 import { APPLICATION_ID, checkIdentity, checkOpenFile, compareSchema, readHeader } from '../core/checks';
-import { openFailure, type DB } from '../core/open';
+import { heldElsewhere, openElsewhere, openFailure, type DB } from '../core/open';
 import { copyCheckedRows, type ReceivedInfo } from './rows';
 
 /** A 100,000-line portfolio is about 100 MB; anything far above is not one of ours. */
@@ -40,6 +40,8 @@ export function readReceivedBytes(path: string): Buffer {
   const name = basename(path);
   readHeader(path); // missing, empty, not SQLite: the same refusals as opening one
   const size = statSync(path).size;
+  // A -wal beside a file someone has open is their work in progress, not a crash.
+  if (existsSync(`${path}-wal`) && heldElsewhere(path)) throw openElsewhere(name);
   for (const side of ['-wal', '-journal']) {
     if (existsSync(path + side)) {
       throw new PortfolioFileError(

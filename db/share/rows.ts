@@ -13,6 +13,7 @@
  * bytes, TypeScript UTF-16 units). Then the rows are copied with INSERT … SELECT inside SQLite, in
  * the same transaction, so what is copied is what was checked.
  */
+import { YEAR_RANGE } from '../../shared/domain/limits';
 import { MAX_CELL_KRONER } from '../../shared/domain/money';
 import { REGION_CODES, TEXT_LIMITS, type RegionCode } from '../../shared/domain/model';
 import { PortfolioFileError } from '../core/errors';
@@ -73,7 +74,7 @@ const nullable = (check: Check): Check => ({
 const time = text(40);
 const COUNT = int(0, Number.MAX_SAFE_INTEGER);
 const POSITION = int(-(2 ** 52), 2 ** 52);
-const YEAR = int(1900, 2200);
+const YEAR = int(YEAR_RANGE.min, YEAR_RANGE.max);
 const AUDIT_TEXT = 200_000;
 
 /** Every table of our schema with its columns, in an order that satisfies the foreign keys. */

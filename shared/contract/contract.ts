@@ -19,6 +19,7 @@ import {
   Direction,
   Id,
   Name,
+  Title,
   None,
   Region,
   Snapshot,
@@ -39,7 +40,7 @@ export const contract = {
   'portfolio.load': { doc: 'The whole open portfolio, with undo/redo state.', args: None, result: Snapshot },
   'portfolio.setMeta': {
     doc: "Set the portfolio's title and/or region.",
-    args: z.object({ title: Name.optional(), region: Region.optional() }).strict(),
+    args: z.object({ title: Title.optional(), region: Region.optional() }).strict(),
     result: Change,
   },
   'amounts.set': {

@@ -4,24 +4,30 @@
  * runtime check and the TypeScript type.
  */
 import { z } from 'zod';
+import { AMOUNT_LIMIT_MESSAGE, TEXT_LIMITS, tooLongMessage, YEAR_RANGE } from '../domain/limits';
 import { MAX_CELL_KRONER } from '../domain/money';
-import { REGION_CODES, TEXT_LIMITS } from '../domain/model';
+import { REGION_CODES } from '../domain/model';
 
 // Error messages reach the user (docs/architecture.md, "One contract, two shells"), and
 // zod's default ones are English ("Invalid UUID"); its own Danish locale covers every check.
 z.config(z.locales.da());
 
 export const Id = z.uuid();
-export const Year = z.number().int().min(1900).max(2200);
-export const KRONER_MESSAGE = 'Beløbet skal være hele kroner og højst 100 mia. kr (plus eller minus).';
+export const Year = z.number().int().min(YEAR_RANGE.min).max(YEAR_RANGE.max);
+export const KRONER_MESSAGE = AMOUNT_LIMIT_MESSAGE;
 export const Kroner = z
   .number({ error: KRONER_MESSAGE })
   .int({ error: KRONER_MESSAGE })
   .min(-MAX_CELL_KRONER, { error: KRONER_MESSAGE })
   .max(MAX_CELL_KRONER, { error: KRONER_MESSAGE });
-export const Name = z.string().trim().min(1, 'Navnet må ikke være tomt.').max(TEXT_LIMITS.name);
-export const Description = z.string().max(TEXT_LIMITS.description);
-export const Comment = z.string().max(TEXT_LIMITS.comment, `En kommentar må højst have ${TEXT_LIMITS.comment} tegn.`);
+export const Name = z.string().trim().min(1, 'Navnet må ikke være tomt.').max(TEXT_LIMITS.name, tooLongMessage('name'));
+export const Title = z
+  .string()
+  .trim()
+  .min(1, 'Titlen må ikke være tom.')
+  .max(TEXT_LIMITS.title, tooLongMessage('title'));
+export const Description = z.string().max(TEXT_LIMITS.description, tooLongMessage('description'));
+export const Comment = z.string().max(TEXT_LIMITS.comment, tooLongMessage('comment'));
 export const AmountCell = z.object({ lineId: Id, year: Year, value: Kroner.nullable() }).strict();
 export const Direction = z.enum(['up', 'down']);
 export const Region = z.enum(REGION_CODES);

@@ -4,6 +4,7 @@
  * mark (`1.500`, `10.650`, `1.234,5`, `-250`); a lone `-` means zero (the annex prints
  * zeros that way). The result is whole kroner (see money.ts).
  */
+import { YEAR_RANGE } from '../domain/limits';
 import { MAX_CELL_KRONER, thousandsToKroner, type Kroner } from '../domain/money';
 
 export type AmountParse = { ok: true; value: Kroner | null } | { ok: false; message: string };
@@ -125,5 +126,5 @@ export function parseYear(input: string | number): number | null {
   const text = String(input).trim();
   if (!/^\d{4}$/.test(text)) return null;
   const year = Number(text);
-  return year >= 1900 && year <= 2200 ? year : null;
+  return year >= YEAR_RANGE.min && year <= YEAR_RANGE.max ? year : null;
 }

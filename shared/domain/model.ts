@@ -94,4 +94,5 @@ export interface Change {
   revision: number;
 }
 
-export const TEXT_LIMITS = { name: 300, title: 300, description: 20_000, comment: 500 } as const;
+/** Re-exported for the many readers of the model; the limits live in limits.ts. */
+export { TEXT_LIMITS } from './limits';

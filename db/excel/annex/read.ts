@@ -10,6 +10,7 @@ import { findHeaders, sheetRows, type SheetRow, type TableHeader } from './heade
 import { checkTotalRow, headingText, readTable, type SheetContext, type TableRead } from './table';
 import { packTables, unpackAnnex, type PackedAnnex, type TableLines } from './transfer';
 import type { Kroner } from '../../../shared/domain/money';
+import { textLimitError } from '../../../shared/domain/limits';
 
 export { AnnexError } from './cells';
 
@@ -64,13 +65,23 @@ function poolName(ctx: SheetContext, heading: number | null, table: TableRead): 
   return ctx.sheet.name;
 }
 
-/** The first row of text alone above the first table: the annex's title (`Bilag 1. Udmøntning af …`). */
+/**
+ * The first row of text alone above the first table: the annex's title (`Bilag 1. Udmøntning af …`).
+ * A title past the limit of a portfolio's title is refused here, where its cell is known.
+ */
 function titleAbove(ctx: SheetContext, end: number): string | undefined {
   for (let i = 0; i < end; i++) {
-    const cells = [...(ctx.rows[i]?.cells ?? [])].sort((a, b) => a[0] - b[0]).map(([, c]) => c);
-    if (cells.some(holdsNumber)) continue;
-    const text = cells.map(cellText).find((t) => t !== '');
-    if (text) return text;
+    const row = ctx.rows[i];
+    const cells = [...(row?.cells ?? [])].sort((a, b) => a[0] - b[0]);
+    if (!row || cells.some(([, c]) => holdsNumber(c))) continue;
+    const found = cells.map(([col, c]) => ({ col, text: cellText(c) })).find((t) => t.text !== '');
+    if (!found) continue;
+    const tooLong = textLimitError('title', found.text.trim());
+    if (tooLong)
+      throw new AnnexError(
+        `${cellRef(ctx.sheet, found.col, row.row)}: projektmappens titel er for lang. ${tooLong} Gør den kortere i projektmappen.`,
+      );
+    return found.text;
   }
   return undefined;
 }

@@ -236,6 +236,16 @@ describe('usage errors exit 2 with the usage text', () => {
     expect(r.out).toEqual([]);
     expect(r.err.join('\n')).toContain('Brug:\n  puljeplan new <fil.sqlite>');
   });
+
+  it.each([
+    [['summary', 'a.sqlite', '--bogus'], 'Ukendt tilvalg «--bogus».'],
+    [['set', 'a.sqlite', '--line', LPR, '--year', '2023', '--amount'], '--amount mangler en værdi.'],
+    [['summary', 'a.sqlite', '--json=ja'], '--json tager ingen værdi.'],
+  ])("%j: the first line says what is wrong in Danish, not in Node's English", (argv, first) => {
+    const r = cli(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err.join('\n').split('\n')[0]).toBe(first);
+  });
 });
 
 describe('cli as a real process (npm run --silent cli)', () => {

@@ -121,6 +121,19 @@ describe('import', () => {
     await refused(['import', join(dir, 'mangler.xlsx'), '--db', file], /^Filen «mangler\.xlsx» findes ikke\.$/);
   });
 
+  it('a title cell past the limit of a title is refused naming its cell, and no file is made', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(fixture);
+    wb.getWorksheet('Bilag 1')!.getCell('A1').value = 'T'.repeat(100_000);
+    const long = join(dir, 'lang-titel.xlsx');
+    await wb.xlsx.writeFile(long);
+    await refused(
+      ['import', long, '--db', join(dir, 'ny.sqlite')],
+      /^Bilag 1!A1: .*højst have 300 tegn/,
+      join(dir, 'ny.sqlite'),
+    );
+  });
+
   it('refuses totals that disagree with the lines unless --force, and then trusts the lines', async () => {
     await example();
     const wrong = await withWrongTotal();
