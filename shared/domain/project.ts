@@ -4,6 +4,9 @@
  */
 import type { Kroner } from './money';
 
+/** Lengths of a project card's short texts (purpose and remarks have a description's limit, TEXT_LIMITS). */
+export const PROJECT_TEXT_LIMITS = { number: 30, responsible: 100, caseRef: 100 } as const;
+
 /** A traffic light; `null` is «ikke vurderet» (shown `-`). */
 export const LIGHTS = ['grøn', 'gul', 'rød'] as const;
 export type Light = (typeof LIGHTS)[number];
