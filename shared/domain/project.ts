@@ -136,7 +136,9 @@ export interface RiskReview {
 /**
  * The it-råd rule: a project in a fællesregional pool with a total budget over 10 mio. kr. (all
  * years), or a national project whose regional part (its amounts in this region's file) is over
- * 10 mio. kr., must be risk-assessed; a recorded risikovurdering (its month) satisfies it.
+ * 10 mio. kr., must be risk-assessed; a recorded risikovurdering (its month) satisfies it, and so
+ * does a risk profile (the risikovurdering's outcome). `assessed` says which (`risikovurderet
+ * 2023-05`), null when neither is recorded.
  */
 export function riskReview(kind: PoolKind, total: Kroner, assessed: string | null): RiskReview {
   if (kind === 'other' || total <= IT_RAAD_THRESHOLD_KRONER) return { required: false, reason: null };
@@ -146,5 +148,48 @@ export function riskReview(kind: PoolKind, total: Kroner, assessed: string | nul
       : 'Nationalt projekt med en regional andel over 10 mio. kr.: skal risikovurderes af It-rådet';
   return assessed === null
     ? { required: true, reason: `${why}.` }
-    : { required: false, reason: `${why}; risikovurderet ${assessed}.` };
+    : { required: false, reason: `${why}; ${assessed}.` };
+}
+
+/** A month's lights as `cli report --json` writes them. */
+export interface ReportLights {
+  deliveries: string;
+  time: string;
+  money: string;
+  resources: string;
+  overall: string;
+}
+
+/** One project of the monthly status report (`cli report --json`); totals in 1.000 kr. */
+export interface ReportProject {
+  number: string | null;
+  name: string;
+  pool: string;
+  phase: Phase | null;
+  start: string | null;
+  end: string | null;
+  responsible: string;
+  status: ReportLights;
+  /** The month before's status; null when it has none. */
+  previous: ReportLights | null;
+  remark: string;
+  purpose: string;
+  total: number;
+  riskReview: RiskReview & { profile: RiskProfile | null };
+}
+
+export interface StatusReport {
+  month: string;
+  projects: ReportProject[];
+}
+
+/** A month's status as the report writes its lights (`grøn|gul|rød|-`, overall computed unless set). */
+export function reportLights(status: MonthStatus): ReportLights {
+  return {
+    deliveries: lightText(status.deliveries),
+    time: lightText(status.time),
+    money: lightText(status.money),
+    resources: lightText(status.resources),
+    overall: lightText(overallOf(status)),
+  };
 }

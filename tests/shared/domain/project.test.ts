@@ -93,7 +93,7 @@ describe('the it-råd rule', () => {
   });
 
   it('a recorded risikovurdering satisfies it and says when', () => {
-    expect(riskReview('fællesregional', 20_000_000, '2023-05')).toEqual({
+    expect(riskReview('fællesregional', 20_000_000, 'risikovurderet 2023-05')).toEqual({
       required: false,
       reason: 'Fællesregionalt projekt over 10 mio. kr.: skal risikovurderes af It-rådet; risikovurderet 2023-05.',
     });
