@@ -12,7 +12,8 @@ import { session, useExamplePortfolio } from './commands-helpers';
 
 useExamplePortfolio();
 
-const KIIT = 'Klinisk immunologisk IT (KIIT) (Blodbank)';
+// A line the example gives no project data (db/core/example.ts), so each test starts from none.
+const KIIT = 'Integration EPJ-PPJ';
 const kiit = () => findProjectLine(session.db, KIIT).id;
 const report = (month = '2023-11') => readStatusReport(session.db, month);
 const project = (name: string, month = '2023-11') => report(month).projects.find((p) => p.name === name)!;
@@ -30,10 +31,10 @@ describe('project card', () => {
     session.run((db) =>
       projects.setProject(db, {
         lineId: kiit(),
-        changes: { number: '18-6', phase: 'Gennemførelse', end_month: '2024-03', responsible: 'RH' },
+        changes: { number: '21-3', phase: 'Gennemførelse', end_month: '2024-03', responsible: 'RH' },
       }),
     );
-    expect(project(KIIT)).toMatchObject({ number: '18-6', phase: 'Gennemførelse', end: '2024-03', responsible: 'RH' });
+    expect(project(KIIT)).toMatchObject({ number: '21-3', phase: 'Gennemførelse', end: '2024-03', responsible: 'RH' });
     expect(session.history().undoLabel).toBe(`Ret projektet «${KIIT}»`);
     const audit = session.db
       .prepare("SELECT field, new_value FROM audit WHERE entity = 'project' ORDER BY seq")
@@ -43,15 +44,15 @@ describe('project card', () => {
     expect(tables()).toEqual(before);
     expect(session.history().canUndo).toBe(false);
     session.redo();
-    expect(project(KIIT).number).toBe('18-6');
+    expect(project(KIIT).number).toBe('21-3');
   });
 
   it('a number already used by another project is refused, naming it, and nothing changes', () => {
-    session.run((db) => projects.setProject(db, { lineId: kiit(), changes: { number: '18-6' } }));
+    session.run((db) => projects.setProject(db, { lineId: kiit(), changes: { number: '21-3' } }));
     const labrek = findProjectLine(session.db, 'Labrek (Laboratorie)').id;
     const before = tables();
-    expect(() => session.run((db) => projects.setProject(db, { lineId: labrek, changes: { number: '18-6' } }))).toThrow(
-      `Projektnummer 18-6 bruges allerede af «${KIIT}».`,
+    expect(() => session.run((db) => projects.setProject(db, { lineId: labrek, changes: { number: '21-3' } }))).toThrow(
+      `Projektnummer 21-3 bruges allerede af «${KIIT}».`,
     );
     expect(tables()).toEqual(before);
   });
@@ -71,7 +72,7 @@ describe('project card', () => {
     expect(() =>
       session.run((db) => projects.setProject(db, { lineId: kiit(), changes: { end_month: '2024-13' } })),
     ).toThrow(UserError);
-    expect(tables().project).toEqual([]);
+    expect(project(KIIT)).toMatchObject({ phase: null, end: null });
   });
 });
 
@@ -93,7 +94,7 @@ describe('monthly status', () => {
     expect(p.remark).toBe('Rød status på leverancer, tid og økonomi.');
     session.undo();
     expect(project(KIIT).previous).not.toBeNull();
-    expect(tables().project_status).toHaveLength(1);
+    expect(project(KIIT).status.deliveries).toBe('-');
   });
 
   it('an overall set by hand wins over the worst light', () => {
@@ -118,7 +119,7 @@ describe('monthly status', () => {
 describe('deleting and undoing keeps a project whole', () => {
   it('a deleted line takes its card, statuses, risk activities and milestones along; undo puts them back', () => {
     const id = kiit();
-    session.run((db) => projects.setProject(db, { lineId: id, changes: { number: '18-6', risk_profile: 'B' } }));
+    session.run((db) => projects.setProject(db, { lineId: id, changes: { number: '21-3', risk_profile: 'B' } }));
     session.run((db) => projects.setStatus(db, { lineId: id, month: '2023-11', changes: { time: 'rød' } }));
     session.run((db) => projects.addRiskActivity(db, { lineId: id, kind: 'risikovurdering', month: '2022-05' }));
     session.run((db) =>
@@ -126,7 +127,9 @@ describe('deleting and undoing keeps a project whole', () => {
     );
     const before = tables();
     session.run((db) => commands.deleteLine(db, { lineId: id }));
-    expect(tables()).toMatchObject({ project: [], project_status: [], risk_activity: [], milestone: [] });
+    const rows = tables() as Record<string, { line_id?: string }[]>;
+    for (const t of ['project', 'project_status', 'risk_activity', 'milestone'])
+      expect(rows[t]!.filter((r) => r.line_id === id)).toEqual([]);
     session.undo();
     expect(tables()).toEqual(before);
   });
@@ -154,11 +157,11 @@ describe('the it-råd rule in the report', () => {
     const id = kiit();
     const pool = session.db.prepare('SELECT pool_id FROM line WHERE id = ?').pluck().get(id) as string;
     session.run((db) => projects.setPoolKind(db, { poolId: pool, kind: 'fællesregional' }));
-    // KIIT is 4.000 + 4.500 = 8.500; 5.500 in 2023 makes exactly 10.000: not over.
-    session.run((db) => commands.setAmounts(db, { cells: [{ lineId: id, year: 2023, value: 6_000_000 }] }));
+    // 1.500 + 2.000 = 3.500; 8.500 in 2023 makes exactly 10.000: not over.
+    session.run((db) => commands.setAmounts(db, { cells: [{ lineId: id, year: 2023, value: 8_500_000 }] }));
     expect(project(KIIT).total).toBe(10_000);
     expect(project(KIIT).riskReview).toEqual({ required: false, reason: null, profile: null });
-    session.run((db) => commands.setAmounts(db, { cells: [{ lineId: id, year: 2023, value: 6_000_001 }] }));
+    session.run((db) => commands.setAmounts(db, { cells: [{ lineId: id, year: 2023, value: 8_500_001 }] }));
     expect(project(KIIT).riskReview.required).toBe(true);
     session.run((db) => projects.addRiskActivity(db, { lineId: id, kind: 'risikovurdering', month: '2023-05' }));
     expect(project(KIIT).riskReview).toMatchObject({

@@ -57,12 +57,15 @@ describe('received files with projects', () => {
     const cases: [string, RegExp][] = [
       [
         `UPDATE project SET purpose = '${'x'.repeat(20_001)}'`,
-        /afvises: project\.purpose i række 1 har en ugyldig værdi/,
+        /afvises: project\.purpose i række \d+ har en ugyldig værdi/,
       ],
-      [`UPDATE project SET number = '${'1'.repeat(31)}'`, /afvises: project\.number i række 1 har en ugyldig værdi/],
       [
-        `INSERT INTO project_status (line_id, month, remark) SELECT line_id, '2023-11', '${'y'.repeat(20_001)}' FROM project`,
-        /afvises: project_status\.remark i række 1 har en ugyldig værdi/,
+        `UPDATE project SET number = '${'1'.repeat(31)}' WHERE number = '19-2'`,
+        /afvises: project\.number i række \d+ har en ugyldig værdi/,
+      ],
+      [
+        `INSERT INTO project_status (line_id, month, remark) SELECT line_id, '2023-10', '${'y'.repeat(20_001)}' FROM project WHERE number = '19-2'`,
+        /afvises: project_status\.remark i række \d+ har en ugyldig værdi/,
       ],
       [
         `INSERT INTO risk_activity (id, line_id, kind, month) VALUES ('${ghost}', '${ghost}', 'risikovurdering', '2023-05')`,
