@@ -90,6 +90,7 @@ export { applyImport, mismatchMessage } from './excel/import-apply';
 export { conflictMessage } from './excel/import-match';
 export type { ImportPreviewData } from './excel/import-plan';
 export { exportAnnex, type ExportOptions, type PortfolioData } from './excel/export';
+export { exportStatusReport } from './excel/status-export';
 
 // ---------- sharing: check, send and merge (db/share/handlers.ts) ----------
 export { receiveFile } from './share/receive';

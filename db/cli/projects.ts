@@ -17,7 +17,9 @@ import {
   type StatusReport,
 } from '../../shared/domain/project';
 import {
+  exportStatusReport,
   openSession,
+  writeFileAtomicAsync,
   projectLine,
   statusReport,
   updateProject,
@@ -171,12 +173,7 @@ export function reportJson(report: StatusReport): string {
   return JSON.stringify({ month: report.month, projects: report.projects.map(({ purpose: _p, ...rest }) => rest) });
 }
 
-export async function cmdReport(
-  argv: string[],
-  io: Io,
-  usage: Usage,
-  writeWorkbook?: (report: StatusReport, out: string) => Promise<void>,
-): Promise<number> {
+export async function cmdReport(argv: string[], io: Io, usage: Usage): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -186,8 +183,8 @@ export async function cmdReport(
   const at = values.month === undefined ? undefined : (month(values.month, 'month') ?? undefined);
   const report = session(file, true, (s) => statusReport(s, at));
   if (values.out !== undefined) {
-    if (!writeWorkbook) throw usage('report --out er ikke tilgængelig her.');
-    await writeWorkbook(report, values.out);
+    const out = values.out;
+    await writeFileAtomicAsync(out, (tmp) => exportStatusReport(report, tmp));
     io.out(`Skrev statusrapporten for ${formatMonth(report.month)} til ${basename(values.out)}.`);
     if (!values.json) return 0;
   }

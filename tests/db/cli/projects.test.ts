@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { runCliAsync } from '../../../db/cli/main';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -141,6 +142,43 @@ describe('cli project, status and report', () => {
     await cli('project', file, '--line', KIIT, '--number', '18-6');
     const r = await cli('project', file, '--line', 'Labrek (Laboratorie)', '--number', '18-6');
     expect(r).toMatchObject({ code: 1, err: [`Projektnummer 18-6 bruges allerede af «${KIIT}».`] });
+  });
+
+  it('report --out writes the seed-000 layout: headings, lights as words on their colours, A4 landscape', async () => {
+    const out = join(dir, 'status.xlsx');
+    const r = await cli('report', file, '--out', out);
+    expect(r).toMatchObject({ code: 0, out: 'Skrev statusrapporten for nov. 2023 til status.xlsx.' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(1).value).toBe('Statusrapport nov. 2023');
+    expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual([
+      'Nr.',
+      'Projekt',
+      'Slutdato',
+      'Fase',
+      'Leverancer',
+      'Tid',
+      'Penge',
+      'Ressourcer',
+      'Bemærkninger',
+      'Formål',
+    ]);
+    const kiit = ws.getRow(5);
+    expect((kiit.values as unknown[]).slice(1, 9)).toEqual([
+      '18-6',
+      KIIT,
+      'mar. 2024',
+      'Gennemførelse',
+      'rød',
+      'rød',
+      'rød',
+      'ikke vurderet',
+    ]);
+    expect(kiit.getCell(5).fill).toMatchObject({ pattern: 'solid', fgColor: { argb: 'FFFF0000' } });
+    expect(kiit.getCell(8).fill).not.toMatchObject({ pattern: 'solid' });
+    expect(kiit.getCell(10).value).toBe('Konsolidering af blodbanks/immunologiske it-systemer i Danmark.');
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
   });
 
   it('status without --month is a usage error (exit 2)', async () => {
