@@ -68,6 +68,11 @@ describe('received files with projects', () => {
         /afvises: project_status\.remark i række \d+ har en ugyldig værdi/,
       ],
       [
+        'CREATE TRIGGER wipe AFTER UPDATE ON project_status BEGIN DELETE FROM project; END;',
+        /afvises: filen indeholder en trigger «wipe», som Puljeplan ikke selv laver/,
+      ],
+      ['CREATE INDEX by_phase ON project (phase)', /afvises: filen indeholder et indeks «by_phase»/],
+      [
         `INSERT INTO risk_activity (id, line_id, kind, month) VALUES ('${ghost}', '${ghost}', 'risikovurdering', '2023-05')`,
         /henviser til noget, der ikke findes/,
       ],
