@@ -66,10 +66,24 @@ function month(text: string, option: string): string | null {
   return must(parseMonth(text), option);
 }
 
-/** Writes the changes to the project named by --line/--pool, found before the file is opened for writing. */
-function change(file: string, line: string, pool: string | undefined, write: (s: Session, id: string) => number) {
+/**
+ * Writes changes to the project named by --line/--pool, found before the file is opened for
+ * writing; with nothing to change the file is only read. Returns the project and whether it changed.
+ */
+function change(
+  file: string,
+  line: string,
+  pool: string | undefined,
+  changes: object,
+  write: (s: Session, id: string) => void,
+) {
   const target = session(file, true, (s) => projectLine(s, line, pool));
-  const changed = session(file, false, (s) => write(s, target.id));
+  if (!Object.keys(changes).length) return { target, changed: false };
+  const changed = session(file, false, (s) => {
+    const before = s.revision;
+    write(s, target.id);
+    return s.revision !== before;
+  });
   return { target, changed };
 }
 
@@ -99,11 +113,7 @@ export function cmdProject(argv: string[], io: Io, usage: Usage): number {
   if (values.responsible !== undefined) changes.responsible = values.responsible;
   if (values.purpose !== undefined) changes.purpose = values.purpose;
   if (values.risk !== undefined) changes.risk_profile = must(parseRiskProfile(values.risk), 'risk');
-  const { target, changed } = change(file, values.line, values.pool, (s, id) => {
-    const before = s.revision;
-    if (Object.keys(changes).length) updateProject(s, id, changes);
-    return s.revision - before;
-  });
+  const { target, changed } = change(file, values.line, values.pool, changes, (s, id) => updateProject(s, id, changes));
   const card = session(file, true, (s) => statusReport(s).projects.find((p) => p.name === target.name));
   io.out(`${target.name}: ${changed ? 'projektet er opdateret' : 'uændret'}${card ? ` (${cardText(card)})` : ''}.`);
   return 0;
@@ -154,10 +164,7 @@ export function cmdStatus(argv: string[], io: Io, usage: Usage): number {
     if (typeof text === 'string') changes[field] = must(parseLight(text), option);
   }
   if (values.remark !== undefined) changes.remark = values.remark;
-  const { target } = change(file, values.line, values.pool, (s, id) => {
-    if (Object.keys(changes).length) updateStatus(s, id, at, changes);
-    return 0;
-  });
+  const { target } = change(file, values.line, values.pool, changes, (s, id) => updateStatus(s, id, at, changes));
   const p = session(file, true, (s) => statusReport(s, at).projects.find((x) => x.name === target.name));
   if (p) {
     const lights = (Object.keys(LIGHT_FIELD_NAMES) as LightField[])

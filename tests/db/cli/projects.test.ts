@@ -181,6 +181,16 @@ describe('cli project, status and report', () => {
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
   });
 
+  it('project without values shows the card and leaves the file untouched', async () => {
+    const before = readFileSync(file);
+    const r = await cli('project', file, '--line', 'Labrek (Laboratorie)');
+    expect(r).toMatchObject({
+      code: 0,
+      out: 'Labrek (Laboratorie): uændret (fase Afsluttet, slut jan. 2023, ansvarlig RN, risikoprofil B).',
+    });
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
   it('status without --month is a usage error (exit 2)', async () => {
     const r = await cli('status', file, '--line', KIIT);
     expect(r.code).toBe(2);
