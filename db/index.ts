@@ -4,7 +4,10 @@
  * db/ may change shape without them noticing.
  */
 import type { Change, RegionCode } from '../shared/domain/model';
+import type { StatusReport } from '../shared/domain/project';
 import { setAmounts } from './core/commands';
+import { setProject, setStatus, type ProjectChanges, type StatusChanges } from './core/project-commands';
+import { findProjectLine, latestStatusMonth, readStatusReport } from './core/project-queries';
 import { saveCopyAs, type CopiedFile } from './core/copy';
 import { readMeta } from './core/queries';
 import { openPortfolio, type OpenOptions } from './core/open';
@@ -62,6 +65,29 @@ export function setAmount(session: Session, lineId: string, year: number, value:
   return session.run((db) => setAmounts(db, { cells: [{ lineId, year, value }] }));
 }
 
+// ---------- projects: card, monthly status, the report (docs/domain.md «Projects and monthly status») ----------
+export type { ProjectChanges, StatusChanges } from './core/project-commands';
+
+/** The top-level line (a project) named `line`, in `pool` if given; refused in Danish when none or several. */
+export function projectLine(session: Session, line: string, pool?: string): { id: string; name: string } {
+  return findProjectLine(session.db, line, pool);
+}
+
+/** Sets fields of a project's card as one undo step. */
+export function updateProject(session: Session, lineId: string, changes: ProjectChanges): Change {
+  return session.run((db) => setProject(db, { lineId, changes }));
+}
+
+/** Sets a project's lights and remarks of one month as one undo step. */
+export function updateStatus(session: Session, lineId: string, month: string, changes: StatusChanges): Change {
+  return session.run((db) => setStatus(db, { lineId, month, changes }));
+}
+
+/** The monthly status report; without a month, the newest month with a status (else this month). */
+export function statusReport(session: Session, month?: string): StatusReport {
+  return readStatusReport(session.db, month ?? latestStatusMonth(session.db));
+}
+
 // ---------- the contract, for the app and the browser harness ----------
 export { createDispatcher, type Backend, type Dispatch, type DispatcherOptions } from './dispatcher';
 export { PortfolioHost, type HostDeps } from './host';
@@ -72,6 +98,7 @@ export { applyImport, mismatchMessage } from './excel/import-apply';
 export { conflictMessage } from './excel/import-match';
 export type { ImportPreviewData } from './excel/import-plan';
 export { exportAnnex, type ExportOptions, type PortfolioData } from './excel/export';
+export { exportStatusReport } from './excel/status-export';
 
 // ---------- sharing: check, send and merge (db/share/handlers.ts) ----------
 export { receiveFile } from './share/receive';

@@ -14,15 +14,13 @@ import {
   openSession,
   TargetExistsError,
   TargetInUseError,
-  TargetIsPortfolioError,
   UserError,
   writeFileAtomic,
-  writeFileAtomicAsync,
   type ExportOptions,
   type ImportPreviewData,
   type PortfolioData,
 } from '../index';
-import { existsMessage } from './targets';
+import { writeWorkbookFile } from './targets';
 
 /** The same limit as the app's (shared/contract/files.ts: about 100 MB as base64). */
 const MAX_WORKBOOK_BYTES = 100 * 1024 * 1024;
@@ -120,14 +118,5 @@ export async function exportToFile(
   out: string,
   overwrite = false,
 ): Promise<void> {
-  try {
-    await writeFileAtomicAsync(out, (tmp) => exportAnnex(data, options, tmp), {
-      noReplace: !overwrite,
-      neverOverSqlite: true,
-    });
-  } catch (err) {
-    if (err instanceof TargetIsPortfolioError) throw new UserError(err.message);
-    if (err instanceof TargetExistsError) throw new UserError(existsMessage(out));
-    throw err;
-  }
+  await writeWorkbookFile(out, (tmp) => exportAnnex(data, options, tmp), overwrite);
 }

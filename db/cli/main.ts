@@ -35,6 +35,7 @@ import {
 } from '../index';
 import { exportToFile, importIntoNewFile, previewText, readWorkbookBytes } from './excel';
 import { SHARE_USAGE, cmdCheck, cmdMerge, cmdSend } from './share';
+import { PROJECT_USAGE, cmdProject, cmdReport, cmdStatus } from './projects';
 import { tellMovedAside } from './targets';
 
 const USAGE = `Brug:
@@ -45,6 +46,7 @@ const USAGE = `Brug:
   puljeplan export <fil.sqlite> --out <bilag.xlsx> [--per-pool] [--years 2022,2023] [--descriptions] [--overwrite]
   puljeplan rescue <fil.sqlite> --out <ny.sqlite>
 ${SHARE_USAGE}
+${PROJECT_USAGE}
   (set, send, merge: [--region RH|RSJ|RSD|RM|RN]: who is writing; else PULJEPLAN_REGION or the app's setting)`;
 
 class UsageError extends Error {}
@@ -262,6 +264,7 @@ function cmdRescue(argv: string[], io: Io): void {
 /** Every command, the asynchronous ones (import, export) included: what `npm run cli` runs. */
 export async function runCliAsync(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'report') return cmdReport(rest, io, (m) => new UsageError(m)).catch((err) => failure(err, io));
   if (command !== 'import' && command !== 'export') return runCli(argv, io);
   try {
     await (command === 'import' ? cmdImport(rest, io) : cmdExport(rest, io));
@@ -338,6 +341,10 @@ export function runCli(argv: string[], io: Io): number {
         return cmdSend(rest, io, (m) => new UsageError(m));
       case 'merge':
         return cmdMerge(rest, io, (m) => new UsageError(m));
+      case 'project':
+        return cmdProject(rest, io, (m) => new UsageError(m));
+      case 'status':
+        return cmdStatus(rest, io, (m) => new UsageError(m));
       case undefined:
       case '--help':
       case '-h':

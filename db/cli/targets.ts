@@ -3,7 +3,7 @@
  * file it was not asked to replace, and stale SQLite side files it moved aside from a new file's name.
  */
 import { basename } from 'node:path';
-import { movedAsideNote } from '../index';
+import { movedAsideNote, TargetExistsError, TargetIsPortfolioError, UserError, writeFileAtomicAsync } from '../index';
 
 interface Io {
   out: (text: string) => void;
@@ -17,4 +17,22 @@ export function existsMessage(path: string): string {
 /** Names where stale side files went, so the user can find them (nothing is said when there were none). */
 export function tellMovedAside(io: Io, file: string, movedAside: readonly string[]): void {
   if (movedAside.length) io.out(movedAsideNote(file, movedAside));
+}
+
+/**
+ * Writes a workbook the CLI was asked for (`export --out`, `report --out`) through the atomic
+ * writer: an existing file only with `--overwrite`, a portfolio never (docs/files.md).
+ */
+export async function writeWorkbookFile(
+  out: string,
+  build: (tempPath: string) => Promise<unknown>,
+  overwrite: boolean,
+): Promise<void> {
+  try {
+    await writeFileAtomicAsync(out, build, { noReplace: !overwrite, neverOverSqlite: true });
+  } catch (err) {
+    if (err instanceof TargetIsPortfolioError) throw new UserError(err.message);
+    if (err instanceof TargetExistsError) throw new UserError(existsMessage(out));
+    throw err;
+  }
 }

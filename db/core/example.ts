@@ -3,6 +3,7 @@
  * (the annex of a political case, Bilag 1), its three pools and lines with the figures of docs/domain.md, and the
  * annex's prose as descriptions. Amounts here are in thousands of kroner, as in the annex.
  */
+import type { Light, LightField, Phase, PoolKind, RiskActivityKind, RiskProfile } from '../../shared/domain/project';
 
 export interface ExampleLine {
   name: string;
@@ -92,3 +93,69 @@ export const EXAMPLE_POOLS: ExamplePool[] = [
     ],
   },
 ];
+
+/**
+ * The example's projects where the seeds have them (docs/domain.md «The example's projects»): the
+ * RSI status report of November 2023 (KIIT 18-6 red on leverancer, tid and penge; PPJ 20-5 in
+ * Analyse until Dec. 2027) and the it-råd's annual report 2023 (risk assessments and profiles).
+ */
+export interface ExampleProject {
+  number?: string;
+  phase?: Phase;
+  end?: string;
+  responsible?: string;
+  purpose?: string;
+  risk?: RiskProfile;
+  status?: Partial<Record<LightField, Light>> & { remark: string };
+  activities?: { kind: RiskActivityKind; month: string }[];
+}
+
+export const EXAMPLE_STATUS_MONTH = '2023-11';
+
+export const EXAMPLE_POOL_KINDS: Record<string, PoolKind> = {
+  'Nationale projekter': 'national',
+  'Fællesregionale projekter': 'fællesregional',
+};
+
+export const EXAMPLE_PROJECTS: Record<string, ExampleProject> = {
+  'Klinisk immunologisk IT (KIIT) (Blodbank)': {
+    number: '18-6',
+    phase: 'Gennemførelse',
+    end: '2024-03',
+    responsible: 'RSD',
+    purpose: 'Konsolidering af blodbanks/immunologiske it-systemer i Danmark.',
+    risk: 'A',
+    status: {
+      deliveries: 'rød',
+      time: 'rød',
+      money: 'rød',
+      remark:
+        'Projektet rapporterer rød status på leverancer, tid og økonomi. Planlægning af det videre forløb pågår og derfor er behovet for forlængelse pt. ikke kendt.',
+    },
+    activities: [{ kind: 'risikovurdering', month: '2020-06' }],
+  },
+  'Labrek (Laboratorie)': {
+    phase: 'Afsluttet',
+    end: '2023-01',
+    responsible: 'RN',
+    risk: 'B',
+    activities: [{ kind: 'risikovurdering', month: '2020-08' }],
+  },
+  'Fællesregionalt udbud af Præhospital Patientjournal (PPJ)': {
+    number: '20-5',
+    phase: 'Analyse',
+    end: '2027-12',
+    responsible: 'RM',
+    purpose:
+      'Formålet er at konkurrenceudsætte den præhospitale patientjournal (PPJ) i et fælles udbud for alle fem regioner.',
+    risk: 'A',
+    status: {
+      remark:
+        'Styregruppen besluttede på møde i august, at udbud via SKI ikke er en mulighed. Derfor genoptages arbejdet med udarbejdelse af EU-udbud.',
+    },
+    activities: [
+      { kind: 'sparringsmøde', month: '2022-04' },
+      { kind: 'risikovurdering', month: '2022-11' },
+    ],
+  },
+};

@@ -12,22 +12,32 @@ import { UserError } from './errors';
 import { checkOpLimits } from './limits';
 import type { DB } from './open';
 import { readLineRecord, sql, type LineRecord } from './queries';
+import type { PoolKind } from '../../shared/domain/project';
+import {
+  applyProjectOp,
+  putProjectRows,
+  takePoolKind,
+  takeProjectRows,
+  type ProjectOp,
+  type ProjectRows,
+} from './project-ops';
 
 export type Op =
   | { op: 'setAmount'; lineId: string; year: number; value: number | null }
   | { op: 'setLineText'; lineId: string; field: 'name' | 'description' | 'comment'; value: string }
   /** A new line, with its own figures (a leaf's) in the same step: one op and one audit row per line. */
-  | { op: 'insertLine'; line: LineRecord; amounts?: Amounts; comment?: string }
-  /** Deletes a line without sub-lines, figures included; its inverse puts both back. */
+  | { op: 'insertLine'; line: LineRecord; amounts?: Amounts; comment?: string; project?: ProjectRows }
+  /** Deletes a line without sub-lines, figures and project rows included; its inverse puts them back. */
   | { op: 'deleteLine'; lineId: string }
   | { op: 'placeLine'; lineId: string; poolId: string; parentId: string | null; position: number }
-  | { op: 'insertPool'; pool: Pool }
+  | { op: 'insertPool'; pool: Pool; kind?: PoolKind }
   | { op: 'deletePool'; poolId: string }
   | { op: 'setPoolText'; poolId: string; field: 'name' | 'description'; value: string }
   | { op: 'placePool'; poolId: string; position: number }
   | { op: 'insertYear'; year: number }
   | { op: 'deleteYear'; year: number }
-  | { op: 'setMeta'; field: 'title' | 'region'; value: string };
+  | { op: 'setMeta'; field: 'title' | 'region'; value: string }
+  | ProjectOp;
 
 export interface Touched {
   lines: Set<string>;
@@ -36,6 +46,8 @@ export interface Touched {
   deletedPools: Set<string>;
   years: boolean;
   meta: boolean;
+  /** Lines whose project rows changed (project-ops.ts). */
+  projects: Set<string>;
 }
 
 export function newTouched(): Touched {
@@ -46,6 +58,7 @@ export function newTouched(): Touched {
     deletedPools: new Set(),
     years: false,
     meta: false,
+    projects: new Set(),
   };
 }
 
@@ -56,9 +69,19 @@ export interface OpContext {
   touched: Touched;
 }
 
-type Entity = 'portfolio' | 'year' | 'pool' | 'line' | 'amount';
+type Entity =
+  | 'portfolio'
+  | 'year'
+  | 'pool'
+  | 'line'
+  | 'amount'
+  | 'pool_kind'
+  | 'project'
+  | 'risk_activity'
+  | 'project_status'
+  | 'milestone';
 
-function audit(
+export function audit(
   db: DB,
   ctx: OpContext,
   entity: Entity,
@@ -149,12 +172,17 @@ export function applyOp(db: DB, op: Op, ctx: OpContext): Op {
       }
       s.insertLine.run(op.line);
       if (op.comment) s.setLineComment.run(op.comment, op.line.id);
+      if (op.project) putProjectRows(db, op.project);
       const amounts = op.amounts ?? {};
       for (const [year, kroner] of Object.entries(amounts)) {
         if (!s.yearExists.get(Number(year))) throw new UserError(`År ${year} findes ikke i porteføljen.`, 'not-found');
         s.upsertAmount.run(op.line.id, Number(year), kroner);
       }
-      const inserted = op.comment ? { ...op.line, comment: op.comment } : op.line;
+      const inserted = {
+        ...op.line,
+        ...(op.comment && { comment: op.comment }),
+        ...(op.project && { project: op.project }),
+      };
       audit(db, ctx, 'line', op.line.id, null, null, Object.keys(amounts).length ? { ...inserted, amounts } : inserted);
       touchLine(ctx, op.line.id);
       return { op: 'deleteLine', lineId: op.line.id };
@@ -167,13 +195,14 @@ export function applyOp(db: DB, op: Op, ctx: OpContext): Op {
       const hasAmounts = Object.keys(amounts).length > 0;
       const comment = s.lineComment.get(op.lineId)?.comment ?? '';
       if (hasAmounts) s.deleteLineAmounts.run(op.lineId);
+      const project = takeProjectRows(db, op.lineId);
       s.deleteLine.run(op.lineId);
-      const deleted = comment ? { ...line, comment } : line;
+      const deleted = { ...line, ...(comment && { comment }), ...(project && { project }) };
       audit(db, ctx, 'line', op.lineId, null, hasAmounts ? { ...deleted, amounts } : deleted, null);
       ctx.touched.lines.delete(op.lineId);
       ctx.touched.deletedLines.add(op.lineId);
       const inverse: Op = hasAmounts ? { op: 'insertLine', line, amounts } : { op: 'insertLine', line };
-      return comment ? { ...inverse, comment } : inverse;
+      return { ...inverse, ...(comment && { comment }), ...(project && { project }) };
     }
     case 'placeLine': {
       const line = mustLine(db, op.lineId);
@@ -190,6 +219,8 @@ export function applyOp(db: DB, op: Op, ctx: OpContext): Op {
     }
     case 'insertPool': {
       s.insertPool.run(op.pool);
+      if (op.kind && op.kind !== 'other')
+        applyProjectOp(db, { op: 'setPoolKind', poolId: op.pool.id, kind: op.kind }, ctx);
       audit(db, ctx, 'pool', op.pool.id, null, null, op.pool);
       ctx.touched.pools.add(op.pool.id);
       ctx.touched.deletedPools.delete(op.pool.id);
@@ -197,11 +228,12 @@ export function applyOp(db: DB, op: Op, ctx: OpContext): Op {
     }
     case 'deletePool': {
       const pool = mustPool(db, op.poolId);
+      const kind = takePoolKind(db, op.poolId);
       s.deletePool.run(op.poolId);
       audit(db, ctx, 'pool', op.poolId, null, pool, null);
       ctx.touched.pools.delete(op.poolId);
       ctx.touched.deletedPools.add(op.poolId);
-      return { op: 'insertPool', pool };
+      return kind === 'other' ? { op: 'insertPool', pool } : { op: 'insertPool', pool, kind };
     }
     case 'setPoolText': {
       const pool = mustPool(db, op.poolId);
@@ -245,5 +277,7 @@ export function applyOp(db: DB, op: Op, ctx: OpContext): Op {
       ctx.touched.meta = true;
       return { op: 'setMeta', field: op.field, value: old };
     }
+    default:
+      return applyProjectOp(db, op, ctx);
   }
 }

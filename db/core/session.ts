@@ -171,7 +171,8 @@ export class Session {
       touched.pools.size ||
       touched.deletedPools.size ||
       touched.years ||
-      touched.meta
+      touched.meta ||
+      touched.projects.size
     ) {
       this.changeNo = changeNo;
     }

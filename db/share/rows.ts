@@ -16,6 +16,15 @@
 import { YEAR_RANGE } from '../../shared/domain/limits';
 import { MAX_CELL_KRONER } from '../../shared/domain/money';
 import { REGION_CODES, TEXT_LIMITS, type RegionCode } from '../../shared/domain/model';
+import { isMonth } from '../../shared/danish/month';
+import {
+  LIGHTS,
+  MILESTONE_STATES,
+  PHASES,
+  PROJECT_TEXT_LIMITS,
+  RISK_ACTIVITY_KINDS,
+  RISK_PROFILES,
+} from '../../shared/domain/project';
 import { PortfolioFileError } from '../core/errors';
 import type { DB } from '../core/open';
 
@@ -76,6 +85,16 @@ const COUNT = int(0, Number.MAX_SAFE_INTEGER);
 const POSITION = int(-(2 ** 52), 2 ** 52);
 const YEAR = int(YEAR_RANGE.min, YEAR_RANGE.max);
 const AUDIT_TEXT = 200_000;
+const AUDIT_ENTITIES = [
+  ...['portfolio', 'year', 'pool', 'line', 'amount'],
+  ...['pool_kind', 'project', 'risk_activity', 'project_status', 'milestone'],
+] as const;
+const month: Check = {
+  js: isMonth,
+  sql: (c) =>
+    `(typeof(${c}) = 'text' AND ${c} GLOB '[12][0-9][0-9][0-9]-[01][0-9]' AND substr(${c}, 6) BETWEEN '01' AND '12')`,
+};
+const light = nullable(oneOf(...LIGHTS));
 
 /** Every table of our schema with its columns, in an order that satisfies the foreign keys. */
 const TABLES: Record<string, Record<string, Check>> = {
@@ -96,12 +115,50 @@ const TABLES: Record<string, Record<string, Check>> = {
     year: key('budget_year', 'year', YEAR, 'integer'),
     kroner: int(-MAX_CELL_KRONER, MAX_CELL_KRONER),
   },
+  pool_kind: { pool_id: key('pool', 'id', uuid), kind: oneOf('national', 'fællesregional') },
+  project: {
+    line_id: key('line', 'id', uuid),
+    number: nullable(text(PROJECT_TEXT_LIMITS.number)),
+    purpose: text(TEXT_LIMITS.description),
+    responsible: text(PROJECT_TEXT_LIMITS.responsible),
+    phase: nullable(oneOf(...PHASES)),
+    start_month: nullable(month),
+    end_month: nullable(month),
+    case_ref: text(PROJECT_TEXT_LIMITS.caseRef),
+    risk_profile: nullable(oneOf(...RISK_PROFILES)),
+  },
+  risk_activity: {
+    id: uuid,
+    line_id: key('line', 'id', uuid),
+    kind: oneOf(...RISK_ACTIVITY_KINDS),
+    month,
+    note: text(TEXT_LIMITS.description),
+  },
+  project_status: {
+    line_id: key('line', 'id', uuid),
+    month,
+    deliveries: light,
+    time: light,
+    money: light,
+    resources: light,
+    overall: light,
+    remark: text(TEXT_LIMITS.description),
+  },
+  milestone: {
+    line_id: key('line', 'id', uuid),
+    half: {
+      js: (v) => typeof v === 'string' && /^\d{4}-H[12]$/.test(v),
+      sql: (c) => `(typeof(${c}) = 'text' AND ${c} GLOB '[12][0-9][0-9][0-9]-H[12]')`,
+    },
+    text: text(TEXT_LIMITS.description),
+    state: nullable(oneOf(...MILESTONE_STATES)),
+  },
   audit: {
     seq: COUNT,
     at: time,
     change_no: COUNT,
     action: text(2_000),
-    entity: oneOf('portfolio', 'year', 'pool', 'line', 'amount'),
+    entity: oneOf(...AUDIT_ENTITIES),
     entity_id: nullable(text(100)),
     field: nullable(text(100)),
     old_value: nullable(text(AUDIT_TEXT)),

@@ -6,6 +6,7 @@ import * as m0030 from './0030-drop-amount-year-index';
 import * as m0040 from './0040-share-lineage';
 import * as m0050 from './0050-line-comment';
 import * as m0060 from './0060-share-epoch';
+import * as m0070 from './0070-projects';
 
 export interface Migration {
   version: number;
@@ -13,7 +14,7 @@ export interface Migration {
   up: (db: Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060];
+export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** Runs every migration above the file's version, in one transaction. */

@@ -144,6 +144,12 @@ describe('the example file', () => {
         'share_sent',
         // Schema 60: a copy's identity per writing session.
         'share_epoch',
+        // Schema 70: projects (card, risk activities, monthly status, milestones, pool kind).
+        'project',
+        'risk_activity',
+        'project_status',
+        'milestone',
+        'pool_kind',
       ].sort(),
     );
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT(,\s*WITHOUT ROWID)?\s*$/);

@@ -1,0 +1,135 @@
+/**
+ * Reading projects (docs/domain.md «Projects and monthly status»): finding a project by its line's
+ * name, and the monthly status report (`cli report`, the status workbook), read with one query per
+ * table rather than one per project, so a report of thousands of projects stays one pass.
+ */
+import { kronerToThousands } from '../../shared/domain/money';
+import { sameName } from '../../shared/domain/names';
+import {
+  reportLights,
+  riskReview,
+  type Light,
+  type MonthStatus,
+  type Phase,
+  type PoolKind,
+  type ReportProject,
+  type RiskProfile,
+  type StatusReport,
+} from '../../shared/domain/project';
+import { monthOfDate, previousMonth, type Month } from '../../shared/danish/month';
+import { UserError } from './errors';
+import type { DB } from './open';
+import type { ProjectRecord, StatusRecord } from './project-ops';
+import { readPools, sql } from './queries';
+
+/** The top-level line named `lineName` (in `poolName`, if given), by the names' Danish rules. */
+export function findProjectLine(db: DB, lineName: string, poolName?: string): { id: string; name: string } {
+  const pools = readPools(db).filter((p) => poolName === undefined || sameName(p.name, poolName));
+  if (poolName !== undefined && !pools.length) throw new UserError(`Puljen «${poolName}» findes ikke.`);
+  const matches = pools.flatMap((p) =>
+    sql(db)
+      .topLines.all(p.id)
+      .filter((l) => sameName(l.name, lineName))
+      .map((l) => ({ id: l.id, name: l.name, pool: p.name })),
+  );
+  if (!matches.length)
+    throw new UserError(
+      `Projektet «${lineName}» findes ikke${poolName ? ` i puljen «${poolName}»` : ''}: angiv navnet på en linje øverst i en pulje.`,
+    );
+  if (matches.length > 1)
+    throw new UserError(
+      `Linjen «${lineName}» findes i flere puljer (${matches.map((m) => m.pool).join(', ')}). Angiv --pool.`,
+    );
+  return matches[0]!;
+}
+
+/** The month a report shows when none is asked for: the newest with a status, else this month. */
+export function latestStatusMonth(db: DB, now = new Date()): Month {
+  const row = db.prepare<[], { month: string | null }>('SELECT max(month) AS month FROM project_status').get();
+  return row?.month ?? monthOfDate(now);
+}
+
+const toStatus = (r: StatusRecord): MonthStatus => ({
+  deliveries: r.deliveries as Light | null,
+  time: r.time as Light | null,
+  money: r.money as Light | null,
+  resources: r.resources as Light | null,
+  overall: r.overall as Light | null,
+  remark: r.remark ?? '',
+});
+
+const NO_STATUS: MonthStatus = {
+  deliveries: null,
+  time: null,
+  money: null,
+  resources: null,
+  overall: null,
+  remark: '',
+};
+
+/**
+ * The status report of `month`: every top-level line, in pool and line order, with its card, its
+ * status this month and the month before, its total over all years (sub-lines included) and the
+ * it-råd rule.
+ */
+export function readStatusReport(db: DB, month: Month): StatusReport {
+  const read = db.transaction((): StatusReport => {
+    const byLine = <T extends { line_id: string }>(rows: T[]) => new Map(rows.map((r) => [r.line_id, r]));
+    const cards = byLine(db.prepare<[], ProjectRecord>('SELECT * FROM project').all());
+    const statusOf = (m: Month) =>
+      byLine(db.prepare<[string], StatusRecord>('SELECT * FROM project_status WHERE month = ?').all(m));
+    const now = statusOf(month);
+    const before = statusOf(previousMonth(month));
+    const kinds = new Map(
+      db
+        .prepare<[], { pool_id: string; kind: PoolKind }>('SELECT pool_id, kind FROM pool_kind')
+        .all()
+        .map((r) => [r.pool_id, r.kind]),
+    );
+    const totals = new Map(
+      db
+        .prepare<[], { id: string; kroner: number }>(
+          'SELECT coalesce(l.parent_id, l.id) AS id, sum(a.kroner) AS kroner FROM amount a JOIN line l ON l.id = a.line_id GROUP BY 1',
+        )
+        .all()
+        .map((r) => [r.id, r.kroner]),
+    );
+    const assessed = new Map(
+      db
+        .prepare<[], { line_id: string; month: string }>(
+          "SELECT line_id, max(month) AS month FROM risk_activity WHERE kind = 'risikovurdering' GROUP BY line_id",
+        )
+        .all()
+        .map((r) => [r.line_id, r.month]),
+    );
+    const projects: ReportProject[] = [];
+    for (const pool of readPools(db)) {
+      for (const line of sql(db).topLines.all(pool.id)) {
+        const card = cards.get(line.id);
+        const status = now.get(line.id);
+        const previous = before.get(line.id);
+        const total = totals.get(line.id) ?? 0;
+        const profile = (card?.risk_profile ?? null) as RiskProfile | null;
+        const assessedMonth = assessed.get(line.id);
+        const evidence = assessedMonth ? `risikovurderet ${assessedMonth}` : profile ? `risikoprofil ${profile}` : null;
+        projects.push({
+          number: card?.number ?? null,
+          name: line.name,
+          pool: pool.name,
+          phase: (card?.phase ?? null) as Phase | null,
+          start: card?.start_month ?? null,
+          end: card?.end_month ?? null,
+          responsible: card?.responsible ?? '',
+          status: reportLights(status ? toStatus(status) : NO_STATUS),
+          previous: previous ? reportLights(toStatus(previous)) : null,
+          remark: status?.remark ?? '',
+          purpose: card?.purpose ?? '',
+          total: kronerToThousands(total),
+          riskReview: { ...riskReview(kinds.get(pool.id) ?? 'other', total, evidence), profile },
+        });
+      }
+    }
+    return { month, projects };
+  });
+  return read();
+}
