@@ -69,5 +69,6 @@ export { exportAnnex, type ExportOptions, type PortfolioData } from './excel/exp
 export { receiveFile } from './share/receive';
 /** «Renset kopi»: a refused own file's checked rows into a new file (cli rescue). */
 export { rescueFile } from './share/rescue';
+export { fileToken } from './share/file-tokens';
 export { describeReceived, previewMergeInto, applyPreviewedMerge, sentCopyPath, sendPortfolio } from './share/handlers';
 export type { MergeReview } from './share/merge';
