@@ -104,5 +104,6 @@ export { exportStatusReport } from './excel/status-export';
 export { receiveFile } from './share/receive';
 /** «Renset kopi»: a refused own file's checked rows into a new file (cli rescue). */
 export { rescueFile } from './share/rescue';
+export { fileToken } from './share/file-tokens';
 export { describeReceived, previewMergeInto, applyPreviewedMerge, sentCopyPath, sendPortfolio } from './share/handlers';
 export type { MergeReview } from './share/merge';

@@ -16,7 +16,8 @@ import { Previews } from '../core/previews';
 import type { Session } from '../core/session';
 import { applyMerge, importReceived, previewMerge, restoreBackup, type MergeChoices, type Planned } from './apply';
 import type { Resolution } from './merge';
-import { receiveBytes, receiveFile, type Received } from './receive';
+import { receiveBytes, type Received } from './receive';
+import { filePath, fileToken } from './file-tokens';
 import type { ReceivedInfo } from './rows';
 import { personRegion } from './person';
 import { sendCopy, sentFileName, type SentFile } from './send';
@@ -24,9 +25,7 @@ import { sendCopy, sentFileName, type SentFile } from './send';
 type Source = Args<'file.check'>['source'];
 
 export function receive(source: Source): Received {
-  return 'path' in source
-    ? receiveFile(source.path)
-    : receiveBytes(Buffer.from(source.data, 'base64'), source.fileName);
+  return receiveBytes(Buffer.from(source.data, 'base64'), source.fileName);
 }
 
 /** One line for the CLI's `check` and the app's dialog. */
@@ -121,26 +120,26 @@ export const shareHandlers: Handlers<Group<'file' | 'merge' | 'backups'>> = {
       received.close();
     }
   },
-  'file.send': (b, a) => {
+  'file.send': (b) => {
     const session = b.session();
-    return sendPortfolio(session, a.path ?? sentCopyPath(session, dirname(session.path)), b.appVersion);
+    const sent = sendPortfolio(session, sentCopyPath(session, dirname(session.path)), b.appVersion);
+    return { folder: dirname(sent.path), fileName: sent.fileName, bytes: sent.bytes };
   },
   'file.import': (b, a) => {
     const session = currentSession(b);
     const received = receive(a.source);
     try {
-      const target =
-        a.path ?? receivedCopyPath(session ? dirname(session.path) : process.cwd(), received.info.fileName);
+      const target = receivedCopyPath(session ? dirname(session.path) : process.cwd(), received.info.fileName);
       const path = importReceived(received, target, a.region);
-      return { path, fileName: basename(path) };
+      return { file: fileToken(path), fileName: basename(path) };
     } finally {
       received.close();
     }
   },
   'file.open': (b, a) => {
     if (!b.open) throw new UserError('Her kan der ikke skiftes til en anden fil.', 'refused');
-    const session = b.open(a.path);
-    return { path: session.path, fileName: basename(session.path) };
+    const session = b.open(filePath(a.file));
+    return { fileName: basename(session.path) };
   },
   'merge.preview': (b, a) => {
     const session = b.session();

@@ -8,6 +8,7 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
+import { inDataFolder } from './data-folder';
 import { createDispatcher, createPortfolio, openSession, PortfolioHost, type Session } from '../index';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -71,7 +72,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     createPortfolio(options.file, { example: true });
   }
   // As in the app: a new file is opened (and checked) first; the old one closes only then.
-  const host = new PortfolioHost({ openSession: (path) => openSession(resolve(path)) });
+  const folder = dirname(resolve(options.file));
+  const host = new PortfolioHost({ openSession: (path) => openSession(inDataFolder(folder, path)) });
   host.open(options.file);
   const dispatch = createDispatcher(host.backend(options.appVersion ?? '0.0.0', 'web'), {
     onError: (err) => console.error(err),

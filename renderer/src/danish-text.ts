@@ -16,12 +16,6 @@ export function fileSize(bytes: number): string {
   return `${oneDecimal.format(bytes / 1024 / 1024)} MB`;
 }
 
-/** The folder part of a path, whether it uses / or \ (Windows). */
-export function folderOf(path: string): string {
-  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return cut > 0 ? path.slice(0, cut) : path;
-}
-
 /** `Oprettet af Region Midtjylland · senest ændret af Region Syddanmark 22. nov. 2026 kl. 14.03`. */
 export function provenanceText(info: LineInfo | undefined): string | null {
   if (!info) return null;

@@ -7,7 +7,7 @@ import type { Args, Result } from '../../shared/contract/contract';
 import { regionName } from '../../shared/domain/model';
 import { ApiFailure, type Api } from './api/client';
 import { sentFileName } from '../../shared/danish/time';
-import { backupReason, danishTime, fileSize, folderOf } from './danish-text';
+import { backupReason, danishTime, fileSize } from './danish-text';
 import { pickPortfolioFile, readAsBase64 } from './files';
 import type { Ui } from './ui';
 import type { PortfolioStore } from './store/portfolio-store';
@@ -101,7 +101,7 @@ export class ShareActions {
       (m) => this.ui.notify('error', withNothingChanged(m)),
     );
     if (!sent) return;
-    const folder = folderOf(sent.path);
+    const folder = sent.folder;
     this.ui.notify('info', `Kopien «${sent.fileName}» er gemt i ${folder}.`);
     await this.ui.notice(
       'Kopien er gemt',
@@ -140,7 +140,7 @@ export class ShareActions {
     if (!made) return;
     const opened = await this.busy(
       `Åbner «${made.fileName}» …`,
-      () => this.api.call('file.open', { path: made.path }),
+      () => this.api.call('file.open', { file: made.file }),
       (m) => this.ui.notify('error', `«${made.fileName}» er oprettet, men kunne ikke åbnes: ${m}`),
     );
     if (!opened) return;

@@ -51,21 +51,20 @@ const Workbook = z
   .max(MAX_WORKBOOK_BASE64, WORKBOOK_TOO_BIG)
   .pipe(z.base64('Filens indhold kunne ikke læses (ugyldig base64).'));
 
-// Sharing .sqlite files between regions (db/share/). A received file comes as a path (the app's
-// file dialog, the CLI) or as bytes (the browser harness); up to 512 MB.
+// Sharing .sqlite files between regions (db/share/). A received file comes from the page as bytes
+// (never a path: docs/architecture.md, «Stier»); up to 512 MB.
 export const MAX_PORTFOLIO_BASE64 = 720_000_000;
-const PortfolioSource = z.union([
-  z.object({ path: z.string().min(1).max(4096) }).strict(),
-  z
-    .object({
-      fileName: z.string().min(1).max(255),
-      data: z
-        .string()
-        .max(MAX_PORTFOLIO_BASE64, 'Filen er for stor (højst 512 MB).')
-        .pipe(z.base64('Filens indhold kunne ikke læses (ugyldig base64).')),
-    })
-    .strict(),
-]);
+const PortfolioSource = z
+  .object({
+    fileName: z.string().min(1).max(255),
+    data: z
+      .string()
+      .max(MAX_PORTFOLIO_BASE64, 'Filen er for stor (højst 512 MB).')
+      .pipe(z.base64('Filens indhold kunne ikke læses (ugyldig base64).')),
+  })
+  .strict();
+/** An opaque name for a file the backend itself chose or was given by the user (docs/architecture.md, «Stier»). */
+const FileToken = Id;
 const ReceivedFile = z.object({
   fileName: z.string(),
   title: z.string(),
@@ -172,21 +171,19 @@ export const fileContract = {
     result: ReceivedFile,
   },
   'file.send': {
-    doc: 'Write one self-contained copy to send to another region (default: `Puljeplan <region> <date>.sqlite` beside the portfolio).',
-    args: z.object({ path: z.string().min(1).max(4096).optional() }).strict(),
-    result: z.object({ path: z.string(), fileName: z.string(), bytes: z.number().int() }),
+    doc: 'Write one self-contained copy to send to another region (`Puljeplan <region> <date>.sqlite` beside the portfolio); `folder` is for showing only.',
+    args: z.object({}).strict(),
+    result: z.object({ folder: z.string(), fileName: z.string(), bytes: z.number().int() }),
   },
   'file.import': {
-    doc: 'Make a new portfolio file from a received file (checked, copied row by row; the received file is never written). Default place: beside the open portfolio, named after the received file. The app then opens it with file.open.',
-    args: z
-      .object({ source: PortfolioSource, path: z.string().min(1).max(4096).optional(), region: Region.optional() })
-      .strict(),
-    result: z.object({ path: z.string(), fileName: z.string() }),
+    doc: 'Make a new portfolio file from a received file (checked, copied row by row; the received file is never written), beside the open portfolio, named after the received file. The app then opens it with file.open and the returned `file` token.',
+    args: z.object({ source: PortfolioSource, region: Region.optional() }).strict(),
+    result: z.object({ file: FileToken, fileName: z.string() }),
   },
   'file.open': {
-    doc: 'Make the portfolio file at `path` the open one (checked first; the present one stays open if it cannot be). The page reloads afterwards.',
-    args: z.object({ path: z.string().min(1).max(4096) }).strict(),
-    result: z.object({ path: z.string(), fileName: z.string() }),
+    doc: 'Make the portfolio file named by the token `file` (from file.import) the open one (checked first; the present one stays open if it cannot be). The page reloads afterwards.',
+    args: z.object({ file: FileToken }).strict(),
+    result: z.object({ fileName: z.string() }),
   },
   'merge.preview': {
     doc: 'Read a received file and say what merging it into the open portfolio would do (conflicts first); nothing changes yet.',

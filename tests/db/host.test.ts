@@ -13,7 +13,7 @@ import { setAmounts } from '../../db/core/commands';
 import { createPortfolio } from '../../db/core/create';
 import { createDispatcher } from '../../db/dispatcher';
 import { PortfolioHost } from '../../db/host';
-import { openSession } from '../../db/index';
+import { fileToken, openSession } from '../../db/index';
 
 let dir: string;
 let host: PortfolioHost;
@@ -39,7 +39,7 @@ describe('file.open of a portfolio with a planted trigger', () => {
     const before = readFileSync(planted);
     const dispatch = createDispatcher(host.backend('0.1.0'));
 
-    const answer = await dispatch('file.open', { path: planted });
+    const answer = await dispatch('file.open', { file: fileToken(planted) });
     if (answer.ok) throw new Error('file.open was accepted');
     expect(answer.error.message).toContain(
       '«planted.sqlite» afvises: filen indeholder en trigger «t», som Puljeplan ikke selv laver.',

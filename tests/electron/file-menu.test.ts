@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { openSession } from '../../db/index';
+import { fileToken, openSession } from '../../db/index';
 import { readFile } from '../db/core/read-file';
 import { appHarness } from './app-harness';
 import { BrowserWindow, dialog, flush } from './fake-electron';
@@ -179,9 +179,9 @@ describe('file.open from the page', () => {
   it('switches the file and the title without main reloading the page (the page reloads itself)', async () => {
     await h.start(h.portfolio('Syd.sqlite', 'RSD'));
     const north = h.portfolio('Nord.sqlite', 'RN');
-    expect(await h.call('file.open', { path: north })).toEqual({
+    expect(await h.call('file.open', { file: fileToken(north) })).toEqual({
       ok: true,
-      value: { path: north, fileName: 'Nord.sqlite' },
+      value: { fileName: 'Nord.sqlite' },
     });
     expect(win().getTitle()).toBe('Puljeplan — Nord.sqlite (RN)');
     expect(win().webContents.reloads).toBe(0);
@@ -192,11 +192,23 @@ describe('file.open from the page', () => {
   it('the open file itself is kept open as it is; a bad file is refused with the old one still open', async () => {
     const south = h.portfolio('Syd.sqlite', 'RSD');
     await h.start(south);
-    expect((await h.call('file.open', { path: south })).ok).toBe(true);
+    expect((await h.call('file.open', { file: fileToken(south) })).ok).toBe(true);
     expect(await openFileName()).toBe('Syd.sqlite');
-    const refused = await h.call('file.open', { path: join(h.dir, 'Findes ikke.sqlite') });
+    const refused = await h.call('file.open', { file: fileToken(join(h.dir, 'Findes ikke.sqlite')) });
     expect(refused).toMatchObject({ ok: false, error: { message: 'Filen «Findes ikke.sqlite» findes ikke.' } });
     expect(win().getTitle()).toBe('Puljeplan — Syd.sqlite (RSD)');
+  });
+
+  it('a path or a token main never gave out is refused in Danish; the open file stays open', async () => {
+    const south = h.portfolio('Syd.sqlite', 'RSD');
+    await h.start(south);
+    const north = h.portfolio('Nord.sqlite', 'RN');
+    expect(await h.call('file.open', { path: north })).toMatchObject({ ok: false });
+    expect(await h.call('file.open', { file: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' })).toMatchObject({
+      ok: false,
+      error: { message: 'Filen kendes ikke af Puljeplan. Vælg den igen med «Filer».' },
+    });
+    expect(await openFileName()).toBe('Syd.sqlite');
   });
 });
 
@@ -220,7 +232,7 @@ describe('Seneste filer', () => {
   it('keeps at most 8', async () => {
     const files = Array.from({ length: 10 }, (_, i) => h.portfolio(`Fil ${i}.sqlite`));
     await h.start(files[0]!);
-    for (const path of files.slice(1)) await h.call('file.open', { path });
+    for (const path of files.slice(1)) await h.call('file.open', { file: fileToken(path) });
     expect(recentLabels().slice(0, -1)).toEqual(
       files
         .slice(2)

@@ -3,8 +3,7 @@
  * `file.open` take no `path` from the page (the backend decides where, or the user picks in a
  * native dialog); a `path` in their args is refused or stripped by the contract's schema.
  *
- * `it.fails` marks issue-12 cases awaiting their fix: vitest passes them while they still fail.
- * The fix flips each to `it(...)`.
+ * The page names such a file by a token (file.import's result); see docs/architecture.md, «Stier».
  */
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/contract/contract';
@@ -18,19 +17,19 @@ function noPathFromPage(channel: 'file.send' | 'file.import' | 'file.open', args
 const SOURCE = { fileName: 'modtaget.sqlite', data: Buffer.from('SQLite format 3\0').toString('base64') };
 
 describe('the page cannot name a path on disk', () => {
-  it.fails('file.send: { path: "/etc/x" } is refused or the path stripped', () => {
+  it('file.send: { path: "/etc/x" } is refused or the path stripped', () => {
     expect(noPathFromPage('file.send', { path: '/etc/x' })).toBe(true);
   });
 
-  it.fails('file.import: a target path is refused or stripped', () => {
+  it('file.import: a target path is refused or stripped', () => {
     expect(noPathFromPage('file.import', { source: SOURCE, path: '/etc/x' })).toBe(true);
   });
 
-  it.fails('file.import: a source given as a path is refused or stripped', () => {
+  it('file.import: a source given as a path is refused or stripped', () => {
     expect(noPathFromPage('file.import', { source: { path: '/etc/x' } })).toBe(true);
   });
 
-  it.fails('file.open: { path: "/etc/x" } is refused or the path stripped', () => {
+  it('file.open: { path: "/etc/x" } is refused or the path stripped', () => {
     expect(noPathFromPage('file.open', { path: '/etc/x' })).toBe(true);
   });
 });
