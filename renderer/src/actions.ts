@@ -15,6 +15,7 @@ import { NAME_COL, yearOfCol } from './grid/columns';
 import type { PortfolioStore } from './store/portfolio-store';
 import type { ImportPreview } from '../../shared/contract/annex';
 import { downloadBase64, pickWorkbook, readAsBase64 } from './files';
+import { PersonActions } from './person-actions';
 import { ShareActions } from './share-actions';
 import type { Ui } from './ui';
 
@@ -22,6 +23,8 @@ type ChangeChannel = Exclude<
   Channel,
   | 'app.info'
   | 'portfolio.load'
+  | 'person.region'
+  | 'person.setRegion'
   | 'excel.preview'
   | 'excel.export'
   | 'file.check'
@@ -35,6 +38,8 @@ type ChangeChannel = Exclude<
 export class Actions {
   /** Files between the regions: send, open, merge, restore (share-actions.ts). */
   readonly share: ShareActions;
+  /** Who is writing: the person's region (person-actions.ts). */
+  readonly person: PersonActions;
 
   constructor(
     private readonly api: Api,
@@ -42,6 +47,7 @@ export class Actions {
     private readonly ui: Ui,
   ) {
     this.share = new ShareActions(api, store, ui);
+    this.person = new PersonActions(api, ui);
   }
 
   async load(): Promise<void> {
@@ -327,6 +333,7 @@ export class Actions {
       openReceived: this.share.openReceived,
       mergeFile: this.share.mergeFile,
       restoreBackup: this.share.restoreBackup,
+      settings: this.person.settings,
     };
     void table[command]();
   };
