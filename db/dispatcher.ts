@@ -10,11 +10,12 @@ import { UserError } from './core/errors';
 import { coreHandlers } from './core/handlers';
 import { excelHandlers } from './excel/handlers';
 import { shareHandlers } from './share/handlers';
+import { personHandlers } from './share/person-handlers';
 
 export type { Backend } from './core/backend';
 
 /** Every channel of the contract, each from its group's table: a channel without a handler does not compile. */
-const handlers: Handlers<Channel> = { ...coreHandlers, ...excelHandlers, ...shareHandlers };
+const handlers: Handlers<Channel> = { ...coreHandlers, ...excelHandlers, ...shareHandlers, ...personHandlers };
 
 export type Dispatch = (channel: unknown, args: unknown) => Promise<Envelope<unknown>>;
 

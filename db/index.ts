@@ -26,8 +26,8 @@ export type { OpenOptions } from './core/open';
  * (db/core/open.ts): a second open of the same file, even in this process, is refused as "åben et
  * andet sted", so ask sameFile before switching files. The core session gets share's line
  * provenance (who made and changed each line) and its copy identity (db/share/epochs.ts: a new
- * epoch before the first write, recording `region`, else the person's region (db/share/person.ts),
- * else the portfolio's) injected here: the core imports no feature.
+ * epoch before the first write, recording `region`, else the person's region (db/share/person.ts) as
+ * it is then, else the portfolio's) injected here: the core imports no feature.
  */
 export function openSession(path: string, options: OpenOptions & { region?: RegionCode } = {}): Session {
   return new Session(
@@ -35,10 +35,12 @@ export function openSession(path: string, options: OpenOptions & { region?: Regi
     path,
     undefined,
     provenance,
-    newEpoch(options.region ?? personRegion()),
+    newEpoch(options.region ?? (() => personRegion())),
   );
 }
 export { createPortfolio } from './core/create';
+/** Where a shell keeps the person's region (Electron: electron/settings.ts; the browser harness: its folder). */
+export { keepPersonSettings, settingsFile, type PersonSettings } from './share/person';
 export { UserError } from './core/errors';
 export {
   isOpenElsewhere,

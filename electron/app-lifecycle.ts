@@ -6,12 +6,19 @@
 import { BrowserWindow, app, dialog, ipcMain, protocol } from 'electron';
 import { basename, resolve } from 'node:path';
 import { MENU_IPC } from '../shared/contract/channels';
-import { createDispatcher, openSession, portfolioRegion, PortfolioHost, type Dispatch } from '../db/index';
+import {
+  createDispatcher,
+  keepPersonSettings,
+  openSession,
+  portfolioRegion,
+  PortfolioHost,
+  type Dispatch,
+} from '../db/index';
 import { fileCommands, messageOf } from './file-commands';
 import { registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
 import { appPageUrl } from './security';
-import { clearRecentFiles, readSettings, recentFiles, rememberFile } from './settings';
+import { clearRecentFiles, personSettings, readSettings, recentFiles, rememberFile } from './settings';
 import { chooseStartupFile, ensureExample, examplePath, fileFromArgs, fileFromInstanceData } from './startup-file';
 import { appPaths, createMainWindow, windowTitle } from './window';
 import { installAppProtocol, registerAppScheme } from './app-protocol';
@@ -36,6 +43,8 @@ export function startApp(argv: readonly string[] = process.argv, cwd: string = p
   registerAppScheme(protocol);
 
   const userData = app.getPath('userData');
+  // Who is writing: the person's region, kept with the app's settings (asked at first start by the page).
+  keepPersonSettings(personSettings(userData));
   const paths = appPaths(app.getAppPath());
   let win: BrowserWindow | null = null;
   let pendingFile: string | null = argFile;

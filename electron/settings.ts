@@ -1,13 +1,13 @@
 /**
- * The app's own settings (userData/settings.json): the last portfolio opened, and the recent
- * files (Filer → Seneste filer). Written atomically (temporary file, then rename) so a crash
+ * The app's own settings (userData/settings.json): the last portfolio opened, the recent
+ * files (Filer → Seneste filer) and the person's region (Filer → Indstillinger…). Written atomically (temporary file, then rename) so a crash
  * mid-write never leaves a half file; a missing or damaged file simply means "no settings",
  * never a failed start.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { REGION_CODES, type RegionCode } from '../shared/domain/model';
-import { writeFileAtomic } from '../db/index';
+import { writeFileAtomic, type PersonSettings } from '../db/index';
 
 /** Seneste filer shows at most this many, as Office does by default in its short list. */
 export const RECENT_LIMIT = 8;
@@ -67,4 +67,12 @@ export function clearRecentFiles(userDataDir: string): Settings {
   const settings: Settings = { ...readSettings(userDataDir), recentFiles: [] };
   writeSettings(userDataDir, settings);
   return settings;
+}
+
+/** The person's region as the backend reads and sets it (db/index.ts keepPersonSettings), kept here with the other settings. */
+export function personSettings(userDataDir: string): PersonSettings {
+  return {
+    region: () => readSettings(userDataDir).region,
+    setRegion: (region) => writeSettings(userDataDir, { ...readSettings(userDataDir), region }),
+  };
 }

@@ -72,6 +72,14 @@ export class Session {
     this.changeNo = sql(db).lastChangeNo.get()?.n ?? 0;
   }
 
+  /**
+   * Someone else writes from now on (the person's region changed in «Indstillinger»): the next
+   * write begins again (WriterStart.begin), so its changes are recorded under the new writer.
+   */
+  writerChanged(): void {
+    this.begun = false;
+  }
+
   get revision(): number {
     return this.changeNo;
   }

@@ -11,8 +11,13 @@ import { randomBytes } from 'node:crypto';
 import type { RegionCode } from '../../shared/domain/model';
 import type { WriterStart } from '../core/session';
 
-/** `region`: the person's region (their setting); without one, the portfolio's own. */
-export function newEpoch(region?: RegionCode): WriterStart {
+/**
+ * `region`: the person's region (their setting), or how to read it when the epoch begins (the app
+ * may ask for it after the file opened, and «Indstillinger» changes it: Session.writerChanged);
+ * without one, the portfolio's own.
+ */
+export function newEpoch(region?: RegionCode | (() => RegionCode | undefined)): WriterStart {
+  const regionNow = typeof region === 'function' ? region : () => region;
   return {
     begin(db, firstChange, at) {
       // An epoch that holds no change yet (a session that began and never wrote) is replaced: no
@@ -20,7 +25,7 @@ export function newEpoch(region?: RegionCode): WriterStart {
       db.prepare('DELETE FROM share_epoch WHERE first_change >= ?').run(firstChange);
       db.prepare(
         'INSERT INTO share_epoch (replica, first_change, region, at) VALUES (?, ?, coalesce(?, (SELECT region FROM portfolio)), ?)',
-      ).run(randomBytes(16).toString('hex'), firstChange, region ?? null, at);
+      ).run(randomBytes(16).toString('hex'), firstChange, regionNow() ?? null, at);
     },
   };
 }

@@ -9,7 +9,15 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { inDataFolder } from './data-folder';
-import { createDispatcher, createPortfolio, openSession, PortfolioHost, type Session } from '../index';
+import {
+  createDispatcher,
+  createPortfolio,
+  keepPersonSettings,
+  openSession,
+  PortfolioHost,
+  settingsFile,
+  type Session,
+} from '../index';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_DIST = join(ROOT, 'dist', 'renderer');
@@ -39,6 +47,11 @@ export interface WebServerOptions {
   /** Create the file from the built-in example when it does not exist. */
   createExample?: boolean;
   appVersion?: string;
+  /**
+   * The folder whose settings.json keeps the person's region (Indstillinger) while the server
+   * runs; without one, the app's own settings folder (db/share/person.ts), as the CLI reads it.
+   */
+  settingsDir?: string;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -125,6 +138,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     server.listen(options.port ?? 0, '127.0.0.1', () => ok());
   });
   port = (server.address() as AddressInfo).port;
+  const forgetSettings = options.settingsDir ? keepPersonSettings(settingsFile(options.settingsDir)) : () => {};
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -136,6 +150,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         server.closeAllConnections();
         server.close(() => {
           host.close();
+          forgetSettings();
           ok();
         });
       }),
@@ -152,6 +167,7 @@ if (isMain) {
     port: Number(values.port ?? process.env.PORT ?? 5719),
     createExample: true,
     appVersion: pkg.version,
+    settingsDir: join(ROOT, '.puljeplan-web'),
   });
   console.log(`Puljeplan kører på ${web.url}  (portefølje: ${file})`);
   const stop = () => void web.close().then(() => process.exit(0));

@@ -18,6 +18,7 @@ import { NAME_COL, yearOfCol } from './grid/columns';
 import type { PortfolioStore } from './store/portfolio-store';
 import type { ImportPreview } from '../../shared/contract/annex';
 import { downloadBase64, pickWorkbook, readAsBase64 } from './files';
+import { PersonActions } from './person-actions';
 import { ShareActions } from './share-actions';
 import type { Ui } from './ui';
 
@@ -25,6 +26,8 @@ type ChangeChannel = Exclude<
   Channel,
   | 'app.info'
   | 'portfolio.load'
+  | 'person.region'
+  | 'person.setRegion'
   | 'excel.preview'
   | 'excel.export'
   | 'file.check'
@@ -38,6 +41,8 @@ type ChangeChannel = Exclude<
 export class Actions {
   /** Files between the regions: send, open, merge, restore (share-actions.ts). */
   readonly share: ShareActions;
+  /** Who is writing: the person's region (person-actions.ts). */
+  readonly person: PersonActions;
 
   constructor(
     private readonly api: Api,
@@ -45,6 +50,7 @@ export class Actions {
     private readonly ui: Ui,
   ) {
     this.share = new ShareActions(api, store, ui);
+    this.person = new PersonActions(api, ui);
   }
 
   async load(): Promise<void> {
@@ -353,6 +359,7 @@ export class Actions {
       openReceived: this.share.openReceived,
       mergeFile: this.share.mergeFile,
       restoreBackup: this.share.restoreBackup,
+      settings: this.person.settings,
     };
     void table[command]();
   };

@@ -68,14 +68,17 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
   useEffect(() => {
     actions
       .load()
-      .then(() => actions.share.greet())
+      .then(() => {
+        actions.share.greet();
+        return actions.person.askAtStart().catch((err: Error) => ui.notify('error', err.message));
+      })
       .catch((err: Error) => setLoadError(err.message));
     api
       .call('app.info', {})
       .then((info) => setFileName(info.fileName))
       .catch(() => undefined);
     return window.puljeplan?.onMenuCommand((command) => actions.run(command));
-  }, [actions, api]);
+  }, [actions, api, ui]);
 
   useEffect(() => {
     if (store.meta) document.title = `Puljeplan — ${fileName || store.meta.title} (${store.meta.region})`;

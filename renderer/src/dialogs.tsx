@@ -10,6 +10,7 @@ import { Dialog } from './components/dialog';
 import { ExportDialog } from './components/export-dialog';
 import { ImportDialog } from './components/import-dialog';
 import { MergeDialog } from './components/merge-dialog';
+import { RegionDialog } from './components/region-dialog';
 import { ShortcutsDialog } from './components/shortcuts-dialog';
 import type { Ui } from './ui';
 
@@ -57,6 +58,7 @@ type DialogUi = Pick<
   | 'chooseExport'
   | 'reviewMerge'
   | 'chooseBackup'
+  | 'chooseRegion'
 >;
 
 /** The dialogs the actions ask for, each opened with `open`. */
@@ -97,5 +99,7 @@ export function dialogUi(open: OpenDialog): DialogUi {
       open((close) => <MergeDialog review={review} onApply={close} onCancel={() => close(null)} />),
     chooseBackup: (backups) =>
       open((close) => <BackupDialog backups={backups} onChoose={close} onCancel={() => close(null)} />),
+    chooseRegion: (current) =>
+      open((close) => <RegionDialog current={current} onChoose={close} onCancel={() => close(null)} />),
   };
 }

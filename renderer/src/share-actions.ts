@@ -83,14 +83,16 @@ export class ShareActions {
     const meta = this.store.meta;
     if (!meta) return;
     const open = await this.api.call('app.info', {}).catch(() => null);
+    // Sent from the person's region (Indstillinger), as the backend names the file; else the portfolio's.
+    const from = (await this.api.call('person.region', {}).catch(() => null))?.region ?? meta.region;
     const ok = await this.ui.confirm(
       'Send til en anden region',
       'Puljeplan gemmer en selvstændig kopi af porteføljen, som du kan sende til en anden region, fx vedhæftet en e-mail. Din portefølje ændres ikke.',
       'Gem kopien',
       [
         ['Portefølje', meta.title],
-        ['Fra', regionName(meta.region)],
-        ['Filnavn', sentFileName(meta.region, new Date())],
+        ['Fra', regionName(from)],
+        ['Filnavn', sentFileName(from, new Date())],
         ['Mappe', open ? `Samme mappe som «${open.fileName}»` : 'Samme mappe som porteføljen'],
       ],
     );

@@ -4,6 +4,7 @@
  * one; every dialog is opened through the one dialog host (dialogs.tsx).
  */
 import type { ImportPreview } from '../../shared/contract/annex';
+import type { RegionCode } from '../../shared/domain/model';
 import type { GridRow } from '../../shared/grid/row-model';
 import type { Backup } from './components/backup-dialog';
 import type { Details } from './components/dialog';
@@ -34,4 +35,6 @@ export interface Ui {
   /** The merge review; resolves with a resolution for every conflict, or null when cancelled. */
   reviewMerge(review: MergeReview): Promise<Resolution[] | null>;
   chooseBackup(backups: readonly Backup[]): Promise<Backup | null>;
+  /** The person's region: asked at first start (`current` null: no way round it), changed in Indstillinger. */
+  chooseRegion(current: RegionCode | null): Promise<RegionCode | null>;
 }

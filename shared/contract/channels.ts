@@ -6,6 +6,8 @@ export const CHANNELS = [
   'app.info',
   'portfolio.load',
   'portfolio.setMeta',
+  'person.region',
+  'person.setRegion',
   'amounts.set',
   'amounts.paste',
   'lines.add',
@@ -72,6 +74,7 @@ export const MENU_COMMANDS = [
   'openReceived',
   'mergeFile',
   'restoreBackup',
+  'settings',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_IPC = 'puljeplan:menu';
@@ -92,4 +95,5 @@ export const FILE_COMMANDS: readonly (readonly { command: MenuCommand; label: st
     { command: 'importExcel', label: 'Importér fra Excel…' },
     { command: 'exportExcel', label: 'Eksportér til Excel…' },
   ],
+  [{ command: 'settings', label: 'Indstillinger…' }],
 ];

@@ -26,6 +26,8 @@ import {
   Year,
 } from './schemas';
 
+const PersonRegion = z.object({ region: Region.nullable() });
+
 export const contract = {
   'app.info': {
     doc: 'Which file is open, and the app and schema versions.',
@@ -42,6 +44,16 @@ export const contract = {
     doc: "Set the portfolio's title and/or region.",
     args: z.object({ title: Title.optional(), region: Region.optional() }).strict(),
     result: Change,
+  },
+  'person.region': {
+    doc: "The person's region: who is writing (chosen once per installation; null: not chosen yet, the app asks).",
+    args: None,
+    result: PersonRegion,
+  },
+  'person.setRegion': {
+    doc: "Set the person's region («Indstillinger»); the open portfolio's next change is recorded as theirs.",
+    args: z.object({ region: Region }).strict(),
+    result: PersonRegion,
   },
   'amounts.set': {
     doc: 'Set amounts (whole kroner; null empties the cell) as one change and one undo step.',

@@ -14,7 +14,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { errors, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { settingsFile } from '../../db/index';
 import { startWebServer, type WebServer } from '../../db/web/server';
+import type { RegionCode } from '../../shared/domain/model';
 import { hasChromium, launchChromium, CHROMIUM } from './browser';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -46,19 +48,27 @@ export interface Harness {
   /** The test's own temp folder, holding `file`; removed after the test. */
   dir: string;
   file: string;
+  /** Where the person's region is kept (Indstillinger), in `dir`. */
+  settingsDir: string;
   close(): Promise<void>;
 }
 
-/** A fresh example portfolio in a new temp folder, served on a free port. */
-export async function startHarness(browser: Browser): Promise<Harness> {
+/**
+ * A fresh example portfolio in a new temp folder, served on a free port; the person's region
+ * (kept in the folder too) is `region`, or none yet (the app asks at start).
+ */
+export async function startHarness(browser: Browser, region: RegionCode | null = 'RM'): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'puljeplan-e2e-'));
   const file = join(dir, 'Bilag 1.sqlite');
-  const server = await startWebServer({ file, createExample: true });
+  const settingsDir = join(dir, 'indstillinger');
+  if (region) settingsFile(settingsDir).setRegion(region);
+  const server = await startWebServer({ file, createExample: true, settingsDir });
   return {
     server,
     browser,
     dir,
     file,
+    settingsDir,
     close: async () => {
       await server.close();
       rmSync(dir, { recursive: true, force: true });
@@ -69,6 +79,8 @@ export async function startHarness(browser: Browser): Promise<Harness> {
 export interface AppOptions {
   /** Let the page read and write the system clipboard (Ctrl+C/Ctrl+V tests). */
   clipboard?: boolean;
+  /** The person's region (Indstillinger) before the page opens; null: a first start. Default Region Midtjylland. */
+  region?: RegionCode | null;
 }
 
 /** The app in a new browser context (nothing kept from another test), once the grid shows rows. */
@@ -168,7 +180,7 @@ export function useApp(ready: (h: Harness, page: Page) => void, options: AppOpti
     browser = await launchChromium();
   });
   beforeEach(async () => {
-    h = await startHarness(browser!);
+    h = await startHarness(browser!, options.region);
     const app = await openApp(h, options);
     context = app.context;
     ready(h, app.page);

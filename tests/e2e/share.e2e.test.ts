@@ -57,7 +57,7 @@ function fileFromRsd(h: Harness): string {
   importReceived(received, join(work, 'rsd.sqlite'), 'RSD');
   received.close();
   const fromRsd = join(work, `Puljeplan RSD ${today()}.sqlite`);
-  const rsd = openSession(join(work, 'rsd.sqlite'));
+  const rsd = openSession(join(work, 'rsd.sqlite'), { region: 'RSD' });
   try {
     const id = (name: string) => rsd.snapshot().lines.find((l) => l.name === name)!.id;
     rsd.run((db) =>
@@ -69,8 +69,11 @@ function fileFromRsd(h: Harness): string {
         ],
       }),
     );
+    // Sent by a person in Region Syddanmark (the CLI's --region): the harness's own person is RM.
+    process.env.PULJEPLAN_REGION = 'RSD';
     sendCopy(rsd.db, rsd.path, fromRsd, '0.1.0');
   } finally {
+    delete process.env.PULJEPLAN_REGION;
     rsd.close();
   }
   return fromRsd;

@@ -120,6 +120,7 @@ describe('the application menu', () => {
       'Send til en anden region…': 'sendFile',
       'Flet fil fra anden region…': 'mergeFile',
       'Gendan fra sikkerhedskopi…': 'restoreBackup',
+      'Indstillinger…': 'settings',
     };
     for (const [label, command] of Object.entries(labels)) {
       sent.length = 0;
@@ -199,6 +200,8 @@ describe('Filer', () => {
       '—',
       'Importér fra Excel…',
       'Eksportér til Excel…',
+      '—',
+      'Indstillinger…',
       '—',
       'Afslut',
     ]);

@@ -3,14 +3,15 @@
  * PULJEPLAN_REGION or the app's settings file, recorded with each writing session's epoch, names
  * the sent file and is the merge's «Fra …»; the portfolio's own «Region» stays the annex owner's.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setAmounts } from '../../../db/core/commands';
 import { openSession } from '../../../db/index';
 import { previewMerge } from '../../../db/share/apply';
 import { sentCopyPath, sendPortfolio } from '../../../db/share/handlers';
-import { personRegion, settingsDir } from '../../../db/share/person';
+import { createDispatcher } from '../../../db/dispatcher';
+import { keepPersonSettings, personRegion, settingsDir, settingsFile } from '../../../db/share/person';
 import { receiveFile } from '../../../db/share/receive';
 import { tempDir, withSession } from './helpers';
 import { twoRegions, type TwoRegions } from './two-regions';
@@ -73,6 +74,32 @@ describe("the person's region", () => {
       expect(review.changes.length).toBeGreaterThan(0);
     } finally {
       received.close();
+    }
+  });
+
+  it('Indstillinger through the contract: none chosen, then RSD, then RN; each edit is the region chosen when it was made, other settings kept', async () => {
+    const d = tempDir();
+    writeFileSync(join(d.dir, 'settings.json'), JSON.stringify({ lastFile: '/x.sqlite' }));
+    const forget = keepPersonSettings(settingsFile(d.dir));
+    const s = openSession(t.send(t.rm));
+    try {
+      const call = createDispatcher({ session: () => s, shell: 'web', appVersion: 'test' });
+      expect(await call('person.region', {})).toEqual({ ok: true, value: { region: null } });
+      const [a, b] = s.snapshot().lines.filter((l) => l.parentId === null);
+      const edit = (id: string, value: number) => call('amounts.set', { cells: [{ lineId: id, year: 2022, value }] });
+      expect(await call('person.setRegion', { region: 'RSD' })).toEqual({ ok: true, value: { region: 'RSD' } });
+      await edit(a!.id, 1_000);
+      expect(await call('person.setRegion', { region: 'RN' })).toEqual({ ok: true, value: { region: 'RN' } });
+      await edit(b!.id, 2_000);
+      const info = s.snapshot({ lineInfo: true }).lineInfo!;
+      expect(info[a!.id]!.changedBy).toBe('RSD');
+      expect(info[b!.id]!.changedBy).toBe('RN');
+      expect(settingsFile(d.dir).region()).toBe('RN');
+      expect(JSON.parse(readFileSync(join(d.dir, 'settings.json'), 'utf8'))).toMatchObject({ lastFile: '/x.sqlite' });
+    } finally {
+      s.close();
+      forget();
+      d.done();
     }
   });
 });
