@@ -1,6 +1,9 @@
 /**
  * Puljeplan's benchmark (npm run bench). Not a test: it measures and prints, never asserts.
  *   npx tsx build/bench/bench.ts [--only <section>]... [--sizes 1000,10000,100000] [--edits 1000] [--keep]
+ *     [--share-sizes 20000,100000] [--old <work tree of older code>]
+ * With --old, the share section also runs that tree's build/bench/share-bench.ts on the same
+ * portfolios, right after the current code's, so old and new figures come from the same run.
  * Sections run in the order below; a later one (Excel import/export, merge) is one more entry in
  * SECTIONS. Portfolios are generated once per size in a temp dir and shared by the sections.
  */
@@ -30,6 +33,8 @@ const { values: opts } = parseArgs({
     sizes: { type: 'string', default: '1000,10000,100000' },
     edits: { type: 'string', default: '1000' },
     keep: { type: 'boolean', default: false },
+    'share-sizes': { type: 'string', default: '20000,100000' },
+    old: { type: 'string' },
   },
 });
 const SIZES = opts.sizes.split(',').map(Number);
@@ -338,8 +343,29 @@ const SECTIONS: Record<string, { title: string; run: () => void | Promise<void> 
   },
   share: {
     title:
-      'Sharing between regions: send, check and merge of two 20,000-line portfolios, 10 % of cells changed on each side (goal: each < 1 s)',
-    run: () => shareBench({ dir, portfolio: portfolio(20_000), years: YEARS, table, ms }),
+      'Sharing between regions: send, check and merge of two portfolios, 10 % of cells changed on each side (goals: CLI merge < 1 s at 20,000 lines; preview and merge < 3 s each at 100,000)',
+    run: async () => {
+      const old = opts.old
+        ? ((await import(join(opts.old, 'build/bench/share-bench.ts'))) as { shareBench: typeof shareBench })
+        : undefined;
+      for (const size of opts['share-sizes'].split(',').map(Number)) {
+        // Each run in a directory of its own: the section's files have fixed names.
+        const context = (run: string) => ({
+          dir: mkdtempSync(join(dir, `share-${size}-${run}-`)),
+          portfolio: portfolio(size),
+          years: YEARS,
+          table,
+          ms,
+        });
+        console.log(`  this code (${int(size)} lines):`);
+        collectGarbage();
+        shareBench(context('new'));
+        if (!old) continue;
+        console.log(`  old code in ${opts.old} (${int(size)} lines):`);
+        collectGarbage();
+        old.shareBench(context('old'));
+      }
+    },
   },
 };
 

@@ -1,53 +1,50 @@
 /**
  * The model-based merge property (issue 11): random sequences over 2–5 copies of one portfolio,
- * made by every route (a plain file copy, Gem som, Send, «Åbn fil fra anden region», and the
- * CLI's: every action is a new Session on the file), edited (amounts, descriptions), merged in
+ * made by every route (a plain file copy or an attachment opened where it lies, Gem som, Send,
+ * «Åbn fil fra anden region», the CLI's send; every action is a new Session on the file), edited
+ * (amounts, names, descriptions, new lines and sub-lines, deletions, moves in and between pools), merged in
  * random directions with random conflict choices, some merges undone or undone and redone. After
  * each merge the file must equal a reference model that keeps, for every copy, the SET of edits
  * it has seen (no version vectors), and the merge's conflicts must be exactly the model's.
- * The model's rule for a value that differs: mine stays if I have seen the edit that wrote theirs;
- * theirs is taken if they have seen the edit that wrote mine; else it is a conflict.
+ * The rules are in merge-model-rules.ts; local edits are observed (the file before and after), so the
+ * model predicts merges only.
  * Used by merge-model.test.ts (npm test) and merge-fuzz.ts (npm run fuzz).
  */
 import fc from 'fast-check';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setAmounts, setLineDescription } from '../../../db/core/commands';
+import * as commands from '../../../db/core/commands';
 import { copyPortfolio } from '../../../db/core/copy';
 import { createPortfolio } from '../../../db/core/create';
+import { UserError } from '../../../db/core/errors';
 import type { Session } from '../../../db/core/session';
 import { openSession } from '../../../db/index';
 import { applyMerge, importReceived, previewMerge } from '../../../db/share/apply';
 import type { Resolution } from '../../../db/share/merge';
+import { mergeModel, type ModelCopy, type Written } from './merge-model-rules';
+import { runCli } from '../../../db/cli/main';
 import { receiveFile } from '../../../db/share/receive';
 import { sendCopy } from '../../../db/share/send';
 
-const LINES = 3;
-const YEARS = [2022, 2023];
-/** A value's address in the model: `a:<line index>:<year>` or `d:<line index>`. */
-const KEYS = [
-  ...Array.from({ length: LINES }, (_, i) => YEARS.map((y) => `a:${i}:${y}`)).flat(),
-  ...Array.from({ length: LINES }, (_, i) => `d:${i}`),
-];
-
-type Route = 'file' | 'saveAs' | 'send' | 'receive';
+type Route = 'file' | 'saveAs' | 'send' | 'receive' | 'cli';
+const EDITS = ['amount', 'name', 'description', 'add', 'sub', 'delete', 'move', 'pool'] as const;
 export type Action =
-  | { kind: 'edit'; copy: number; key: number }
+  | { kind: 'edit'; copy: number; edit: (typeof EDITS)[number]; line: number; other: number }
   | { kind: 'copy'; from: number; route: Route }
   | { kind: 'merge'; into: number; from: number; choices: number; undo: 0 | 1 | 2 };
 
-interface ModelCopy {
-  /** Per key: the edit that wrote the value (the value is the edit's number). */
-  state: Map<string, number>;
-  seen: Set<number>;
-}
-
-const edits = fc.record({ kind: fc.constant('edit' as const), copy: fc.nat(4), key: fc.nat(KEYS.length - 1) });
+const edits = fc.record({
+  kind: fc.constant('edit' as const),
+  copy: fc.nat(4),
+  edit: fc.constantFrom(...EDITS, 'amount', 'amount', 'name'),
+  line: fc.nat(7), // among the first 8 lines by id: edits on both sides meet often
+  other: fc.nat(),
+});
 const copies = fc.record({
   kind: fc.constant('copy' as const),
   from: fc.nat(4),
-  route: fc.constantFrom<Route>('file', 'saveAs', 'send', 'receive'),
+  route: fc.constantFrom<Route>('file', 'saveAs', 'send', 'receive', 'cli'),
 });
 const merges = fc.record({
   kind: fc.constant('merge' as const),
@@ -57,8 +54,8 @@ const merges = fc.record({
   undo: fc.constantFrom<0 | 1 | 2>(0, 0, 1, 2),
 });
 export const actions = fc.array(
-  fc.oneof({ arbitrary: edits, weight: 4 }, { arbitrary: copies, weight: 2 }, { arbitrary: merges, weight: 3 }),
-  { minLength: 3, maxLength: 14 },
+  fc.oneof({ arbitrary: edits, weight: 5 }, { arbitrary: copies, weight: 2 }, { arbitrary: merges, weight: 3 }),
+  { minLength: 3, maxLength: 16 },
 );
 
 const hash = (s: string) => [...s].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) | 0, 7);
@@ -83,87 +80,147 @@ function template(): string {
   return (made = path);
 }
 
+/** The file's values by model key (merge-model-rules.ts). */
+function read(s: Session): Map<string, Written['value']> {
+  const snap = s.snapshot();
+  const out = new Map<string, Written['value']>();
+  for (const l of snap.lines) {
+    out.set(`x:${l.id}`, 'ja');
+    out.set(`n:${l.id}`, l.name);
+    out.set(`d:${l.id}`, l.description);
+    out.set(`p:${l.id}`, `${l.poolId}|${l.parentId ?? ''}|${l.position}`);
+    for (const y of snap.years) out.set(`a:${l.id}:${y}`, l.amounts[y] ?? null);
+  }
+  return out;
+}
+
+/**
+ * One edit as a user makes it (n: the edit's number, which makes every value it writes new).
+ * `line` and `other` pick a line and a pool or year among what the file has.
+ */
+function edit(s: Session, a: Extract<Action, { kind: 'edit' }>, n: number): void {
+  const snap = s.snapshot();
+  const lines = [...snap.lines].sort((x, y) => (x.id < y.id ? -1 : 1));
+  const l = lines[a.line % lines.length];
+  const pool = snap.pools[a.other % snap.pools.length]!;
+  if (!l) return;
+  const hasChildren = lines.some((c) => c.parentId === l.id);
+  s.run((db) => {
+    switch (a.edit) {
+      case 'amount':
+        if (hasChildren) return { label: '', ops: [] };
+        return commands.setAmounts(db, {
+          cells: [{ lineId: l.id, year: snap.years[a.other % snap.years.length]!, value: n * 1000 }],
+        });
+      case 'name':
+        return commands.renameLine(db, { lineId: l.id, name: `n${n}` });
+      case 'description':
+        return commands.setLineDescription(db, { lineId: l.id, description: `d${n}` });
+      case 'add':
+        return commands.addLine(db, { poolId: pool.id, parentId: null, afterLineId: null, name: `ny${n}` });
+      case 'sub':
+        if (l.parentId) return { label: '', ops: [] };
+        return commands.addLine(db, { poolId: l.poolId, parentId: l.id, afterLineId: null, name: `u${n}` });
+      case 'delete':
+        return commands.deleteLine(db, { lineId: l.id });
+      case 'move':
+        return commands.moveLine(db, { lineId: l.id, direction: a.other % 2 ? 'up' : 'down' });
+      case 'pool':
+        if (l.parentId) return { label: '', ops: [] };
+        return commands.moveLineToPool(db, { lineId: l.id, poolId: pool.id });
+    }
+  });
+}
+
+const silent = { out: () => {}, err: () => {} };
+
+/** A copy of `from` at `to`, made by one of the routes a user has. */
+function copy(dir: string, from: string, to: string, route: Route, step: number): void {
+  if (route === 'file')
+    copyFileSync(from, to); // Explorer, or an attachment opened where it lies
+  else if (route === 'saveAs') withSession(from, (s) => copyPortfolio(s.db, from, to));
+  else if (route === 'send') withSession(from, (s) => sendCopy(s.db, from, to, 'model'));
+  else if (route === 'cli') {
+    if (runCli(['send', from, '--out', to], silent) !== 0) throw new Error(`cli send ${from} failed`);
+  } else {
+    const sent = join(dir, `sendt-${step}.sqlite`);
+    withSession(from, (s) => sendCopy(s.db, from, sent, 'model'));
+    const received = receiveFile(sent);
+    importReceived(received, to, 'RSD');
+    received.close();
+  }
+}
+
+/** The model key of a conflict in the review: `<kind> <key>`. */
+function conflictKey(c: { lineId: string; year: number | null; kind: string }): string {
+  const prefix = { amount: 'a', name: 'n', description: 'd', comment: 'c' }[c.kind as 'amount'] ?? 'x';
+  return `${c.kind} ${prefix}:${c.lineId}${c.kind === 'amount' ? `:${c.year}` : ''}`;
+}
+
 /** Runs one sequence against real files and the model; throws on the first difference. */
 export function runSequence(seq: Action[]): void {
   const dir = mkdtempSync(join(tmpdir(), 'puljeplan-model-'));
   try {
     const first = join(dir, 'c0.sqlite');
     copyFileSync(template(), first);
-    const lineIds = withSession(first, (s) =>
-      s
-        .snapshot()
-        .lines.filter((l) => l.parentId === null && !s.snapshot().lines.some((c) => c.parentId === l.id))
-        .slice(0, LINES)
-        .map((l) => l.id),
-    );
-    const initial = withSession(first, (s) => read(s, lineIds));
-    // Initial values: edit 0, which every copy has seen; edit n writes the value n (amount n·1000, description «dn»).
+    // The example's values: edit 0, which every copy has seen.
+    const initial = withSession(first, read);
     const files = [first];
-    const model: ModelCopy[] = [{ state: new Map(KEYS.map((k) => [k, 0])), seen: new Set([0]) }];
-    const value = (key: string, edit: number) =>
-      edit === 0 ? initial.get(key)! : key.startsWith('a:') ? edit * 1000 : `d${edit}`;
+    const model: ModelCopy[] = [
+      { state: new Map([...initial].map(([k, value]) => [k, { edit: 0, value }])), seen: new Set([0]) },
+    ];
     let next = 1;
     for (const [step, a] of seq.entries()) {
       const where = `step ${step} ${JSON.stringify(a)}`;
       if (a.kind === 'edit') {
         const c = a.copy % files.length;
-        const key = KEYS[a.key]!;
         const n = next++;
-        withSession(files[c]!, (s) => s.run((db) => write(db, lineIds, key, value(key, n))));
-        model[c]!.state.set(key, n);
-        model[c]!.seen.add(n);
+        withSession(files[c]!, (s) => {
+          const before = read(s);
+          try {
+            edit(s, a, n);
+          } catch (err) {
+            if (!(err instanceof UserError)) throw err; // refused, as a user would see
+          }
+          const after = read(s);
+          const m = model[c]!;
+          for (const k of new Set([...before.keys(), ...after.keys()])) {
+            if (before.get(k) === after.get(k)) continue;
+            if (after.has(k) || k.startsWith('x:')) m.state.set(k, { edit: n, value: after.get(k) });
+            else m.state.delete(k);
+          }
+          m.seen.add(n);
+        });
       } else if (a.kind === 'copy') {
         if (files.length >= 5) continue;
-        const from = files[a.from % files.length]!;
+        const from = a.from % files.length;
         const to = join(dir, `c${files.length}.sqlite`);
-        if (a.route === 'file') copyFileSync(from, to);
-        else if (a.route === 'saveAs') withSession(from, (s) => copyPortfolio(s.db, from, to));
-        else if (a.route === 'send') withSession(from, (s) => sendCopy(s.db, from, to, 'model'));
-        else {
-          const sent = join(dir, `sendt-${step}.sqlite`);
-          withSession(from, (s) => sendCopy(s.db, from, sent, 'model'));
-          const received = receiveFile(sent);
-          importReceived(received, to, 'RSD');
-          received.close();
-        }
-        const m = model[a.from % files.length]!;
+        copy(dir, files[from]!, to, a.route, step);
         files.push(to);
-        model.push({ state: new Map(m.state), seen: new Set(m.seen) });
+        model.push({ state: new Map(model[from]!.state), seen: new Set(model[from]!.seen) });
       } else {
         const i = a.into % files.length;
         const j = a.from % files.length;
         if (i === j) continue;
         const mine = model[i]!;
-        const theirs = model[j]!;
-        const merged: ModelCopy = { state: new Map(mine.state), seen: new Set([...mine.seen, ...theirs.seen]) };
-        const conflicts: string[] = [];
-        for (const key of KEYS) {
-          const wm = mine.state.get(key)!;
-          const wt = theirs.state.get(key)!;
-          if (wm === wt || mine.seen.has(wt)) continue;
-          if (theirs.seen.has(wm)) merged.state.set(key, wt);
-          else {
-            conflicts.push(key);
-            if (choose(key, a.choices) === 'theirs') merged.state.set(key, wt);
-          }
-        }
+        const { merged, conflicts } = mergeModel(mine, model[j]!, (k) => choose(k, a.choices));
         const received = receiveFile(files[j]!);
         try {
           withSession(files[i]!, (s) => {
             const review = previewMerge(s.db, received).review;
-            const got = review.conflicts.map((c) => keyOf(c, lineIds)).sort();
+            const got = review.conflicts.map(conflictKey).sort();
             if (JSON.stringify(got) !== JSON.stringify([...conflicts].sort()))
               throw new Error(`${where}: conflicts ${JSON.stringify(got)}, model ${JSON.stringify(conflicts.sort())}`);
             const resolutions = new Map<string, Resolution>(
-              review.conflicts.map((c) => [c.id, { take: choose(keyOf(c, lineIds), a.choices) }]),
+              review.conflicts.map((c) => [c.id, { take: choose(conflictKey(c).split(' ')[1]!, a.choices) }]),
             );
             applyMerge(s, received, { resolutions });
-            const changed = KEYS.some((k) => merged.state.get(k) !== mine.state.get(k));
+            const changed = !sameValues(merged, mine);
             if (a.undo >= 1 && changed) s.undo();
             if (a.undo === 2 && changed) s.redo();
             // A merge that changes nothing is no undo step: what it learnt of theirs stays.
             model[i] = a.undo === 1 && changed ? mine : merged;
-            expectState(where, read(s, lineIds), model[i]!, value);
+            expectState(where, read(s), model[i]!);
           });
         } finally {
           received.close();
@@ -175,41 +232,23 @@ export function runSequence(seq: Action[]): void {
   }
 }
 
-function keyOf(c: { lineId: string; year: number | null; kind: string }, lineIds: string[]): string {
-  const i = lineIds.indexOf(c.lineId);
-  return c.kind === 'amount' ? `a:${i}:${c.year}` : c.kind === 'description' ? `d:${i}` : `${c.kind}:${i}`;
+function values(m: ModelCopy): Map<string, Written['value']> {
+  const out = new Map<string, Written['value']>();
+  for (const [k, w] of m.state) if (w.value !== undefined) out.set(k, w.value);
+  return out;
 }
 
-function read(s: Session, lineIds: string[]): Map<string, number | string | null> {
-  const lines = new Map(s.snapshot().lines.map((l) => [l.id, l]));
-  return new Map(
-    KEYS.map((k) => {
-      const [kind, i, year] = k.split(':');
-      const l = lines.get(lineIds[Number(i)]!)!;
-      return [k, kind === 'a' ? (l.amounts[Number(year)] ?? null) : l.description];
-    }),
-  );
+function sameValues(a: ModelCopy, b: ModelCopy): boolean {
+  const va = values(a);
+  const vb = values(b);
+  return va.size === vb.size && [...va].every(([k, v]) => vb.has(k) && vb.get(k) === v);
 }
 
-function write(db: Parameters<typeof setAmounts>[0], lineIds: string[], key: string, v: number | string | null) {
-  const [kind, i, year] = key.split(':');
-  const lineId = lineIds[Number(i)]!;
-  return kind === 'a'
-    ? setAmounts(db, { cells: [{ lineId, year: Number(year), value: v as number | null }] })
-    : setLineDescription(db, { lineId, description: v as string });
-}
-
-function expectState(
-  where: string,
-  got: Map<string, unknown>,
-  m: ModelCopy,
-  value: (key: string, edit: number) => unknown,
-): void {
-  for (const k of KEYS) {
-    const want = value(k, m.state.get(k)!);
-    if (got.get(k) !== want)
-      throw new Error(`${where}: ${k} is ${JSON.stringify(got.get(k))}, model ${JSON.stringify(want)}`);
-  }
+function expectState(where: string, got: Map<string, Written['value']>, m: ModelCopy): void {
+  const want = values(m);
+  for (const k of new Set([...got.keys(), ...want.keys()]))
+    if (got.get(k) !== want.get(k))
+      throw new Error(`${where}: ${k} is ${JSON.stringify(got.get(k))}, model ${JSON.stringify(want.get(k))}`);
 }
 
 export const mergeProperty = () => fc.property(actions, (seq) => runSequence(seq));
