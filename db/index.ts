@@ -44,6 +44,7 @@ export { keepPersonSettings, settingsFile, type PersonSettings } from './share/p
 export { UserError } from './core/errors';
 export {
   isOpenElsewhere,
+  isSqliteFile,
   movedAsideNote,
   TargetExistsError,
   TargetInUseError,

@@ -5,7 +5,8 @@
  * Follows Electron's security checklist (electronjs.org/docs/latest/tutorial/security, items
  * 4, 5, 13, 14, 15, 18).
  */
-import type { Session, WebContents } from 'electron';
+import { dialog, type Session, type WebContents } from 'electron';
+import { isSqliteFile, TargetIsPortfolioError } from '../db/index';
 import { APP_HOST, APP_PAGE_URL, APP_SCHEME } from './app-protocol';
 
 /** The URL of the renderer's index.html: the only page that may load and call the backend. */
@@ -107,18 +108,35 @@ export interface DownloadLike {
   getURL(): string;
   getFilename(): string;
   cancel(): void;
-  setSaveDialogOptions(options: {
-    title?: string;
-    defaultPath?: string;
-    filters?: { name: string; extensions: string[] }[];
-  }): void;
+  setSavePath(path: string): void;
 }
+
+export interface SaveDialogOptions {
+  title: string;
+  defaultPath: string;
+  filters: { name: string; extensions: string[] }[];
+}
+
+/** Where an export goes: the user's choice in the native save dialog, and a refusal shown to them. */
+export interface SavePrompt {
+  /** The chosen path, or undefined when the user cancelled. The dialog itself asks «Erstat?». */
+  choose(options: SaveDialogOptions): string | undefined;
+  refuse(message: string): void;
+}
+
+const nativeSavePrompt: SavePrompt = {
+  choose: (options) =>
+    dialog.showSaveDialogSync({ ...options, properties: ['showOverwriteConfirmation', 'createDirectory'] }),
+  refuse: (message) => void dialog.showMessageBoxSync({ type: 'warning', title: 'Puljeplan', message }),
+};
 
 /**
  * will-download: the only downloads are the workbooks the page itself makes (an export, as a
- * blob: URL of our origin); they get the native save dialog, offering .xlsx. Anything else is cancelled.
+ * blob: URL of our origin); they go where the user picks in the native save dialog, offering
+ * .xlsx. A portfolio (an SQLite file) is never replaced by an export (docs/files.md): picking one
+ * says so and asks again. Anything else is cancelled.
  */
-export function guardDownload(item: DownloadLike): void {
+export function guardDownload(item: DownloadLike, prompt: SavePrompt = nativeSavePrompt): void {
   if (
     !item.getURL().startsWith(`blob:${APP_SCHEME}://${APP_HOST}/`) ||
     !item.getFilename().toLowerCase().endsWith('.xlsx')
@@ -126,11 +144,23 @@ export function guardDownload(item: DownloadLike): void {
     item.cancel();
     return;
   }
-  item.setSaveDialogOptions({
+  const options: SaveDialogOptions = {
     title: 'Eksportér til Excel',
     defaultPath: item.getFilename(),
     filters: [{ name: 'Excel-projektmappe', extensions: ['xlsx'] }],
-  });
+  };
+  for (;;) {
+    const path = prompt.choose(options);
+    if (path === undefined || path === '') {
+      item.cancel();
+      return;
+    }
+    if (!isSqliteFile(path)) {
+      item.setSavePath(path);
+      return;
+    }
+    prompt.refuse(new TargetIsPortfolioError(path).message);
+  }
 }
 
 /** Session-wide guards: they also cover DevTools and anything the page might spawn. */

@@ -179,7 +179,8 @@ function guardTarget(target: string, options: AtomicWriteOptions): void {
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
-function isSqliteFile(path: string): boolean {
+/** True when `path` is an SQLite file (a portfolio, above all): what an export must never replace. */
+export function isSqliteFile(path: string): boolean {
   const head = Buffer.alloc(SQLITE_MAGIC.length);
   let fd: number;
   try {

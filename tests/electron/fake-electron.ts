@@ -147,6 +147,8 @@ export const dialog = {
   // Cancelled unless a test says what the user chose (mockResolvedValueOnce).
   showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
   showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
+  showSaveDialogSync: vi.fn((..._args: unknown[]): string | undefined => undefined),
+  showMessageBoxSync: vi.fn((..._args: unknown[]) => 0),
 };
 
 export const Menu = {
@@ -188,6 +190,8 @@ export function resetFakeElectron(): void {
   dialog.showMessageBox.mockClear();
   dialog.showSaveDialog.mockReset().mockResolvedValue({ canceled: true, filePath: '' });
   dialog.showOpenDialog.mockReset().mockResolvedValue({ canceled: true, filePaths: [] });
+  dialog.showSaveDialogSync.mockReset().mockReturnValue(undefined);
+  dialog.showMessageBoxSync.mockReset().mockReturnValue(0);
   Menu.applied = null;
   contextBridge.exposed.clear();
   ipcRenderer.removeAllListeners();

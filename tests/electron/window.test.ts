@@ -3,10 +3,12 @@
  * file://), and a page that cannot be taken elsewhere, open windows, get permissions or load
  * anything from the network or the disk.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BrowserWindow, FakeWebContents, resetFakeElectron } from './fake-electron';
+import { BrowserWindow, dialog, FakeWebContents, resetFakeElectron } from './fake-electron';
 import { appPaths, createMainWindow, windowTitle } from '../../electron/window';
 import { appPageUrl, isAllowedRequest, isAppPage } from '../../electron/security';
 
@@ -127,20 +129,53 @@ describe('permissions and requests', () => {
   }
 
   function download(contents: FakeWebContents, url: string, filename: string) {
-    const item = { getURL: () => url, getFilename: () => filename, cancel: vi.fn(), setSaveDialogOptions: vi.fn() };
+    const item = { getURL: () => url, getFilename: () => filename, cancel: vi.fn(), setSavePath: vi.fn() };
     contents.session.emit('will-download', {}, item, contents);
     return item;
   }
 
-  it('an exported workbook is saved through the native save dialog, offering .xlsx', () => {
+  it('an exported workbook is saved where the user picks in the native save dialog, offering .xlsx', () => {
     const { contents } = open();
+    const chosen = join(tmpdir(), 'Bilag 1 RM.xlsx');
+    dialog.showSaveDialogSync.mockReturnValueOnce(chosen);
     const item = download(contents, 'blob:app://puljeplan/3f1c…', 'Bilag 1 RM.xlsx');
     expect(item.cancel).not.toHaveBeenCalled();
-    expect(item.setSaveDialogOptions).toHaveBeenCalledWith({
-      title: 'Eksportér til Excel',
-      defaultPath: 'Bilag 1 RM.xlsx',
-      filters: [{ name: 'Excel-projektmappe', extensions: ['xlsx'] }],
-    });
+    expect(dialog.showSaveDialogSync).toHaveBeenCalledWith(
+      expect.objectContaining({
+        title: 'Eksportér til Excel',
+        defaultPath: 'Bilag 1 RM.xlsx',
+        filters: [{ name: 'Excel-projektmappe', extensions: ['xlsx'] }],
+        properties: expect.arrayContaining(['showOverwriteConfirmation']),
+      }),
+    );
+    expect(item.setSavePath).toHaveBeenCalledWith(chosen);
+  });
+
+  it('an export never replaces a portfolio: picking one is refused in Danish and the dialog asks again', () => {
+    const { contents } = open();
+    const dir = mkdtempSync(join(tmpdir(), 'puljeplan-export-'));
+    try {
+      const portfolio = join(dir, 'p.sqlite');
+      writeFileSync(portfolio, Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(84)]));
+      const before = readFileSync(portfolio);
+      dialog.showSaveDialogSync.mockReturnValueOnce(portfolio).mockReturnValueOnce(join(dir, 'bilag.xlsx'));
+      const item = download(contents, 'blob:app://puljeplan/3f1c…', 'Bilag 1 RM.xlsx');
+      expect(dialog.showMessageBoxSync).toHaveBeenCalledWith(
+        expect.objectContaining({ message: expect.stringMatching(/p\.sqlite.*erstattes aldrig af en eksport/) }),
+      );
+      expect(item.setSavePath).toHaveBeenCalledTimes(1);
+      expect(item.setSavePath).toHaveBeenCalledWith(join(dir, 'bilag.xlsx'));
+      expect(readFileSync(portfolio).equals(before)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('cancelling the save dialog cancels the export', () => {
+    const { contents } = open();
+    const item = download(contents, 'blob:app://puljeplan/3f1c…', 'Bilag 1 RM.xlsx');
+    expect(item.cancel).toHaveBeenCalled();
+    expect(item.setSavePath).not.toHaveBeenCalled();
   });
 
   it('any other download is cancelled', () => {
@@ -153,7 +188,8 @@ describe('permissions and requests', () => {
     ] as const) {
       const item = download(contents, url, name);
       expect(item.cancel, url).toHaveBeenCalled();
-      expect(item.setSaveDialogOptions).not.toHaveBeenCalled();
+      expect(item.setSavePath).not.toHaveBeenCalled();
+      expect(dialog.showSaveDialogSync).not.toHaveBeenCalled();
     }
   });
 
