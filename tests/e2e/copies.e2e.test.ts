@@ -12,16 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { setAmounts } from '../../db/core/commands';
 import { openSession } from '../../db/index';
 import { cell, chromiumMissing, rowId, useApp, type Harness } from './harness';
-
-const LPR3 = 'LPR3 ID3 - Landspatientregister';
-const LABREK = 'Labrek (Laboratorie)';
-
-async function fileMenuWithFile(page: Page, item: string, path: string) {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Filer ▾' }).click();
-  await page.getByTestId('file-menu').getByRole('menuitem', { name: item }).click();
-  await (await chooser).setFiles(path);
-}
+import { fileMenuWithFile, LABREK, LPR3 } from './grid-helpers';
 
 const shown = async (page: Page, name: string, col: string) => cell(page, await rowId(page, name), col).textContent();
 

@@ -1,6 +1,6 @@
 /**
- * What the grid's e2e suites share (editing.e2e.test.ts, clipboard.e2e.test.ts): the example's line
- * names, a cell's centre, a mouse drag, and reading the status bar and the clipboard.
+ * What the e2e suites share (editing, clipboard, share, copies …): the example's line names, a
+ * cell's centre, a mouse drag, reading the status bar and the clipboard, and the Filer menu.
  */
 import type { Locator, Page } from 'playwright-core';
 import type { Harness } from './harness';
@@ -34,3 +34,16 @@ export const stats = (page: Page) => page.getByTestId('range-stats').textContent
 export const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 export const setClipboard = (page: Page, text: string) => page.evaluate((t) => navigator.clipboard.writeText(t), text);
 export const undoLabel = (h: Harness) => h.server.session.history().undoLabel;
+
+/** Filer ▾ → the item, as a user clicks it. */
+export async function fileMenu(page: Page, item: string) {
+  await page.getByRole('button', { name: 'Filer ▾' }).click();
+  await page.getByTestId('file-menu').getByRole('menuitem', { name: item }).click();
+}
+
+/** Filer ▾ → the item, then the file in the file chooser it opens. */
+export async function fileMenuWithFile(page: Page, item: string, path: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await fileMenu(page, item);
+  await (await chooser).setFiles(path);
+}

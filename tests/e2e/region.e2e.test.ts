@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { settingsFile } from '../../db/index';
 import { cell, chromiumMissing, rowId, useApp, type Harness } from './harness';
+import { fileMenu } from './grid-helpers';
 
 const LABREK = 'Labrek (Laboratorie)';
 
@@ -29,8 +30,7 @@ describe.skipIf(chromiumMissing)('the person’s region in Chromium', () => {
     await expect.poll(() => dialog.count()).toBe(0);
     expect(settingsFile(h.settingsDir).region()).toBe('RSD');
 
-    await page.getByRole('button', { name: 'Filer ▾' }).click();
-    await page.getByTestId('file-menu').getByRole('menuitem', { name: 'Indstillinger…' }).click();
+    await fileMenu(page, 'Indstillinger…');
     await expect.poll(() => dialog.getByLabel('Region Syddanmark').isChecked()).toBe(true);
     await dialog.getByLabel('Region Nordjylland').check();
     await dialog.getByRole('button', { name: 'Gem' }).click();

@@ -15,26 +15,11 @@ import { importReceived } from '../../db/share/apply';
 import { receiveFile } from '../../db/share/receive';
 import { sendCopy } from '../../db/share/send';
 import { ARTIFACTS, cell, chromiumMissing, grandTotal, rowId, useApp, type Harness } from './harness';
+import { ECPR, fileMenu, fileMenuWithFile, LPR3, message } from './grid-helpers';
 
-const LPR3 = 'LPR3 ID3 - Landspatientregister';
-const ECPR = 'Integration til national eCPR';
 const NATIONALE = 'Nationale projekter i alt';
 const today = () => format(new Date(), 'yyyy-MM-dd');
-const message = (page: Page) => page.getByTestId('message').textContent();
 const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-
-/** Filer ▾ → the item, as a user clicks it. */
-async function fileMenu(page: Page, item: string) {
-  await page.getByRole('button', { name: 'Filer ▾' }).click();
-  await page.getByTestId('file-menu').getByRole('menuitem', { name: item }).click();
-}
-
-/** Filer ▾ → the item, then the file in the file chooser it opens. */
-async function fileMenuWithFile(page: Page, item: string, path: string) {
-  const chooser = page.waitForEvent('filechooser');
-  await fileMenu(page, item);
-  await (await chooser).setFiles(path);
-}
 
 async function typeInto(page: Page, name: string, col: string, text: string) {
   await cell(page, await rowId(page, name), col).click();
