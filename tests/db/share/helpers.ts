@@ -1,9 +1,10 @@
 /** Shared setup for the file-sharing tests: temp dirs, portfolios, the in-process CLI. */
 import Database from 'better-sqlite3';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { createPortfolio } from '../../../db/core/create';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { runCli } from '../../../db/cli/main';
 import { UserError } from '../../../db/core/errors';
 import { openSession } from '../../../db/index';
@@ -12,6 +13,38 @@ import type { Session } from '../../../db/core/session';
 export function tempDir(): { dir: string; done: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'puljeplan-share-'));
   return { dir, done: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * For the received-file suites: a fresh folder per test with my portfolio (RM's example,
+ * «min.sqlite») and an inbox beside it. `sent()` puts Region Syddanmark's sent copy in the inbox
+ * (`prepare` first changes RSD's file, e.g. through the CLI).
+ */
+export function useInbox() {
+  let t: ReturnType<typeof tempDir>;
+  const f = {
+    dir: '',
+    mine: '',
+    inbox: '',
+    sent(name = 'Puljeplan RSD 2026-11-22.sqlite', prepare?: (src: string) => void): string {
+      const src = join(f.dir, 'rsd.sqlite');
+      createPortfolio(src, { example: true, region: 'RSD' });
+      prepare?.(src);
+      const out = join(f.inbox, name);
+      expect(cli('send', src, '--out', out).code).toBe(0);
+      return out;
+    },
+  };
+  beforeEach(() => {
+    t = tempDir();
+    f.dir = t.dir;
+    f.mine = join(t.dir, 'min.sqlite');
+    createPortfolio(f.mine, { example: true, region: 'RM' });
+    f.inbox = join(t.dir, 'indbakke');
+    mkdirSync(f.inbox);
+  });
+  afterEach(() => t.done());
+  return f;
 }
 
 /** Every row of the portfolio's tables, to compare a file's contents before and after. */

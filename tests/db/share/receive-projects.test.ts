@@ -4,33 +4,19 @@
  * the file everywhere, as for the portfolio's other tables; a good file's projects come across.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPortfolio } from '../../../db/core/create';
+import { describe, expect, it } from 'vitest';
 import { receiveFile } from '../../../db/share/receive';
-import { cli, contents, expectRefused, tempDir } from './helpers';
+import { cli, contents, expectRefused, useInbox } from './helpers';
 
-let t: ReturnType<typeof tempDir>;
-let mine: string;
-let inbox: string;
-beforeEach(() => {
-  t = tempDir();
-  mine = join(t.dir, 'min.sqlite');
-  createPortfolio(mine, { example: true, region: 'RM' });
-  inbox = join(t.dir, 'indbakke');
-  mkdirSync(inbox);
-});
-afterEach(() => t.done());
+const f = useInbox();
 
-function sent(): string {
-  const src = join(t.dir, 'rsd.sqlite');
-  createPortfolio(src, { example: true, region: 'RSD' });
-  expect(cli('project', src, '--line', 'Labrek (Laboratorie)', '--number', '19-2', '--risk', 'B').code).toBe(0);
-  const out = join(inbox, 'Puljeplan RSD 2026-11-22.sqlite');
-  expect(cli('send', src, '--out', out).code).toBe(0);
-  return out;
-}
+/** RSD's sent copy, with a project card on Labrek. */
+const sent = () =>
+  f.sent(undefined, (src) =>
+    expect(cli('project', src, '--line', 'Labrek (Laboratorie)', '--number', '19-2', '--risk', 'B').code).toBe(0),
+  );
 
 function alter(path: string, sql: string): void {
   const db = new Database(path);
@@ -83,15 +69,15 @@ describe('received files with projects', () => {
     ];
     const good = readFileSync(sent());
     cases.forEach(([sql, message], i) => {
-      const path = join(inbox, `projekt-${i}.sqlite`);
+      const path = join(f.inbox, `projekt-${i}.sqlite`);
       writeFileSync(path, good);
       alter(path, sql);
-      const portfolio = contents(mine);
+      const portfolio = contents(f.mine);
       expectRefused(path, () => receiveFile(path), message);
       const run = cli('check', path);
       expect(run.code).toBe(1);
       expect(run.err.split('\n')).toHaveLength(1);
-      expect(contents(mine)).toBe(portfolio);
+      expect(contents(f.mine)).toBe(portfolio);
     });
   });
 });

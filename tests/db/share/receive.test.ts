@@ -3,9 +3,9 @@
  * Danish message, stays byte-identical, gets no sidecar, and the user's portfolio is unchanged.
  */
 import Database from 'better-sqlite3';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { createPortfolio } from '../../../db/core/create';
 import { UserError } from '../../../db/core/errors';
@@ -14,29 +14,11 @@ import { APPLICATION_ID } from '../../../db/core/open';
 import { applyMerge } from '../../../db/share/apply';
 import { receiveFile } from '../../../db/share/receive';
 import { seededRandom } from '../../seeded-random';
-import { cli, contents, expectRefused, tempDir, withSession } from './helpers';
+import { cli, contents, expectRefused, useInbox, withSession } from './helpers';
 
-let t: ReturnType<typeof tempDir>;
-let mine: string;
-let inbox: string;
-beforeEach(() => {
-  t = tempDir();
-  mine = join(t.dir, 'min.sqlite');
-  createPortfolio(mine, { example: true, region: 'RM' });
-  inbox = join(t.dir, 'indbakke');
-  mkdirSync(inbox);
-});
-afterEach(() => t.done());
+const f = useInbox();
 
 /** A genuine sent copy of an example portfolio, to be altered. */
-function sent(name = 'Puljeplan RSD 2026-11-22.sqlite'): string {
-  const src = join(t.dir, 'rsd.sqlite');
-  createPortfolio(src, { example: true, region: 'RSD' });
-  const out = join(inbox, name);
-  expect(cli('send', src, '--out', out).code).toBe(0);
-  return out;
-}
-
 function alter(path: string, sql: string): void {
   const db = new Database(path);
   db.exec(sql);
@@ -45,61 +27,61 @@ function alter(path: string, sql: string): void {
 
 /** Refused by check, by merge and by the CLI (exit 1, one line); my portfolio is untouched. */
 function refusedEverywhere(path: string, message: string | RegExp): void {
-  const portfolio = contents(mine);
+  const portfolio = contents(f.mine);
   expectRefused(path, () => receiveFile(path), message);
-  expectRefused(path, () => withSession(mine, (s) => applyMerge(s, receiveFile(path), { take: 'theirs' })), message);
+  expectRefused(path, () => withSession(f.mine, (s) => applyMerge(s, receiveFile(path), { take: 'theirs' })), message);
   const run = cli('check', path);
   expect(run.code).toBe(1);
   expect(run.err.split('\n')).toHaveLength(1);
-  expect(contents(mine), 'my portfolio is unchanged').toBe(portfolio);
+  expect(contents(f.mine), 'my portfolio is unchanged').toBe(portfolio);
 }
 
 describe('received files that are refused', () => {
   it('an AFTER UPDATE trigger that deletes rows', () => {
-    const path = sent();
+    const path = f.sent();
     alter(path, 'CREATE TRIGGER wipe AFTER UPDATE ON amount BEGIN DELETE FROM line; END;');
     refusedEverywhere(path, /afvises: filen indeholder en trigger «wipe», som Puljeplan ikke selv laver/);
   });
 
   it('a view', () => {
-    const path = sent();
+    const path = f.sent();
     alter(path, 'CREATE VIEW v AS SELECT * FROM line');
     refusedEverywhere(path, /filen indeholder et view «v»/);
   });
 
   it('an extra index', () => {
-    const path = sent();
+    const path = f.sent();
     alter(path, 'CREATE INDEX amount_by_year ON amount (year)');
     refusedEverywhere(path, /filen indeholder et indeks «amount_by_year»/);
   });
 
   it('a virtual table', () => {
-    const path = sent();
+    const path = f.sent();
     alter(path, 'CREATE VIRTUAL TABLE search USING fts5 (name)');
     refusedEverywhere(path, /filen indeholder en tabel «search»/);
   });
 
   it('a user_version from the future', () => {
-    const path = sent();
+    const path = f.sent();
     alter(path, `PRAGMA user_version = ${SCHEMA_VERSION + 10}`);
     refusedEverywhere(path, /er lavet med en nyere version af Puljeplan/);
   });
 
   it('a foreign application_id', () => {
-    const path = join(inbox, 'andet.sqlite');
+    const path = join(f.inbox, 'andet.sqlite');
     alter(path, 'PRAGMA application_id = 1234; CREATE TABLE t (a TEXT);');
     refusedEverywhere(path, '«andet.sqlite» er en SQLite-database, men ikke en Puljeplan-portefølje.');
   });
 
   it('a truncated file', () => {
-    const full = sent();
-    const path = join(inbox, 'afkortet.sqlite');
+    const full = f.sent();
+    const path = join(f.inbox, 'afkortet.sqlite');
     writeFileSync(path, readFileSync(full).subarray(0, 8192));
     refusedEverywhere(path, /^«afkortet\.sqlite» er beskadiget/);
   });
 
   it('a zero-byte file', () => {
-    const path = join(inbox, 'tom.sqlite');
+    const path = join(f.inbox, 'tom.sqlite');
     writeFileSync(path, '');
     refusedEverywhere(path, '«tom.sqlite» er tom (0 byte) og er ikke en Puljeplan-portefølje.');
   });
@@ -107,13 +89,13 @@ describe('received files that are refused', () => {
   it('a zip renamed .sqlite', async () => {
     const zip = new JSZip();
     zip.file('Bilag 1.sqlite', 'not really');
-    const path = join(inbox, 'pakket.sqlite');
+    const path = join(f.inbox, 'pakket.sqlite');
     writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer' }));
     refusedEverywhere(path, '«pakket.sqlite» er ikke en Puljeplan-portefølje (filen er ikke en SQLite-database).');
   });
 
   it('a stale -wal beside the file', () => {
-    const path = sent();
+    const path = f.sent();
     writeFileSync(`${path}-wal`, Buffer.alloc(4096, 7));
     refusedEverywhere(
       path,
@@ -122,13 +104,13 @@ describe('received files that are refused', () => {
   });
 
   it('a WAL-mode file that was never checkpointed (sent while open)', () => {
-    const live = join(t.dir, 'aaben.sqlite');
+    const live = join(f.dir, 'aaben.sqlite');
     createPortfolio(live, { example: true, region: 'RN' });
     const db = new Database(live);
     db.pragma('journal_mode = WAL');
     db.pragma('wal_autocheckpoint = 0');
     db.exec("UPDATE pool SET name = name || ' (ny)'");
-    const path = join(inbox, 'aaben.sqlite');
+    const path = join(f.inbox, 'aaben.sqlite');
     copyFileSync(live, path); // the attachment: the main file without its -wal
     db.close();
     refusedEverywhere(path, /blev ikke lukket rigtigt af Puljeplan \(den er stadig i WAL-tilstand\)/);
@@ -190,9 +172,9 @@ describe('received files that are refused', () => {
         /afvises: audit\.entity_id i række 1 har en ugyldig værdi/,
       ],
     ];
-    const good = readFileSync(sent());
+    const good = readFileSync(f.sent());
     cases.forEach(([sql, message], i) => {
-      const path = join(inbox, `værdi-${i}.sqlite`);
+      const path = join(f.inbox, `værdi-${i}.sqlite`);
       writeFileSync(path, good);
       alter(path, sql);
       refusedEverywhere(path, message);
@@ -200,7 +182,7 @@ describe('received files that are refused', () => {
   });
 
   it('a value at its limit is accepted, counted as the app counts it (UTF-16 units, not bytes)', () => {
-    const path = sent();
+    const path = f.sent();
     // 300 units: 300 letters of two bytes each, and 150 emoji of four bytes (two units) each.
     alter(
       path,
@@ -219,7 +201,7 @@ describe('received files that are refused', () => {
   });
 
   it('600 copies with random byte flips: each is refused or read, never a crash', () => {
-    const path = sent();
+    const path = f.sent();
     const good = readFileSync(path);
     const random = seededRandom(4);
     const outcomes = { refused: 0, read: 0 };
@@ -231,7 +213,7 @@ describe('received files that are refused', () => {
         const at = Math.floor(random() * (random() < 0.5 ? 8192 : bytes.length));
         bytes[at] = bytes[at]! ^ (1 << Math.floor(random() * 8));
       }
-      const damaged = join(inbox, `flip-${i}.sqlite`);
+      const damaged = join(f.inbox, `flip-${i}.sqlite`);
       writeFileSync(damaged, bytes);
       try {
         receiveFile(damaged).close();
@@ -243,13 +225,13 @@ describe('received files that are refused', () => {
       expect(readFileSync(damaged).equals(bytes)).toBe(true);
     }
     expect(outcomes.refused).toBeGreaterThan(100);
-    expect(readdirSync(inbox).filter((f) => /-(wal|shm|journal)$/.test(f))).toEqual([]);
+    expect(readdirSync(f.inbox).filter((f) => /-(wal|shm|journal)$/.test(f))).toEqual([]);
   }, 120_000);
 });
 
 describe('received files that are accepted', () => {
   it('a sent copy: the check names the region, time, app and schema version', () => {
-    const path = sent();
+    const path = f.sent();
     const run = cli('check', path);
     expect(run.code).toBe(0);
     expect(run.out).toMatch(
@@ -259,7 +241,7 @@ describe('received files that are accepted', () => {
   });
 
   it('a file from an older schema version is migrated in a private copy; the file stays as it came', () => {
-    const path = join(inbox, 'gammel.sqlite');
+    const path = join(f.inbox, 'gammel.sqlite');
     const db = new Database(path);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     runMigrations(db, 20);
