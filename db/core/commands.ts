@@ -24,7 +24,7 @@ const line = mustLine;
 const pool = mustPool;
 
 /** Line names are unique within a pool, so a line can be found by pool and name (CLI, import). */
-function checkLineName(db: DB, poolId: string, name: string, exceptId?: string) {
+export function checkLineName(db: DB, poolId: string, name: string, exceptId?: string) {
   for (const other of sql(db).poolLineNames.all(poolId)) {
     if (other.id !== exceptId && sameName(other.name, name))
       throw new UserError(
@@ -41,7 +41,7 @@ function checkPoolName(db: DB, name: string, exceptId?: string) {
   if (clash) throw new UserError(`Der findes allerede en pulje med navnet «${clash.name}».`, 'conflict');
 }
 
-function siblings(db: DB, poolId: string, parentId: string | null): LineRecord[] {
+export function siblings(db: DB, poolId: string, parentId: string | null): LineRecord[] {
   return parentId ? sql(db).children.all(parentId) : sql(db).topLines.all(poolId);
 }
 

@@ -5,6 +5,7 @@
 import { basename } from 'node:path';
 import type { Group, Handlers } from './backend';
 import * as commands from './commands';
+import * as lineCommands from './line-commands';
 import { SCHEMA_VERSION } from './migrations/index';
 
 export type CoreChannel = Group<'portfolio' | 'amounts' | 'lines' | 'pools' | 'years' | 'history' | 'app'>;
@@ -28,6 +29,9 @@ export const coreHandlers: Handlers<CoreChannel> = {
   'lines.delete': (b, a) => b.session().run((db) => commands.deleteLine(db, a)),
   'lines.move': (b, a) => b.session().run((db) => commands.moveLine(db, a)),
   'lines.moveToPool': (b, a) => b.session().run((db) => commands.moveLineToPool(db, a)),
+  'lines.indent': (b, a) => b.session().run((db) => lineCommands.indentLine(db, a)),
+  'lines.outdent': (b, a) => b.session().run((db) => lineCommands.outdentLine(db, a)),
+  'lines.sort': (b, a) => b.session().run((db) => lineCommands.sortPool(db, a)),
   'pools.add': (b, a) => b.session().run((db) => commands.addPool(db, a)),
   'pools.rename': (b, a) => b.session().run((db) => commands.renamePool(db, a)),
   'pools.setDescription': (b, a) => b.session().run((db) => commands.setPoolDescription(db, a)),

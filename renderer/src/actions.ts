@@ -132,30 +132,31 @@ export class Actions {
     return { poolId: row.poolId, line: null };
   }
 
+  /** Ctrl+Enter: a new line under the one here; on a sub-line, a new sub-line of the same line. */
   addLine = async () => {
     const { poolId, line } = this.context();
     if (!poolId) return this.ui.notify('error', 'Opret først en pulje.');
-    const after = line ? (line.parentId ?? line.id) : null;
+    const sub = !!line?.parentId;
     const change = await this.change('lines.add', {
       poolId,
-      parentId: null,
-      afterLineId: after,
-      name: this.store.freeLineName(poolId, 'Ny linje'),
+      parentId: line?.parentId ?? null,
+      afterLineId: line ? (sub ? line.id : (line.parentId ?? line.id)) : null,
+      name: this.store.freeLineName(poolId, sub ? 'Ny underlinje' : 'Ny linje'),
     });
     if (change?.createdId) this.ui.focus(change.createdId, NAME_COL, true);
   };
 
-  /** Context menu: a new line just above the line here (above its parent, for a sub-line). */
+  /** Context menu: a new line just above the line here (a sub-line above a sub-line). */
   addLineAbove = async () => {
     const { poolId, line } = this.context();
     if (!poolId) return this.ui.notify('error', 'Opret først en pulje.');
-    const before = line ? (line.parentId ?? line.id) : undefined;
+    const sub = !!line?.parentId;
     const change = await this.change('lines.add', {
       poolId,
-      parentId: null,
+      parentId: line?.parentId ?? null,
       afterLineId: null,
-      beforeLineId: before,
-      name: this.store.freeLineName(poolId, 'Ny linje'),
+      beforeLineId: line?.id,
+      name: this.store.freeLineName(poolId, sub ? 'Ny underlinje' : 'Ny linje'),
     });
     if (change?.createdId) this.ui.focus(change.createdId, NAME_COL, true);
   };

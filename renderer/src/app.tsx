@@ -7,6 +7,7 @@ import type { GridRow } from '../../shared/grid/row-model';
 import { Actions } from './actions';
 import type { Ui } from './ui';
 import { EditActions } from './edit-actions';
+import { LineActions } from './line-actions';
 import { ContextMenu, type MenuEntry } from './components/context-menu';
 import { RangeStats } from './components/range-stats';
 import { ViewBar, type ViewBarHandle } from './components/view-bar';
@@ -61,9 +62,14 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
       busy: setBusy,
     };
     const actions = new Actions(api, store, ui);
-    return { actions, edit: new EditActions(actions, store, ui, () => grid.current, selection), ui };
+    return {
+      actions,
+      edit: new EditActions(actions, store, ui, () => grid.current, selection),
+      lines: new LineActions(actions, store, ui),
+      ui,
+    };
   }, [api, store, findRow, selection, open]);
-  const { actions, edit, ui } = session;
+  const { actions, edit, lines, ui } = session;
 
   useEffect(() => {
     actions
@@ -118,6 +124,8 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
       if (e.key === 'F1') return run(ui.showShortcuts);
       if (inText) return;
       if (e.key === 'F3') return run(() => viewBar.current?.findNext(e.shiftKey ? -1 : 1));
+      if (e.altKey && e.shiftKey && e.key === 'ArrowRight') return run(lines.indent);
+      if (e.altKey && e.shiftKey && e.key === 'ArrowLeft') return run(lines.outdent);
       if (e.altKey && e.key === 'ArrowUp') return run(() => actions.move('up'));
       if (e.altKey && e.key === 'ArrowDown') return run(() => actions.move('down'));
       if (mod && e.key === 'Enter') return run(actions.addLine);
@@ -125,7 +133,7 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [actions, ui, dialogs.isOpen, busy]);
+  }, [actions, lines, ui, dialogs.isOpen, busy]);
 
   const onFocusRow = useCallback((row: GridRow | null) => {
     selectedRef.current = row?.id ?? null;
@@ -228,7 +236,12 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
       </footer>
       {dialogs.shown}
       {menu && (
-        <ContextMenu x={menu.x} y={menu.y} items={menuItems(actions, edit, selected)} onClose={() => setMenu(null)} />
+        <ContextMenu
+          x={menu.x}
+          y={menu.y}
+          items={menuItems(actions, edit, lines, selected)}
+          onClose={() => setMenu(null)}
+        />
       )}
       {busy && (
         <div className="pp-busy" role="status" data-testid="busy">
@@ -241,8 +254,9 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
 }
 
 /** The grid's context menu, for the line (or cell range) under the pointer. */
-function menuItems(actions: Actions, edit: EditActions, row: GridRow | null): MenuEntry[] {
+function menuItems(actions: Actions, edit: EditActions, lines: LineActions, row: GridRow | null): MenuEntry[] {
   const line = row?.kind === 'line';
+  const sub = line && !!row.line.parentId;
   return [
     { label: 'Indsæt linje over', run: actions.addLineAbove, disabled: !row },
     { label: 'Indsæt linje under', keys: 'Ctrl+Enter', run: actions.addLine, disabled: !row },
@@ -256,6 +270,9 @@ function menuItems(actions: Actions, edit: EditActions, row: GridRow | null): Me
     { label: 'Flyt op', keys: 'Alt+↑', run: () => actions.move('up'), disabled: !line && row?.kind !== 'pool' },
     { label: 'Flyt ned', keys: 'Alt+↓', run: () => actions.move('down'), disabled: !line && row?.kind !== 'pool' },
     { label: 'Flyt til pulje…', run: actions.moveToPool, disabled: !line },
+    { label: 'Ryk ind (gør til underlinje)', keys: 'Alt+Shift+→', run: lines.indent, disabled: !line || sub },
+    { label: 'Ryk ud (gør til linje)', keys: 'Alt+Shift+←', run: lines.outdent, disabled: !sub },
+    { label: 'Sortér puljen…', run: lines.sortPool, disabled: !row || row.kind === 'grandTotal' },
     'separator',
     { label: 'Kommentar…', run: actions.editComment, disabled: !line },
   ];

@@ -33,7 +33,8 @@ export const SHORTCUTS: { group: string; keys: [string, string][] }[] = [
   {
     group: 'Linjer',
     keys: [
-      ['Ctrl+Enter', 'Ny linje under den valgte'],
+      ['Ctrl+Enter', 'Ny linje under den valgte (på en underlinje: ny underlinje)'],
+      ['Alt+Shift+→ / Alt+Shift+←', 'Rykker linjen ind (underlinje) / ud (linje)'],
       ['Ctrl+Delete', 'Sletter den valgte linje eller pulje'],
       ['Alt+↑ / Alt+↓', 'Flytter linjen op / ned'],
       ['Træk i linjens håndtag', 'Flytter linjen'],

@@ -124,6 +124,27 @@ export const contract = {
     args: z.object({ lineId: Id, poolId: Id }).strict(),
     result: Change,
   },
+  'lines.indent': {
+    doc: 'Make a line the last sub-line of the line above it (Alt+Shift+→); its amounts follow, no total changes.',
+    args: z.object({ lineId: Id }).strict(),
+    result: Change,
+  },
+  'lines.outdent': {
+    doc: 'Make a sub-line a line just below its parent (Alt+Shift+←).',
+    args: z.object({ lineId: Id }).strict(),
+    result: Change,
+  },
+  'lines.sort': {
+    doc: "Sort a pool's lines (and each line's sub-lines) by name A→Å or by an amount column (a year or I alt), largest first; `descending` turns the order.",
+    args: z
+      .object({
+        poolId: Id,
+        by: z.union([z.literal('name'), z.literal('total'), Year]),
+        descending: z.boolean().optional(),
+      })
+      .strict(),
+    result: Change,
+  },
   'pools.add': {
     doc: 'Add a pool after a given pool, or last.',
     args: z.object({ name: Name, afterPoolId: Id.nullable() }).strict(),

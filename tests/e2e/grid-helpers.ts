@@ -3,7 +3,7 @@
  * cell's centre, a mouse drag, reading the status bar and the clipboard, and the Filer menu.
  */
 import type { Locator, Page } from 'playwright-core';
-import type { Harness } from './harness';
+import { rowId, type Harness } from './harness';
 
 export const LPR3 = 'LPR3 ID3 - Landspatientregister';
 export const ECPR = 'Integration til national eCPR';
@@ -29,6 +29,14 @@ export async function drag(page: Page, from: Locator, to: Locator) {
   await page.mouse.up();
 }
 
+/** The row index (row-index) of the row showing this name: where it is in the grid's order. */
+export const rowIndex = async (page: Page, name: string) =>
+  Number(
+    await page
+      .locator(`.ag-row[row-id="${await rowId(page, name)}"]`)
+      .first()
+      .getAttribute('row-index'),
+  );
 export const message = (page: Page) => page.getByTestId('message').textContent();
 export const stats = (page: Page) => page.getByTestId('range-stats').textContent();
 export const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());

@@ -5,20 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { cell, chromiumMissing, grandTotal, rowId, useApp, waitForEditor, type Harness } from './harness';
+import { message, rowIndex } from './grid-helpers';
 
 const headers = (page: Page) =>
   page
     .locator('.ag-header-cell')
     .allTextContents()
     .then((t) => t.map((s) => s.trim()).filter(Boolean));
-const rowIndex = async (page: Page, name: string) =>
-  Number(
-    await page
-      .locator(`.ag-row[row-id="${await rowId(page, name)}"]`)
-      .first()
-      .getAttribute('row-index'),
-  );
-const message = (page: Page) => page.getByTestId('message').textContent();
 
 describe.skipIf(chromiumMissing)('shaping the portfolio in Chromium', () => {
   let h: Harness;
