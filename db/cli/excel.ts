@@ -7,6 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { AnnexRead } from '../../shared/contract/annex';
 import { formatAmount } from '../../shared/danish/number';
+import { count } from '../../shared/danish/text';
 import {
   applyImport,
   createPortfolio,
@@ -54,7 +55,7 @@ export function previewText(p: ImportPreviewData, target: string): string[] {
   out.push(`År: ${p.years.join(', ')}${p.newYears.length ? ` (nye: ${p.newYears.join(', ')})` : ''}`);
   list(out, 'Puljer', p.pools, (pool) => {
     const totals = p.years.map((y) => `${y}: ${formatAmount(pool.totals[y] ?? 0)}`).join(', ');
-    return `${pool.name}${pool.isNew ? ' (ny)' : ''}: ${pool.lineCount} linjer; ${totals}`;
+    return `${pool.name}${pool.isNew ? ' (ny)' : ''}: ${count(pool.lineCount, 'linje', 'linjer')}; ${totals}`;
   });
   list(out, 'Nye linjer', p.added, (a) => `${a.pool}: ${a.parent ? `${a.parent} / ` : ''}${a.line}`);
   list(out, 'Ændrede beløb', p.changed, (c) => `${c.pool}: ${c.line} ${c.year}: ${shown(c.old)} → ${shown(c.new)}`);

@@ -15,6 +15,7 @@ import {
   usageMessage,
 } from './messages';
 import { parseAmount, parseYear, formatAmount } from '../../shared/danish/number';
+import { count } from '../../shared/danish/text';
 import { REGION_CODES, type RegionCode } from '../../shared/domain/model';
 import { shortened, textLimitError } from '../../shared/domain/limits';
 import { hasSubLinesMessage, sameName } from '../../shared/domain/names';
@@ -218,8 +219,8 @@ async function cmdImport(argv: string[], io: Io): Promise<void> {
     withSession(file, false, (s) => applyImport(s, read, fileName, { removeMissing, acceptMismatches: true }));
   const removed = removeMissing ? preview.missing.length : 0;
   io.out(
-    `${isNew ? 'Oprettede' : 'Opdaterede'} ${basename(file)} fra «${fileName}»: ${preview.added.length} nye linjer, ` +
-      `${preview.changed.length} ændrede beløb, ${preview.newYears.length} nye år, ${removed} fjernede linjer.`,
+    `${isNew ? 'Oprettede' : 'Opdaterede'} ${basename(file)} fra «${fileName}»: ${count(preview.added.length, 'ny linje', 'nye linjer')}, ` +
+      `${count(preview.changed.length, 'ændret beløb', 'ændrede beløb')}, ${count(preview.newYears.length, 'nyt år', 'nye år')}, ${count(removed, 'fjernet linje', 'fjernede linjer')}.`,
   );
   tellMovedAside(io, file, movedAside);
 }
@@ -256,7 +257,7 @@ function cmdRescue(argv: string[], io: Io): void {
   if (values.out === undefined) throw new UsageError('rescue kræver --out <ny.sqlite>.');
   const { info, file: made, dropped } = rescueFile(file, values.out);
   io.out(
-    `Lavede ${made.fileName} fra ${basename(file)}: ${info.pools} puljer, ${info.lines} linjer${dropped.length ? `; udeladt: ${dropped.join(', ')}` : ''}.`,
+    `Lavede ${made.fileName} fra ${basename(file)}: ${count(info.pools, 'pulje', 'puljer')}, ${count(info.lines, 'linje', 'linjer')}${dropped.length ? `; udeladt: ${dropped.join(', ')}` : ''}.`,
   );
   tellMovedAside(io, values.out, made.movedAside);
 }

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatAmount } from '../../shared/danish/number';
+import { count } from '../../shared/danish/text';
 import { regionName } from '../../shared/domain/model';
 import {
   applyPreviewedMerge,
@@ -141,7 +142,7 @@ export function cmdMerge(argv: string[], io: Io, usage: Usage): number {
       else for (const line of reviewText(preview.review, basename(mine))) io.out(line);
       if (preview.unresolved.length && !resolvedByTake) {
         io.err(
-          `${preview.unresolved.length} konflikter; intet er ændret. Afgør dem i Puljeplan, eller brug --take mine|theirs.`,
+          `${count(preview.unresolved.length, 'konflikt', 'konflikter')}; intet er ændret. Afgør dem i Puljeplan, eller brug --take mine|theirs.`,
         );
         return EXIT_CONFLICTS;
       }
@@ -149,7 +150,7 @@ export function cmdMerge(argv: string[], io: Io, usage: Usage): number {
       const { plan } = applyPreviewedMerge(session, received, preview, { take: take as 'mine' | 'theirs' | undefined });
       if (!values.json)
         io.out(
-          `\nFlettede «${basename(theirs)}» ind i «${basename(mine)}»: ${plan.review.counts.fromTheirs} værdier fra dem, ${plan.review.counts.conflicts} konflikter afgjort.`,
+          `\nFlettede «${basename(theirs)}» ind i «${basename(mine)}»: ${count(plan.review.counts.fromTheirs, 'værdi', 'værdier')} fra dem, ${count(plan.review.counts.conflicts, 'konflikt', 'konflikter')} afgjort.`,
         );
       return 0;
     } finally {

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Args } from '../../shared/contract/contract';
 import { formatAmount } from '../../shared/danish/number';
+import { count } from '../../shared/danish/text';
 import { regionName } from '../../shared/domain/model';
 import { nameKey, sameName } from '../../shared/domain/names';
 import { UserError } from './errors';
@@ -217,8 +218,8 @@ export function pasteCells(db: DB, args: Args<'amounts.paste'>): Plan {
   }
   const parts = [
     cellCount ? `${cellCount} beløb` : '',
-    ops.length - cellCount - added ? `${ops.length - cellCount - added} navne` : '',
-    added ? `${added} nye linjer` : '',
+    ops.length - cellCount - added ? count(ops.length - cellCount - added, 'navn', 'navne') : '',
+    added ? count(added, 'ny linje', 'nye linjer') : '',
   ];
   return { label: `Sæt ind: ${parts.filter(Boolean).join(', ') || 'intet'}`, ops };
 }

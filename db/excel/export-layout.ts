@@ -4,6 +4,7 @@
  * Every formula here is built from cell addresses, function names and (for the per-pool total
  * sheet) a sheet name that sheetNames() has cleaned; never from a line's or pool's text.
  */
+import { shorten } from '../../shared/danish/text';
 import { formatAmount } from '../../shared/danish/number';
 import { sumKroner, type Kroner } from '../../shared/domain/money';
 import type { Line, Pool } from '../../shared/domain/model';
@@ -201,11 +202,14 @@ export function columnWidths(layout: Layout): number[] {
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
 const NOT_IN_FILE_NAMES = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
 
-/** `Bilag 1 <title> 2026-11-22.xlsx`: the title cleaned for any file system, at most 60 characters. */
+/**
+ * `Bilag 1 <title> 2026-11-22.xlsx`: the title whole, cleaned for any file system; only a title over
+ * 120 characters is cut, after a whole word and with `…`, so the name never silently drops words.
+ */
 export function exportFileName(title: string, date: string): string {
   let t = title.replace(NOT_IN_FILE_NAMES, ' ').replace(/\s+/g, ' ').trim();
   t = t.replace(/^bilag\s*1\b[.:\s-]*/i, ''); // the annex's own title starts with it already
-  if (t.length > 60) t = t.slice(0, 60).replace(/\s+\S*$/, '');
+  t = shorten(t, 120);
   t = t.replace(/[.\s]+$/, ''); // Windows drops trailing dots and spaces
   return `Bilag 1${t ? ` ${t}` : ''} ${date}.xlsx`;
 }

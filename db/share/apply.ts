@@ -4,6 +4,8 @@
  * (db/core/backup.ts) where it changes an existing file, and a merge or restore is one Session.run:
  * one transaction, one undo step, an audit row per value.
  */
+import { backupReasonInText } from '../../shared/danish/text';
+import { danishTime } from '../../shared/danish/time';
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -203,7 +205,7 @@ export function restoreBackup(session: Session, fileName: string, now = new Date
   try {
     backupCopy(session.db, session.path, 'gendannelse', now);
     return session.run((db) => ({
-      label: `Gendan sikkerhedskopi (${entry.reason}, ${entry.at.slice(0, 16).replace('T', ' ')})`,
+      label: `Gendan sikkerhedskopi (${backupReasonInText(entry.reason)}, ${danishTime(entry.at)})`,
       ops: diffOps(readState(db), readState(received.db), { removeMissing: true, meta: true }),
     }));
   } finally {

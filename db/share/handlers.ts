@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Args, Result } from '../../shared/contract/contract';
 import { danishTime } from '../../shared/danish/time';
+import { count } from '../../shared/danish/text';
 import { regionName } from '../../shared/domain/model';
 import type { Backend, Group, Handlers } from '../core/backend';
 import { listBackups } from '../core/backup';
@@ -34,7 +35,7 @@ export function describeReceived(info: ReceivedInfo): string {
   const sent = info.sentBy
     ? `sendt fra ${regionName(info.sentBy.region)} ${danishTime(info.sentBy.sentAt)} (Puljeplan ${info.sentBy.appVersion}, skemaversion ${info.sentBy.schemaVersion})`
     : `fra ${regionName(info.region)} (ikke lavet med «Send til en anden region»)`;
-  return `«${info.fileName}» er i orden: «${info.title}», ${info.pools} puljer, ${info.lines} linjer, ${years}; ${sent}.`;
+  return `«${info.fileName}» er i orden: «${info.title}», ${count(info.pools, 'pulje', 'puljer')}, ${count(info.lines, 'linje', 'linjer')}, ${years}; ${sent}.`;
 }
 
 export function checkResult(received: Received): Result<'file.check'> {

@@ -8,6 +8,7 @@ import type { Channel } from '../../shared/contract/channels';
 import type { Args, Result } from '../../shared/contract/contract';
 import { parseEntry } from '../../shared/danish/formula';
 import { formatAmount } from '../../shared/danish/number';
+import { count } from '../../shared/danish/text';
 import type { Change, RegionCode } from '../../shared/domain/model';
 import { hasSubLinesMessage } from '../../shared/domain/names';
 import { sameAmount } from '../../shared/domain/money';
@@ -210,7 +211,7 @@ export class Actions {
         this.holdsAmounts(ids) &&
         !(await this.ui.confirm(
           'Slet pulje',
-          `Puljen «${pool.name}» har ${ids.length} linjer med beløb (i alt ${formatAmount(total)}). Vil du slette puljen og alle dens linjer? Du kan fortryde med Ctrl+Z.`,
+          `Puljen «${pool.name}» har ${count(ids.length, 'linje', 'linjer')} med beløb (i alt ${formatAmount(total)}). Vil du slette puljen og alle dens linjer? Du kan fortryde med Ctrl+Z.`,
           'Slet pulje',
         ))
       )
@@ -310,7 +311,7 @@ export class Actions {
       if (change) {
         this.ui.notify(
           'info',
-          `Importeret fra «${preview.fileName}»: ${preview.added.length} nye linjer, ${preview.changed.length} ændrede beløb. Ctrl+Z fortryder hele importen.`,
+          `Importeret fra «${preview.fileName}»: ${count(preview.added.length, 'ny linje', 'nye linjer')}, ${count(preview.changed.length, 'ændret beløb', 'ændrede beløb')}. Ctrl+Z fortryder hele importen.`,
         );
       }
     } finally {

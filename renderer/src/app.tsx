@@ -1,6 +1,7 @@
 /** Puljeplan's window: header, command bar, the grid, the side panel and the status line. */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { regionName } from '../../shared/domain/model';
+import { count } from '../../shared/danish/text';
 import { shownCols } from './grid/columns';
 import { NAME_COL } from '../../shared/grid/edit';
 import type { GridRow } from '../../shared/grid/row-model';
@@ -231,7 +232,8 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
         </span>
         <RangeStats selection={selection} view={{ rows: view.rows, cols: shownCols(view.years) }} version={version} />
         <span className="pp-count">
-          {store.pools.size} puljer · {store.lines.size} linjer · {store.years.length} år
+          {count(store.pools.size, 'pulje', 'puljer')} · {count(store.lines.size, 'linje', 'linjer')} ·{' '}
+          {store.years.length} år
         </span>
       </footer>
       {dialogs.shown}

@@ -6,6 +6,7 @@ import { danishTime } from '../../shared/danish/time';
 import { regionName, type LineInfo } from '../../shared/domain/model';
 
 export { danishTime };
+export { backupReason, count } from '../../shared/danish/text';
 
 const oneDecimal = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
 
@@ -23,15 +24,4 @@ export function provenanceText(info: LineInfo | undefined): string | null {
   if (!info.changedBy) return `${made} · ikke ændret efter oprettelsen`;
   const when = info.changedAt ? ` ${danishTime(info.changedAt)}` : '';
   return `${made} · senest ændret af ${regionName(info.changedBy)}${when}`;
-}
-
-/** Why a backup copy was made, from the reason in its name (db/core/backup.ts). */
-export function backupReason(reason: string): string {
-  const known: Record<string, string> = {
-    fletning: 'Før fletning',
-    import: 'Før import fra Excel',
-    gendannelse: 'Før gendannelse',
-    opgradering: 'Før opgradering af filen',
-  };
-  return known[reason] ?? reason;
 }

@@ -8,13 +8,14 @@ import type { Args } from '../../shared/contract/contract';
 import { copyRows, planClear, planFill, planFillDown, planPaste, type EditPlan } from '../../shared/grid/edit';
 import { bounds, type Bounds } from '../../shared/grid/range';
 import { parseTsv, toTsv } from '../../shared/grid/tsv';
+import { count } from '../../shared/danish/text';
 import type { Actions } from './actions';
 import type { Ui } from './ui';
 import type { GridHandle } from './grid/portfolio-grid';
 import type { RangeSelection } from './grid/selection';
 import type { PortfolioStore } from './store/portfolio-store';
 
-const cellsWord = (n: number) => (n === 1 ? '1 celle' : `${n.toLocaleString('da-DK')} celler`);
+const cellsWord = (n: number) => count(n, 'celle', 'celler');
 const skippedNote = (n: number) =>
   n ? ` ${cellsWord(n)} i totaler, puljeoverskrifter og linjer med underlinjer blev sprunget over.` : '';
 
@@ -74,7 +75,7 @@ export class EditActions {
         anchor: { row: b.top, col: b.left },
         focus: { row: b.top + rows - 1, col: Math.min(b.left + cols - 1, this.view().cols.length - 1) },
       });
-    const added = add ? ` og ${add.lines.length} nye linjer` : '';
+    const added = add ? ` og ${count(add.lines.length, 'ny linje', 'nye linjer')}` : '';
     this.ui.notify(
       'info',
       `Sat ind: ${cellsWord(plan.cells.length + plan.renames.length)}${added}. Ctrl+Z fortryder det hele.${skippedNote(plan.skipped)}`,

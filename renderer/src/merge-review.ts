@@ -23,7 +23,8 @@ export interface Choice {
 export const NO_CHOICE: Choice = { take: null, text: '' };
 
 /** `1 konflikt`, `2 konflikter`. */
-export const count = (n: number, one: string, many: string) => `${n.toLocaleString('da-DK')} ${n === 1 ? one : many}`;
+export { count } from '../../shared/danish/text';
+import { count } from '../../shared/danish/text';
 
 const FIELD: Record<Field, string> = {
   amount: 'Beløb',

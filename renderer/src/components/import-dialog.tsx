@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { ImportPreview } from '../../../shared/contract/annex';
 import { formatAmount } from '../../../shared/danish/number';
+import { count } from '../../../shared/danish/text';
 
 interface Props {
   preview: ImportPreview;
@@ -44,8 +45,10 @@ export function ImportDialog({ preview, onApply, onCancel }: Props) {
       >
         <h2 id="pp-import-title">Importér «{preview.fileName}»</h2>
         <p className="pp-summary">
-          {preview.pools.length} puljer · år {preview.years.join(', ')} · {preview.added.length} nye linjer ·{' '}
-          {preview.changed.length} ændrede beløb · {preview.missing.length} linjer findes ikke i projektmappen
+          {count(preview.pools.length, 'pulje', 'puljer')} · år {preview.years.join(', ')} ·{' '}
+          {count(preview.added.length, 'ny linje', 'nye linjer')} ·{' '}
+          {count(preview.changed.length, 'ændret beløb', 'ændrede beløb')} ·{' '}
+          {count(preview.missing.length, 'linje findes', 'linjer findes')} ikke i projektmappen
           {preview.newYears.length ? ` · nye år: ${preview.newYears.join(', ')}` : ''}
         </p>
 

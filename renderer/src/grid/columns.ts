@@ -11,6 +11,7 @@ import type {
   SuppressKeyboardEventParams,
 } from 'ag-grid-community';
 import { formatAmount } from '../../../shared/danish/number';
+import { shorten } from '../../../shared/danish/text';
 import { isAmountEditable, isNameEditable, NAME_COL, TOTAL_COL, yearCol } from '../../../shared/grid/edit';
 import type { GridRow } from '../../../shared/grid/row-model';
 import { entryError, openEditor } from './cell-error';
@@ -85,7 +86,7 @@ export function buildColumns(years: readonly number[], handlers: ColumnHandlers)
       const text = [
         handlers.provenance(p.data.id) ?? '',
         comment ? `Kommentar: ${comment}` : '',
-        description.slice(0, 400),
+        shorten(description, 400),
       ]
         .filter(Boolean)
         .join('\n\n');

@@ -164,7 +164,7 @@ describe('import', () => {
     await wb.xlsx.writeFile(edited);
     const kept = await cli('import', edited, '--db', file);
     expect(kept.out).toEqual([
-      'Opdaterede bilag1.sqlite fra «rettet.xlsx»: 0 nye linjer, 1 ændrede beløb, 0 nye år, 0 fjernede linjer.',
+      'Opdaterede bilag1.sqlite fra «rettet.xlsx»: 0 nye linjer, 1 ændret beløb, 0 nye år, 0 fjernede linjer.',
     ]);
     expect(readdirSync(backupDir(file)).filter((f) => f.endsWith('import.sqlite'))).toHaveLength(1);
     let s = (await summary(file)) as {

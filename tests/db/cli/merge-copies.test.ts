@@ -32,7 +32,7 @@ describe('copies edited directly merge without losing an edit (issue 11)', () =>
     expect(cli('set', b, '--line', LABREK, '--year', '2022', '--amount', '500').code).toBe(0);
     const r = cli('merge', a, b);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toContain('1 værdier fra dem');
+    expect(r.out).toContain('1 værdi fra dem');
     expect(amount(a, LABREK, 2022)).toBe(500_000);
     expect(amount(a, LPR, 2023)).toBe(3_000_000);
     // And back: B takes A's edit, and merging again changes nothing.

@@ -56,7 +56,7 @@ describe('amounts.paste', () => {
     expect(byName('LPR3 ID3').amounts[2022]).toBe(1_600_000);
     expect(order(lpr.poolId)).toEqual(['LPR3 ID3', 'Integration til national eCPR', 'SDP', 'Ny linje']);
     expect(byName('SDP').amounts).toEqual({ 2022: 300_000 });
-    expect(session.history().undoLabel).toBe('Sæt ind: 1 beløb, 1 navne, 2 nye linjer');
+    expect(session.history().undoLabel).toBe('Sæt ind: 1 beløb, 1 navn, 2 nye linjer');
     session.undo();
     expect(lines().length).toBe(before);
     expect(byName('LPR3 ID3 - Landspatientregister').amounts[2022]).toBe(1_500_000);

@@ -61,7 +61,7 @@ describe('excel.export', () => {
   it('answers with the workbook as base64 and a dated file name', async () => {
     const out = await call<{ fileName: string; data: string }>('excel.export', { perPool: false, descriptions: true });
     expect(out.fileName).toMatch(
-      /^Bilag 1 Udmøntning af midler til nationale og tværregionale \d{4}-\d{2}-\d{2}\.xlsx$/,
+      /^Bilag 1 Udmøntning af midler til nationale og tværregionale projekter \d{4}-\d{2}-\d{2}\.xlsx$/,
     );
     const wb = await loadWorkbook(Buffer.from(out.data, 'base64'));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Bilag 1', 'Beskrivelser']);

@@ -304,10 +304,14 @@ describe('descriptions and file name', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 
-  it('names the file after the title and the date, safe for any file system', () => {
-    expect(exportFileName('Bilag 1. Udmøntning af midler til nationale og tværregionale projekter', '2026-11-22')).toBe(
-      'Bilag 1 Udmøntning af midler til nationale og tværregionale 2026-11-22.xlsx',
-    );
+  it('names the file after the whole title and the date, safe for any file system', () => {
+    expect(
+      exportFileName('Bilag 1. Udmøntning af midler til nationale og tværregionale projekter (RM)', '2026-11-22'),
+    ).toBe('Bilag 1 Udmøntning af midler til nationale og tværregionale projekter (RM) 2026-11-22.xlsx');
+    // Only a title longer than any annex's is cut: after a whole word, and it says so with «…».
+    const long = exportFileName(`Bilag 1 ${'Meget lang titel '.repeat(12)}`, '2026-11-22');
+    expect(long).toMatch(/^Bilag 1 Meget lang titel .*titel… 2026-11-22\.xlsx$/);
+    expect(long.length).toBeLessThan(150);
     expect(exportFileName('RM: budget/2026?', '2026-11-22')).toBe('Bilag 1 RM budget 2026 2026-11-22.xlsx');
     expect(exportFileName('', '2026-11-22')).toBe('Bilag 1 2026-11-22.xlsx');
   });
