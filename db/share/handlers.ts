@@ -87,7 +87,13 @@ export function applyPreviewedMerge(
 
 /** Where a send copy goes in `dir`: named after the person's region (person.ts; else the portfolio's) and today. */
 export function sentCopyPath(session: Session, dir: string): string {
-  return join(dir, sentFileName(personRegion() ?? readMeta(session.db).region, new Date()));
+  const name = sentFileName(personRegion() ?? readMeta(session.db).region, new Date());
+  // A second send the same day never replaces the first (that copy may already be attached to an
+  // e-mail): `Puljeplan RM 2026-12-04 (2).sqlite`, and so on.
+  for (let n = 1; ; n++) {
+    const candidate = join(dir, n === 1 ? name : name.replace(/\.sqlite$/, ` (${n}).sqlite`));
+    if (!existsSync(candidate)) return candidate;
+  }
 }
 
 /**
@@ -123,7 +129,9 @@ export const shareHandlers: Handlers<Group<'file' | 'merge' | 'backups'>> = {
   },
   'file.send': (b) => {
     const session = b.session();
-    const sent = sendPortfolio(session, sentCopyPath(session, dirname(session.path)), b.appVersion);
+    const sent = sendPortfolio(session, sentCopyPath(session, dirname(session.path)), b.appVersion, {
+      noReplace: true,
+    });
     return { folder: dirname(sent.path), fileName: sent.fileName, bytes: sent.bytes };
   },
   'file.import': (b, a) => {
