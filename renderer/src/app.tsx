@@ -154,6 +154,7 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
     contextMenu: (x, y) => setMenu({ x, y }),
   };
   const showFound = (row: GridRow, keepFocus: boolean) => {
+    store.reveal(row); // a match in a folded pool unfolds it
     grid.current?.focus(row.id, NAME_COL);
     // The grid takes the keyboard when it focuses the cell; the find field keeps it for Enter/Shift+Enter.
     if (keepFocus) {
@@ -171,6 +172,10 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
   const meta = store.meta;
   if (!meta) return <div className="pp-loading">Indlæser porteføljen …</div>;
   const selected = findRow(selectedId);
+  // The side panel follows the pool filter: a selection outside the shown pool gives way to the pool.
+  const inFilter = (r: GridRow | null) =>
+    !store.poolFilter || (r && r.kind !== 'grandTotal' && r.poolId === store.poolFilter);
+  const panelRow = inFilter(selected) ? selected : (view.rows.find((r) => r.kind === 'pool') ?? null);
 
   // A workbook dragged onto the window is imported (with the same preview as the menu's).
   const hasFiles = (e: React.DragEvent) => [...e.dataTransfer.types].includes('Files');
@@ -206,7 +211,7 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
           ✓ Alle ændringer er gemt
         </div>
       </header>
-      <Toolbar actions={actions} history={store.history} sidePanel={sidePanel} />
+      <Toolbar actions={actions} lines={lines} history={store.history} sidePanel={sidePanel} />
       <ViewBar ref={viewBar} store={store} rows={view.rows} show={showFound} />
       <main className="pp-main">
         <PortfolioGrid
@@ -214,12 +219,12 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
           store={store}
           version={version}
           rows={view.rows}
-          grandTotal={store.rowModel.grandTotal}
+          bottomRow={view.bottom}
           years={view.years}
           selection={selection}
           events={events}
         />
-        {sidePanel && <SidePanel meta={meta} selected={selected} store={store} actions={actions} />}
+        {sidePanel && <SidePanel meta={meta} selected={panelRow} store={store} actions={actions} />}
       </main>
       <footer className="pp-status">
         <span

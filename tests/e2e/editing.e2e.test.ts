@@ -115,6 +115,9 @@ describe.skipIf(chromiumMissing)('Excel-grade editing in Chromium', () => {
       'Flyt opAlt+↑',
       'Flyt nedAlt+↓',
       'Flyt til pulje…',
+      'Ryk ind (gør til underlinje)Alt+Shift+→',
+      'Ryk ud (gør til linje)Alt+Shift+←',
+      'Sortér puljen…',
       'Kommentar…',
     ]);
     await page.screenshot({ path: join(ARTIFACTS, 'editing-context-menu.png') });

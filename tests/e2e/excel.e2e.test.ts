@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, cell, chromiumMissing, grandTotal, ROOT, rowId, useApp, type Harness } from './harness';
+import { fileMenu } from './grid-helpers';
 
 /** The annex as a workbook (a copy of shared/fixtures/bilag1-2022-2023.xlsx kept with the tests). */
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'bilag1-2022-2023.xlsx');
@@ -51,7 +52,7 @@ describe.skipIf(chromiumMissing)('Excel annexes in Chromium', () => {
     await expect.poll(() => cell(page, lpr, 'y2023').textContent()).toBe('3.000');
 
     const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Importér fra Excel…' }).click();
+    await fileMenu(page, 'Importér fra Excel…');
     await (await chooser).setFiles(FIXTURE);
     const preview = page.getByTestId('import-preview');
     // The workbook is read in a worker, which can take a few seconds on a busy machine (WAIT).
@@ -84,7 +85,7 @@ describe.skipIf(chromiumMissing)('Excel annexes in Chromium', () => {
     const lpr = await rowId(page, LPR3);
     await expect.poll(() => cell(page, lpr, 'y2022').textContent()).toBe('1.000');
     const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Importér fra Excel…' }).click();
+    await fileMenu(page, 'Importér fra Excel…');
     await (
       await chooser
     ).setFiles({
@@ -128,7 +129,7 @@ describe.skipIf(chromiumMissing)('Excel annexes in Chromium', () => {
 
   it('exports a ready Bilag 1 workbook that reads back with the grid’s figures', async () => {
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Eksportér til Excel…' }).click();
+    await fileMenu(page, 'Eksportér til Excel…');
     const dialog = page.getByTestId('export-dialog');
     await dialog.getByRole('button', { name: 'Eksportér' }).click();
     const file = await download;

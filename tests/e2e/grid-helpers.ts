@@ -43,11 +43,14 @@ export const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard
 export const setClipboard = (page: Page, text: string) => page.evaluate((t) => navigator.clipboard.writeText(t), text);
 export const undoLabel = (h: Harness) => h.server.session.history().undoLabel;
 
-/** Filer ▾ → the item, as a user clicks it. */
-export async function fileMenu(page: Page, item: string) {
-  await page.getByRole('button', { name: 'Filer ▾' }).click();
-  await page.getByTestId('file-menu').getByRole('menuitem', { name: item }).click();
+/** A toolbar menu («Filer ▾», «Flyt ▾», «År ▾») → the item, as a user clicks it. */
+export async function toolbarMenu(page: Page, menu: string, item: string) {
+  await page.getByRole('toolbar').getByRole('button', { name: menu }).click();
+  await page.getByRole('menu').getByRole('menuitem', { name: item }).click();
 }
+
+/** Filer ▾ → the item, as a user clicks it. */
+export const fileMenu = (page: Page, item: string) => toolbarMenu(page, 'Filer ▾', item);
 
 /** Filer ▾ → the item, then the file in the file chooser it opens. */
 export async function fileMenuWithFile(page: Page, item: string, path: string) {

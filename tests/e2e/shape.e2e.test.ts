@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { cell, chromiumMissing, grandTotal, rowId, useApp, waitForEditor, type Harness } from './harness';
-import { message, rowIndex } from './grid-helpers';
+import { message, rowIndex, toolbarMenu } from './grid-helpers';
 
 const headers = (page: Page) =>
   page
@@ -22,15 +22,15 @@ describe.skipIf(chromiumMissing)('shaping the portfolio in Chromium', () => {
   });
 
   it('adds the next year as a column and removes a year only when it has no amounts', async () => {
-    await page.getByRole('button', { name: '+ Tilføj år' }).click();
+    await toolbarMenu(page, 'År ▾', '+ Tilføj år');
     await expect.poll(() => headers(page)).toEqual(['Beløb i 1.000 kr', '2022', '2023', '2024', 'I alt']);
-    await page.getByRole('button', { name: 'Fjern år…' }).click();
+    await toolbarMenu(page, 'År ▾', 'Fjern år…');
     const dialog = page.getByRole('dialog');
     await dialog.locator('select').selectOption('2023');
     await dialog.getByRole('button', { name: 'Fjern' }).click();
     await expect.poll(() => message(page)).toContain('År 2023 kan ikke fjernes, fordi det har beløb');
     expect(await headers(page)).toContain('2023');
-    await page.getByRole('button', { name: 'Fjern år…' }).click();
+    await toolbarMenu(page, 'År ▾', 'Fjern år…');
     await dialog.locator('select').selectOption('2024');
     await dialog.getByRole('button', { name: 'Fjern' }).click();
     await expect.poll(() => headers(page)).toEqual(['Beløb i 1.000 kr', '2022', '2023', 'I alt']);
@@ -60,14 +60,14 @@ describe.skipIf(chromiumMissing)('shaping the portfolio in Chromium', () => {
     const lprIndex = await rowIndex(page, 'LPR3 ID3 - Landspatientregister');
     const ecpr = await rowId(page, 'Integration til national eCPR');
     await cell(page, ecpr, 'name').click();
-    await page.getByRole('button', { name: '↑ Flyt op' }).click();
+    await toolbarMenu(page, 'Flyt ▾', '↑ Flyt op');
     await expect.poll(() => rowIndex(page, 'Integration til national eCPR')).toBe(lprIndex);
     await page.keyboard.press('Alt+ArrowDown');
     await expect.poll(() => rowIndex(page, 'Integration til national eCPR')).toBe(lprIndex + 1);
 
     const labrek = await rowId(page, 'Labrek (Laboratorie)');
     await cell(page, labrek, 'name').click();
-    await page.getByRole('button', { name: 'Flyt til pulje…' }).click();
+    await toolbarMenu(page, 'Flyt ▾', 'Flyt til pulje…');
     const dialog = page.getByRole('dialog');
     await dialog.locator('select').selectOption({ label: 'Nationale projekter' });
     await dialog.getByRole('button', { name: 'Flyt' }).click();

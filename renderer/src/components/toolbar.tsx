@@ -6,10 +6,12 @@ import { useRef, useState } from 'react';
 import { FILE_COMMANDS } from '../../../shared/contract/channels';
 import type { HistoryState } from '../../../shared/domain/model';
 import type { Actions } from '../actions';
+import type { LineActions } from '../line-actions';
 import { ContextMenu, type MenuEntry } from './context-menu';
 
 interface Props {
   actions: Actions;
+  lines: LineActions;
   history: HistoryState;
   sidePanel: boolean;
 }
@@ -22,9 +24,56 @@ function fileMenu(actions: Actions): MenuEntry[] {
   ]);
 }
 
-export function Toolbar({ actions, history, sidePanel }: Props) {
-  const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
-  const fileButton = useRef<HTMLButtonElement>(null);
+/** A toolbar button that opens a menu of rarely used commands below it («Filer ▾», «Flyt ▾», «År ▾»). */
+function MenuButton({
+  label,
+  title,
+  items,
+  testId,
+}: {
+  label: string;
+  title: string;
+  items: () => MenuEntry[];
+  testId: string;
+}) {
+  const [at, setAt] = useState<{ x: number; y: number } | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        className="pp-menu-button"
+        aria-haspopup="menu"
+        aria-expanded={at !== null}
+        title={title}
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={(e) => {
+          const r = e.currentTarget.getBoundingClientRect();
+          setAt(at ? null : { x: r.left, y: r.bottom + 2 });
+        }}
+      >
+        {label}
+      </button>
+      {at && (
+        <ContextMenu
+          x={at.x}
+          y={at.y}
+          items={items()}
+          onClose={() => setAt(null)}
+          testId={testId}
+          anchor={button.current}
+        />
+      )}
+    </>
+  );
+}
+
+/**
+ * One row at 1,024 px (issue 15): the daily commands as buttons; files, moving and years, used
+ * less often, in menus. Every command is also on the keyboard, the context menu or the native menu.
+ */
+export function Toolbar({ actions, lines, history, sidePanel }: Props) {
   const b = (
     label: string,
     onClick: () => unknown,
@@ -45,27 +94,12 @@ export function Toolbar({ actions, history, sidePanel }: Props) {
   return (
     <div className="pp-toolbar" role="toolbar" aria-label="Handlinger">
       <div className="pp-group">
-        <button
-          ref={fileButton}
-          type="button"
-          className="pp-menu-button"
-          aria-haspopup="menu"
-          aria-expanded={menuAt !== null}
+        <MenuButton
+          label="Filer ▾"
           title="Excel, filer mellem regionerne og sikkerhedskopier"
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={(e) => {
-            const r = e.currentTarget.getBoundingClientRect();
-            setMenuAt(menuAt ? null : { x: r.left, y: r.bottom + 2 });
-          }}
-        >
-          Filer ▾
-        </button>
-        {b(
-          'Importér fra Excel…',
-          () => actions.importExcel(),
-          'Indlæs et Bilag 1 fra en Excel-projektmappe (eller træk filen ind i vinduet)',
-        )}
-        {b('Eksportér til Excel…', actions.exportExcel, 'Gem porteføljen som et færdigt Bilag 1 i Excel')}
+          items={() => fileMenu(actions)}
+          testId="file-menu"
+        />
       </div>
       <div className="pp-group">
         {b(
@@ -88,24 +122,31 @@ export function Toolbar({ actions, history, sidePanel }: Props) {
         {b('Slet', actions.deleteSelected, 'Slet den valgte linje eller pulje (Ctrl+Delete)')}
       </div>
       <div className="pp-group">
-        {b('↑ Flyt op', () => actions.move('up'), 'Flyt den valgte linje eller pulje op (Alt+↑)')}
-        {b('↓ Flyt ned', () => actions.move('down'), 'Flyt den valgte linje eller pulje ned (Alt+↓)')}
-        {b('Flyt til pulje…', actions.moveToPool, 'Flyt den valgte linje til en anden pulje')}
-      </div>
-      <div className="pp-group">
-        {b('+ Tilføj år', actions.addYear, 'Tilføj næste år som kolonne')}
-        {b('Fjern år…', actions.removeYear, 'Fjern et år uden beløb')}
-      </div>
-      {menuAt && (
-        <ContextMenu
-          x={menuAt.x}
-          y={menuAt.y}
-          items={fileMenu(actions)}
-          onClose={() => setMenuAt(null)}
-          testId="file-menu"
-          anchor={fileButton.current}
+        <MenuButton
+          label="Flyt ▾"
+          title="Flyt, ryk ind og ud, sortér"
+          testId="move-menu"
+          items={() => [
+            { label: '↑ Flyt op', keys: 'Alt+↑', run: () => actions.move('up') },
+            { label: '↓ Flyt ned', keys: 'Alt+↓', run: () => actions.move('down') },
+            { label: 'Flyt til pulje…', run: actions.moveToPool },
+            'separator',
+            { label: 'Ryk ind (gør til underlinje)', keys: 'Alt+Shift+→', run: lines.indent },
+            { label: 'Ryk ud (gør til linje)', keys: 'Alt+Shift+←', run: lines.outdent },
+            'separator',
+            { label: 'Sortér puljen…', run: lines.sortPool },
+          ]}
         />
-      )}
+        <MenuButton
+          label="År ▾"
+          title="Tilføj eller fjern et år"
+          testId="year-menu"
+          items={() => [
+            { label: '+ Tilføj år', run: actions.addYear },
+            { label: 'Fjern år…', run: actions.removeYear },
+          ]}
+        />
+      </div>
       <div className="pp-group pp-right">
         {b(
           'Beskrivelser',

@@ -28,7 +28,9 @@ export const ViewBar = forwardRef<ViewBarHandle, Props>(function ViewBar({ store
   const matches = useMemo(() => {
     const q = lower(query.trim());
     if (!q) return [];
-    return rows.filter((r) => {
+    // Folded pools and lines are searched too (`rows` only tells when to search again).
+    void rows;
+    return store.searchRows().filter((r) => {
       if (r.kind === 'line') return lower(r.name).includes(q) || lower(r.line.description).includes(q);
       if (r.kind === 'pool')
         return lower(r.name).includes(q) || lower(store.pools.get(r.poolId)?.description ?? '').includes(q);

@@ -25,6 +25,8 @@ export interface ColumnHandlers {
   selection: RangeSelection;
   /** Who made the line and who changed it last, for the name's tooltip (null when not known). */
   provenance: (lineId: string) => string | null;
+  /** Widths the user dragged, by column id (column-widths.ts). */
+  widths?: Readonly<Record<string, number>>;
 }
 
 /** The column ids shown, in order: what a range's column index counts. */
@@ -77,7 +79,7 @@ export function buildColumns(years: readonly number[], handlers: ColumnHandlers)
     rowDrag: (p) => p.data?.kind === 'line',
     pinned: 'left',
     lockPinned: true,
-    width: 440,
+    width: handlers.widths?.[NAME_COL] ?? 340,
     minWidth: 220,
     resizable: true,
     tooltipValueGetter: (p) => {
@@ -114,7 +116,7 @@ export function buildColumns(years: readonly number[], handlers: ColumnHandlers)
     cellClass: amountClasses,
     cellClassRules: rangeClassRules(handlers.selection, col),
     headerClass: 'pp-amount-header',
-    width: 116,
+    width: handlers.widths?.[colId] ?? 116,
     minWidth: 80,
     resizable: true,
   });
@@ -123,6 +125,9 @@ export function buildColumns(years: readonly number[], handlers: ColumnHandlers)
     ...years.map((y, i) => amount(yearCol(y), i + 1, String(y), (row) => row.amounts[y], true)),
     {
       ...amount(TOTAL_COL, years.length + 1, 'I alt', (row) => row.total, false),
+      // I alt stays on screen however many years there are (issue 15), as the name column does.
+      pinned: 'right',
+      lockPinned: true,
       cellClass: (p) => [...amountClasses(p), 'pp-total-col'],
     },
   ];

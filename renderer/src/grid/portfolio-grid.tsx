@@ -12,6 +12,7 @@ import {
   themeQuartz,
   type CellEditRequestEvent,
   type CellFocusedEvent,
+  type ColumnResizedEvent,
   type GetRowIdParams,
   type GridApi,
   type RowClassParams,
@@ -20,7 +21,8 @@ import {
 import { AG_GRID_LOCALE_DK } from '@ag-grid-community/locale';
 import { single, type Bounds } from '../../../shared/grid/range';
 import type { GridView } from '../../../shared/grid/edit';
-import type { GridRow, GrandTotalRow } from '../../../shared/grid/row-model';
+import type { GridRow, GrandTotalRow, PoolTotalRow } from '../../../shared/grid/row-model';
+import { keepWidths, readWidths } from './column-widths';
 import type { PortfolioStore } from '../store/portfolio-store';
 import { provenanceText } from '../danish-text';
 import { useCellError } from './cell-error';
@@ -63,7 +65,8 @@ interface Props {
   version: number;
   /** The rows shown (the row model, or one pool of it). */
   rows: GridRow[];
-  grandTotal: GrandTotalRow;
+  /** Pinned at the bottom: the Total, or the filtered pool's «… i alt». */
+  bottomRow: GrandTotalRow | PoolTotalRow;
   /** The years shown as columns. */
   years: readonly number[];
   selection: RangeSelection;
@@ -79,7 +82,7 @@ function rowClass(p: RowClassParams<GridRow>): string[] {
 }
 
 export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGrid(
-  { store, version, rows, grandTotal, years, selection, events },
+  { store, version, rows, bottomRow, years, selection, events },
   ref,
 ) {
   const gridRef = useRef<AgGridReact<GridRow>>(null);
@@ -93,12 +96,23 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
   const cellError = useCellError(wrapRef);
 
   const provenance = useCallback((id: string) => provenanceText(store.lineInfo.get(id)), [store]);
+  // Widths the user dragged are kept per portfolio and given back when it is opened again.
+  const portfolioId = store.meta?.id;
+  const widths = useMemo(() => readWidths(portfolioId), [portfolioId]);
   const columnDefs = useMemo(
-    () => buildColumns(years, { onToggle: toggle, selection, provenance }),
-    [years, toggle, selection, provenance],
+    () => buildColumns(years, { onToggle: toggle, selection, provenance, widths }),
+    [years, toggle, selection, provenance, widths],
+  );
+  const onColumnResized = useCallback(
+    (e: ColumnResizedEvent<GridRow>) => {
+      if (!e.finished || e.source !== 'uiColumnResized') return;
+      for (const c of e.columns ?? []) widths[c.getColId()] = c.getActualWidth();
+      keepWidths(portfolioId, widths);
+    },
+    [portfolioId, widths],
   );
   const defaultCol = useMemo(() => defaultColDef(), []);
-  const pinned = useMemo(() => [grandTotal], [grandTotal]);
+  const pinned = useMemo(() => [bottomRow], [bottomRow]);
 
   useEffect(() => {
     const el = wrapRef.current;
@@ -255,6 +269,7 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
         onCellEditingStopped={cellError.hide}
         invalidEditValueMode="block"
         onRowDragEnd={onRowDragEnd}
+        onColumnResized={onColumnResized}
         preventDefaultOnContextMenu
         enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit

@@ -12,7 +12,9 @@ import {
   leafRow,
   poolTotalRowId,
   RowCache,
+  type GrandTotalRow,
   type GridRow,
+  type PoolTotalRow,
   type RowModel,
 } from '../../../shared/grid/row-model';
 import { Versioned } from './versioned';
@@ -36,7 +38,7 @@ export class PortfolioStore extends Versioned {
   private model: RowModel | null = null;
   /** Where each row of the model is, for patching it in place. */
   private rowIndex: Map<string, number> | null = null;
-  private shown: { rows: GridRow[]; years: number[] } | null = null;
+  private shown: { rows: GridRow[]; years: number[]; bottom: GrandTotalRow | PoolTotalRow } | null = null;
   /** Rows replaced in place since the grid last took them (the row array itself is unchanged). */
   private patched = new Map<string, GridRow>();
 
@@ -110,6 +112,7 @@ export class PortfolioStore extends Versioned {
       this.patched.set(row.id, row);
     }
     model.grandTotal = grand;
+    if (this.shown) this.shown.bottom = grand; // unfiltered (a filter rebuilds): the bottom row is the Total
     for (const line of upserts) this.lines.set(line.id, line);
     // The view keeps its row array (patched in place) and its year columns: a new array of years
     // would give the grid new column definitions and repaint every cell.
@@ -158,14 +161,22 @@ export class PortfolioStore extends Versioned {
     return this.model;
   }
 
-  /** The rows and year columns shown: the row model, of one pool when filtered, without hidden years. */
-  get view(): { rows: GridRow[]; years: number[] } {
+  /**
+   * The rows and year columns shown: the row model, of one pool when filtered, without hidden
+   * years; and the bottom row: the whole portfolio's Total, or with a pool filter that pool's
+   * «<pulje> i alt» (pinned at the bottom instead of scrolling with the pool's rows).
+   */
+  get view(): { rows: GridRow[]; years: number[]; bottom: GrandTotalRow | PoolTotalRow } {
     if (!this.shown) {
-      const rows = this.rowModel.rows;
+      const { rows, grandTotal } = this.rowModel;
       const pool = this.poolFilter && this.pools.has(this.poolFilter) ? this.poolFilter : null;
+      const poolTotal = pool
+        ? rows.find((r): r is PoolTotalRow => r.kind === 'poolTotal' && r.poolId === pool)
+        : undefined;
       this.shown = {
-        rows: pool ? rows.filter((r) => r.kind !== 'grandTotal' && r.poolId === pool) : rows,
+        rows: pool ? rows.filter((r) => r.kind !== 'grandTotal' && r.kind !== 'poolTotal' && r.poolId === pool) : rows,
         years: this.years.filter((y) => !this.hiddenYears.has(y)),
+        bottom: poolTotal ?? grandTotal,
       };
     }
     return this.shown;
@@ -185,6 +196,30 @@ export class PortfolioStore extends Versioned {
   toggleCollapsed(id: string): void {
     if (this.collapsed.has(id)) this.collapsed.delete(id);
     else this.collapsed.add(id);
+    this.changed();
+  }
+
+  /**
+   * Every pool and line row in the shown pool(s), folded or not: what Find searches (a match in a
+   * folded pool is found, and `reveal` unfolds it).
+   */
+  searchRows(): GridRow[] {
+    const pool = this.poolFilter && this.pools.has(this.poolFilter) ? this.poolFilter : null;
+    const pools = [...this.pools.values()].filter((p) => !pool || p.id === pool);
+    const lines = pool ? [...this.lines.values()].filter((l) => l.poolId === pool) : this.lines.values();
+    return buildRowModel({ years: this.years, pools, lines }, new Set(), this.cache).rows.filter(
+      (r) => r.kind === 'pool' || r.kind === 'line',
+    );
+  }
+
+  /** Unfolds the pool and line that hide this row, so it can be shown. */
+  reveal(row: GridRow): void {
+    if (row.kind !== 'line') return;
+    const hiding = [row.poolId, ...(row.line.parentId ? [row.line.parentId] : [])].filter((id) =>
+      this.collapsed.has(id),
+    );
+    if (!hiding.length) return;
+    for (const id of hiding) this.collapsed.delete(id);
     this.changed();
   }
 
