@@ -35,14 +35,21 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
   const version = useSyncExternalStore(store.subscribe, store.getVersion);
   const [fileName, setFileName] = useState('');
   const [message, setMessage] = useState<Message | null>(null);
-  const dialogs = useDialogs();
+  const grid = useRef<GridHandle>(null);
+  // When the last dialog closes, the keyboard goes back where it was: the grid's cell (through the
+  // grid, as the cell may have been redrawn), or the field it came from; not if something took it.
+  const dialogs = useDialogs((was) => {
+    const now = document.activeElement;
+    if (now && now !== document.body) return;
+    if (was instanceof HTMLElement && was.isConnected && !was.closest('.pp-grid')) was.focus();
+    else grid.current?.refocus();
+  });
   const [sidePanel, setSidePanel] = useState(true);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
-  const grid = useRef<GridHandle>(null);
   const viewBar = useRef<ViewBarHandle>(null);
   const selectedRef = useRef<string | null>(null);
   const selection = useMemo(() => new RangeSelection(), []);

@@ -3,11 +3,12 @@
  * `close(answer)`, and resolves with that answer. Every dialog of the window is shown by the one
  * host (`useDialogs().shown`), stacked in the order they opened; the Ui's dialogs are built on it.
  */
-import { Fragment, useCallback, useRef, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
 import { TEXT_LIMITS } from '../../shared/domain/model';
 import { BackupDialog } from './components/backup-dialog';
 import { Dialog } from './components/dialog';
 import { ExportDialog } from './components/export-dialog';
+import { FocusScope } from './components/focus-scope';
 import { ImportDialog } from './components/import-dialog';
 import { MergeDialog } from './components/merge-dialog';
 import { RegionDialog } from './components/region-dialog';
@@ -18,9 +19,26 @@ import type { Ui } from './ui';
 export type DialogRender<T> = (close: (answer: T) => void) => ReactElement;
 export type OpenDialog = <T>(render: DialogRender<T>) => Promise<T>;
 
-export function useDialogs(): { open: OpenDialog; shown: ReactElement; isOpen: boolean } {
+/**
+ * `giveBack`: puts the keyboard back where it was before the first dialog opened, once the last
+ * one has closed (the grid's cell, through the grid: the cell's element may have been redrawn).
+ */
+export function useDialogs(giveBack: (before: Element | null) => void = () => undefined): {
+  open: OpenDialog;
+  shown: ReactElement;
+  isOpen: boolean;
+} {
   const [stack, setStack] = useState<{ id: number; element: ReactElement }[]>([]);
   const lastId = useRef(0);
+  const before = useRef<Element | null>(null);
+  const giveBackRef = useRef(giveBack);
+  giveBackRef.current = giveBack;
+  useEffect(() => {
+    if (stack.length) return;
+    const was = before.current;
+    before.current = null;
+    if (was) requestAnimationFrame(() => giveBackRef.current(was));
+  }, [stack.length]);
   const open = useCallback<OpenDialog>(
     <T,>(render: DialogRender<T>) =>
       new Promise<T>((resolve) => {
@@ -33,14 +51,17 @@ export function useDialogs(): { open: OpenDialog; shown: ReactElement; isOpen: b
           resolve(answer);
         };
         const element = render(close);
-        setStack((s) => [...s, { id, element }]);
+        setStack((s) => {
+          if (!s.length) before.current = document.activeElement;
+          return [...s, { id, element }];
+        });
       }),
     [],
   );
   const shown = (
     <>
       {stack.map((d) => (
-        <Fragment key={d.id}>{d.element}</Fragment>
+        <FocusScope key={d.id}>{d.element}</FocusScope>
       ))}
     </>
   );

@@ -49,6 +49,8 @@ const theme = themeQuartz.withParams({
 export interface GridHandle {
   /** Focuses a cell and scrolls to it; optionally opens its editor. */
   focus(rowId: string, colId?: string, edit?: boolean): void;
+  /** Gives the keyboard back to the grid's focused cell (after a dialog), or its first cell. */
+  refocus(): void;
   api(): GridApi<GridRow> | null;
   /** The rows and columns as shown, for range commands. */
   view(): GridView;
@@ -219,6 +221,13 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
         keepKeyboardOnEditor();
       };
       attempt(10);
+    },
+    refocus() {
+      const api = gridRef.current?.api;
+      if (!api) return;
+      const cell = api.getFocusedCell();
+      if (cell) api.setFocusedCell(cell.rowIndex, cell.column, cell.rowPinned);
+      else if (api.getDisplayedRowCount()) api.setFocusedCell(0, NAME_COL);
     },
   }));
 
