@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, cell, chromiumMissing, grandTotal, rowId, useApp } from './harness';
 import { pngSize } from './png';
+import { poolColour } from '../../renderer/src/charts/palette';
 
 const CHARTS = ['allocation', 'per-year', 'largest'];
 
@@ -87,6 +88,18 @@ describe.skipIf(chromiumMissing)('Diagrammer in Chromium', () => {
     // Back in the grid, the grid is as it was.
     await page.getByTestId('view-grid').click();
     await expect.poll(() => grandTotal(page, 'y2023').textContent()).toBe('11.800');
+  });
+
+  it('the grid marks each pool heading with the pool’s chart colour', async () => {
+    const swatches = page.getByTestId('pool-swatch');
+    await expect.poll(() => swatches.count()).toBe(3);
+    const colours = await swatches.evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    expect(colours).toEqual([0, 1, 2].map((i) => rgb(poolColour(i))));
+    await page.screenshot({
+      path: join(ARTIFACTS, 'charts-grid-colours.png'),
+      clip: { x: 0, y: 0, width: 700, height: 420 },
+    });
   });
 
   it('«Gem som PNG» downloads the chart as a PNG named after it', async () => {

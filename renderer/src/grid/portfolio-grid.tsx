@@ -93,9 +93,10 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
   const cellError = useCellError(wrapRef);
 
   const provenance = useCallback((id: string) => provenanceText(store.lineInfo.get(id)), [store]);
+  const poolIndex = useCallback((id: string) => store.poolList().findIndex((p) => p.id === id), [store]);
   const columnDefs = useMemo(
-    () => buildColumns(years, { onToggle: toggle, selection, provenance }),
-    [years, toggle, selection, provenance],
+    () => buildColumns(years, { onToggle: toggle, selection, provenance, poolIndex }),
+    [years, toggle, selection, provenance, poolIndex],
   );
   const defaultCol = useMemo(() => defaultColDef(), []);
   const pinned = useMemo(() => [grandTotal], [grandTotal]);
