@@ -1,5 +1,5 @@
 /** Puljeplan's window: header, command bar, the grid, the side panel and the status line. */
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { regionName } from '../../shared/domain/model';
 import { count } from '../../shared/danish/text';
 import { shownCols } from './grid/columns';
@@ -18,7 +18,11 @@ import { dialogUi, useDialogs } from './dialogs';
 import { SidePanel } from './components/side-panel';
 import { Toolbar } from './components/toolbar';
 import { PortfolioGrid, type GridEvents, type GridHandle } from './grid/portfolio-grid';
+import { ViewTabs, type ViewName } from './components/view-tabs';
 import type { PortfolioStore } from './store/portfolio-store';
+
+// The charts (AG Charts) load when the Diagrammer is first opened, not with the window.
+const ChartsView = lazy(() => import('./charts/charts-view').then((m) => ({ default: m.ChartsView })));
 
 interface Message {
   kind: 'error' | 'info';
@@ -50,6 +54,7 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
+  const [shown, setShown] = useState<ViewName>('grid');
   const viewBar = useRef<ViewBarHandle>(null);
   const selectedRef = useRef<string | null>(null);
   const selection = useMemo(() => new RangeSelection(), []);
@@ -219,8 +224,10 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
         </div>
       </header>
       <Toolbar actions={actions} lines={lines} history={store.history} sidePanel={sidePanel} />
-      <ViewBar ref={viewBar} store={store} rows={view.rows} show={showFound} />
-      <main className="pp-main">
+      <ViewTabs view={shown} onChange={setShown} />
+      {shown === 'grid' && <ViewBar ref={viewBar} store={store} rows={view.rows} show={showFound} />}
+      {/* Hidden, not unmounted, while another view shows: the grid keeps its scroll, folds and range. */}
+      <main className="pp-main" hidden={shown !== 'grid'}>
         <PortfolioGrid
           ref={grid}
           store={store}
@@ -233,6 +240,13 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
         />
         {sidePanel && <SidePanel meta={meta} selected={panelRow} store={store} actions={actions} />}
       </main>
+      {shown === 'charts' && (
+        <main className="pp-main">
+          <Suspense fallback={<div className="pp-loading">Indlæser diagrammerne …</div>}>
+            <ChartsView store={store} version={version} status={null} onError={(m) => ui.notify('error', m)} />
+          </Suspense>
+        </main>
+      )}
       <footer className="pp-status">
         <span
           role={message?.kind === 'error' ? 'alert' : 'status'}

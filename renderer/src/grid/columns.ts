@@ -27,6 +27,8 @@ export interface ColumnHandlers {
   provenance: (lineId: string) => string | null;
   /** Widths the user dragged, by column id (column-widths.ts). */
   widths?: Readonly<Record<string, number>>;
+  /** The pool's place in pool order: its colour, the same as in the charts (renderer/src/charts/palette.ts). */
+  poolIndex: (poolId: string) => number;
 }
 
 /** The column ids shown, in order: what a range's column index counts. */
@@ -68,7 +70,7 @@ export function buildColumns(years: readonly number[], handlers: ColumnHandlers)
     valueGetter: (p) => p.data?.name ?? '',
     editable: (p: EditableCallbackParams<GridRow>) => isNameEditable(p.data),
     cellRenderer: NameCell,
-    cellRendererParams: { onToggle: handlers.onToggle },
+    cellRendererParams: { onToggle: handlers.onToggle, poolIndex: handlers.poolIndex },
     // The cell shows more than the name (the comment marker): a row replaced in place
     // (rowNode.updateData) with the same name must still repaint it.
     equals: () => false,

@@ -1,12 +1,17 @@
-/** The name column: indentation for sub-lines, a fold button on pools and parent lines, a comment marker. */
+/**
+ * The name column: indentation for sub-lines, a fold button on pools and parent lines, the pool's
+ * colour on its heading (the charts' colour), a comment marker.
+ */
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { GridRow } from '../../../shared/grid/row-model';
+import { poolColour } from '../charts/palette';
 
 interface Props extends CustomCellRendererProps<GridRow> {
   onToggle: (id: string) => void;
+  poolIndex: (poolId: string) => number;
 }
 
-export function NameCell({ data, onToggle }: Props) {
+export function NameCell({ data, onToggle, poolIndex }: Props) {
   if (!data) return null;
   const foldId = data.kind === 'pool' ? data.poolId : data.kind === 'line' && data.hasChildren ? data.id : null;
   const collapsed = (data.kind === 'pool' || data.kind === 'line') && data.collapsed;
@@ -31,6 +36,14 @@ export function NameCell({ data, onToggle }: Props) {
         </button>
       ) : (
         <span className="pp-fold-space" />
+      )}
+      {data.kind === 'pool' && (
+        <span
+          className="pp-pool-swatch"
+          data-testid="pool-swatch"
+          aria-hidden="true"
+          style={{ background: poolColour(Math.max(0, poolIndex(data.poolId))) }}
+        />
       )}
       <span className="pp-name-text">{data.name}</span>
       {comment && (

@@ -101,9 +101,10 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
   // Widths the user dragged are kept per portfolio and given back when it is opened again.
   const portfolioId = store.meta?.id;
   const widths = useMemo(() => readWidths(portfolioId), [portfolioId]);
+  const poolIndex = useCallback((id: string) => store.poolList().findIndex((p) => p.id === id), [store]);
   const columnDefs = useMemo(
-    () => buildColumns(years, { onToggle: toggle, selection, provenance, widths }),
-    [years, toggle, selection, provenance, widths],
+    () => buildColumns(years, { onToggle: toggle, selection, provenance, widths, poolIndex }),
+    [years, toggle, selection, provenance, widths, poolIndex],
   );
   const onColumnResized = useCallback(
     (e: ColumnResizedEvent<GridRow>) => {
