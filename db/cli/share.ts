@@ -92,7 +92,7 @@ function reviewText(r: MergeReview, mine: string): string[] {
     'Konflikter',
     r.conflicts,
     (c) =>
-      `${c.pool}: ${c.line}${c.year ? ` ${c.year}` : ''} [${c.kind}]: min ${shown(c.mine)}, deres ${shown(c.theirs)}`,
+      `${c.pool}: ${c.line}${c.year ? ` ${c.year}` : ''} [${c.label ?? c.kind}]: min ${shown(c.mine)}, deres ${shown(c.theirs)}`,
   );
   const taken = r.changes.flatMap((l) =>
     l.cells.filter((c) => c.outcome === 'theirs').map((c) => ({ ...c, line: l.line, pool: l.pool })),
@@ -100,7 +100,8 @@ function reviewText(r: MergeReview, mine: string): string[] {
   list(
     'Ændringer fra dem',
     taken,
-    (c) => `${c.pool}: ${c.line}${c.year ? ` ${c.year}` : ` (${c.field})`}: ${shown(c.mine)} → ${shown(c.theirs)}`,
+    (c) =>
+      `${c.pool}: ${c.line}${c.year ? ` ${c.year}` : ` (${c.label ?? c.field})`}: ${shown(c.mine)} → ${shown(c.theirs)}`,
   );
   list('Nye linjer fra dem', r.onlyTheirs, (l) => `${l.pool}: ${l.parent ? `${l.parent} / ` : ''}${l.line}`);
   list('Linjer, kun jeg har', r.onlyMine, (l) => `${l.pool}: ${l.line}`);

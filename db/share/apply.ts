@@ -21,12 +21,21 @@ import { cancelledChanges, dotRow, Dots, mergeSeen, seenEntries, storeDots, vers
 import { historyOf } from './history';
 import { MergeRecord } from './lineage';
 import { planMerge, type MergeConflict, type MergePlan, type Resolution, type Side } from './merge';
+import { projectOps } from './merge/projects';
+import { readProjectValues, withProjectHistory } from './project-values';
 import { receiveFile, type Received } from './receive';
 import { diffOps, readState } from './state';
 
 function side(db: DB): Side {
   const dots = new Dots(db);
-  return { state: readState(db), dots, vv: versionVector(dots.lineage), history: historyOf(db, cancelledChanges(db)) };
+  const cancelled = cancelledChanges(db);
+  return {
+    state: readState(db),
+    dots,
+    vv: versionVector(dots.lineage),
+    history: withProjectHistory(db, cancelled, historyOf(db, cancelled)),
+    projects: readProjectValues(db),
+  };
 }
 
 /**
@@ -117,7 +126,10 @@ export function applyMerge(
     // made from) still holds.
     if (session.revision !== revision)
       throw new UserError('Porteføljen blev ændret under fletningen; prøv igen.', 'conflict');
-    const ops = diffOps(mine.state, result.target, { amountChanges: result.amountChanges, remove: result.removed });
+    const ops = [
+      ...diffOps(mine.state, result.target, { amountChanges: result.amountChanges, remove: result.removed }),
+      ...projectOps(mine.projects, result.projects, new Set(result.target.lines.keys())),
+    ];
     // «Fra …» is the region of the person who sent it (share_sent), else the portfolio's.
     const from = info.sentBy?.region ?? info.region;
     const label = `Flet fra ${regionName(from)} («${info.fileName}»)`;

@@ -8,6 +8,7 @@
  */
 import type { RegionCode } from '../../shared/domain/model';
 import type { DB } from '../core/open';
+import { localProjectChanges } from './project-values';
 
 export interface Dot {
   replica: string;
@@ -213,17 +214,21 @@ export class Dots {
 
   constructor(db: DB) {
     this.lineage = readLineage(db);
+    const cancelled = JSON.stringify(cancelledChanges(db));
     const rows = db
       .prepare<[number, string], [string, string | null, string | null, number, string]>(
         // SQLite returns the bare column `at` from the row holding max(change_no).
         'SELECT entity, entity_id, field, max(change_no), at FROM audit WHERE change_no > ? AND change_no NOT IN (SELECT value FROM json_each(?)) GROUP BY entity, entity_id, field',
       )
       .raw(true)
-      .all(this.lineage.since, JSON.stringify(cancelledChanges(db)));
+      .all(this.lineage.since, cancelled);
     for (const [entity, id, field, n, at] of rows) {
       // A pool's place is its field 'position'; the portfolio's own fields are not merged.
       if (id !== null && isEntity(entity)) this.local.set(entity, id, field ?? '', { n, at });
     }
+    // Project data: fields of its line (and a pool's kind), project-values.ts.
+    for (const [entity, id, field, n, at] of localProjectChanges(db, this.lineage.since, cancelled))
+      this.local.set(entity, id, field, { n, at });
     const dots = db
       .prepare<[], [Entity, string, string, string, number, string, number]>(
         'SELECT entity, entity_id, field, replica, counter, at, change_no FROM share_dot',

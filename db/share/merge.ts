@@ -34,9 +34,11 @@ import type { DotRow, Dots } from './dots';
 import type { History, Value } from './history';
 import { startMerge } from './merge/context';
 import { assemblePlan, fillBases, keepConsistent } from './merge/finish';
+import { mergeProjects, type ProjectChanges } from './merge/projects';
 import { matchNewLines, myOnlyLines, theirOnlyLines } from './merge/one-side';
 import { mergePools, mergeYears, removeDeleted } from './merge/pools';
 import { mergeSharedLines } from './merge/shared-lines';
+import type { ProjectValues } from './project-values';
 import type { ReceivedInfo } from './rows';
 import type { PortfolioById } from './state';
 
@@ -54,6 +56,8 @@ export interface Side {
   dots: Dots;
   vv: Map<string, number>;
   history: History;
+  /** Its project data (project-values.ts). */
+  projects: ProjectValues;
 }
 
 export interface MergePlan {
@@ -69,6 +73,8 @@ export interface MergePlan {
   /** Pools and years of mine the merge removes (they deleted them). */
   removed: { pools: string[]; years: number[] };
   unresolved: MergeConflict[];
+  /** Project values and pool kinds the merge changes (merge/projects.ts). */
+  projects: ProjectChanges;
 }
 
 /**
@@ -78,7 +84,7 @@ export interface MergePlan {
  * 2. lines both sides have are compared value by value, three-way (merge/shared-lines.ts);
  * 3. lines one side has are new, or deleted on the other side (merge/one-side.ts), and
  * 4. new lines on both sides with the same name are offered as "samme linje?" (matchNewLines);
- * 5. the merged portfolio is made whole (merge/finish.ts), pools and years they deleted are removed
+ * 5. the merged portfolio is made whole (merge/finish.ts), project data merged (merge/projects.ts), pools and years they deleted are removed
  *    (merge/pools.ts removeDeleted), common values are looked up, the plan assembled.
  * `resolutions` (by conflict id) and `takeAll` answer conflicts; one without an answer is unresolved.
  */
@@ -98,7 +104,8 @@ export function planMerge(
   const newMine = myOnlyLines(ctx);
   matchNewLines(ctx, newTheirs, newMine);
   keepConsistent(ctx);
+  const projects = mergeProjects(ctx, mine.projects, theirs.projects);
   removeDeleted(ctx);
   fillBases(ctx);
-  return assemblePlan(ctx);
+  return { ...assemblePlan(ctx), projects };
 }

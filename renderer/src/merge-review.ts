@@ -31,9 +31,11 @@ const FIELD: Record<Field, string> = {
   name: 'Navn',
   description: 'Beskrivelse',
   comment: 'Kommentar',
+  project: 'Projekt',
 };
 
-export function fieldLabel(field: Field | Conflict['kind'], year: number | null): string {
+export function fieldLabel(field: Field | Conflict['kind'], year: number | null, label?: string): string {
+  if (label) return label;
   if (year !== null) return String(year);
   if (field === 'deleted-by-me') return 'Slettet hos mig';
   if (field === 'deleted-by-them') return 'Slettet hos dem';
@@ -45,6 +47,7 @@ export function fieldLabel(field: Field | Conflict['kind'], year: number | null)
 export function valueText(field: Field | Conflict['kind'], v: Value | undefined): string {
   if (v === undefined) return '';
   if (field === 'amount') return v === null ? '(tom)' : formatAmount(Number(v));
+  if (field === 'project') return v === null ? '(ingen)' : String(v);
   return v === null ? '' : String(v);
 }
 
@@ -66,6 +69,8 @@ export function optionLabels(c: Conflict): { mine: string; theirs: string; value
       return { mine: 'Samme, mine tal', theirs: 'Samme, deres tal', value: 'To linjer:', placeholder: 'navn på deres' };
     case 'amount':
       return { mine: 'Min', theirs: 'Deres', value: 'Beløb:', placeholder: 'fx 1.500' };
+    case 'project':
+      return { mine: 'Min', theirs: 'Deres' };
     default:
       return { mine: 'Min', theirs: 'Deres', value: 'Tekst:', placeholder: c.kind === 'name' ? 'navn' : 'tekst' };
   }
@@ -133,7 +138,7 @@ export function changeRows(review: MergeReview): ChangeRow[] {
         key: `${l.lineId}:${c.field}:${c.year ?? ''}`,
         pool: l.pool,
         line: l.line,
-        field: fieldLabel(c.field, c.year),
+        field: fieldLabel(c.field, c.year, c.label),
         mine: valueText(c.field, c.mine),
         theirs: valueText(c.field, c.theirs),
         base: valueText(c.field, c.base),

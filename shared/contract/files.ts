@@ -83,7 +83,18 @@ const Outcome = z.enum(['mine', 'theirs', 'conflict']);
 const MergeConflict = z.object({
   /** Stable for a pair of files: `amount:<lineId>:<year>`, `name:<lineId>`, `deleted-by-me:<lineId>`, `same-line:<theirLineId>` … */
   id: z.string(),
-  kind: z.enum(['amount', 'name', 'description', 'comment', 'deleted-by-me', 'deleted-by-them', 'same-line']),
+  kind: z.enum([
+    'amount',
+    'name',
+    'description',
+    'comment',
+    'deleted-by-me',
+    'deleted-by-them',
+    'same-line',
+    'project',
+  ]),
+  /** A project value's Danish label (kind 'project'): «Status nov. 2023 · Tid», «Fase» … */
+  label: z.string().optional(),
   lineId: Id,
   theirLineId: Id.nullable(),
   pool: z.string(),
@@ -116,7 +127,8 @@ const MergeReview = z.object({
       line: z.string(),
       cells: z.array(
         z.object({
-          field: z.enum(['amount', 'name', 'description', 'comment']),
+          field: z.enum(['amount', 'name', 'description', 'comment', 'project']),
+          label: z.string().optional(),
           year: Year.nullable(),
           mine: MergeValue,
           theirs: MergeValue,

@@ -63,7 +63,7 @@ export function fillBases(ctx: MergeContext): void {
 }
 
 /** The plan: conflicts in the order of pool and line names (Danish), counted. */
-export function assemblePlan(ctx: MergeContext): MergePlan {
+export function assemblePlan(ctx: MergeContext): Omit<MergePlan, 'projects'> {
   const { review, target, unresolved } = ctx;
   review.conflicts.sort((a, b) => collator.compare(a.pool, b.pool) || collator.compare(a.line, b.line));
   review.counts.conflicts = review.conflicts.length;

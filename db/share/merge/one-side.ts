@@ -37,6 +37,8 @@ function allSeen(ctx: MergeContext, l: Line, side: Side, other: Side, id: (id: s
   const lid = id(l.id);
   if (!['', ...TEXTS, 'place'].every((f) => covered(d.dot('line', lid, f), other.vv))) return false;
   for (const y of ctx.target.state.years) if (!covered(d.dot('amount', lid, String(y)), other.vv)) return false;
+  for (const f of side.projects.lines.get(lid)?.keys() ?? [])
+    if (!covered(d.dot('line', lid, f), other.vv)) return false;
   return true;
 }
 

@@ -70,7 +70,7 @@ export function ConflictTable({ rows, withBase, choices, onChoose }: Props) {
         return [
           <span title={c.pool}>{c.pool}</span>,
           <span title={c.line}>{c.line}</span>,
-          fieldLabel(c.kind, c.year),
+          fieldLabel(c.kind, c.year, c.label),
           side('mine'),
           side('theirs'),
           ...(withBase ? [side('base')] : []),
@@ -112,7 +112,7 @@ function Resolve({
     <div
       className="pp-resolve"
       role="radiogroup"
-      aria-label={`Afgørelse for ${conflict.line} ${fieldLabel(conflict.kind, conflict.year)}`}
+      aria-label={`Afgørelse for ${conflict.line} ${fieldLabel(conflict.kind, conflict.year, conflict.label)}`}
       data-testid="merge-conflict"
       data-conflict-id={conflict.id}
     >

@@ -94,6 +94,9 @@ describe('the common value of what both files changed (base)', () => {
     const rows = db.prepare('SELECT * FROM line').all() as Record<string, unknown>[];
     const amounts = db.prepare('SELECT * FROM amount').all() as Record<string, unknown>[];
     const pools = db.prepare('SELECT * FROM pool').all() as Record<string, unknown>[];
+    // Project data is the file's too (merged as a line's values: docs/architecture.md).
+    const projectTables = ['project', 'project_status', 'milestone', 'risk_activity', 'pool_kind'];
+    const projects = projectTables.map((t) => [t, db.prepare(`SELECT * FROM ${t}`).all()] as const);
     db.close();
     const other = new Database(apart);
     other.exec(
@@ -112,6 +115,7 @@ describe('the common value of what both files changed (base)', () => {
     for (const l of [...rows].sort((a, b) => Number(a.parent_id !== null) - Number(b.parent_id !== null)))
       insert('line', l);
     for (const a of amounts) insert('amount', a);
+    for (const [table, rs] of projects) for (const r of rs) insert(table, r as Record<string, unknown>);
     other.close();
     set(apart, LPR, 2022, 777_000);
     const review = preview(rm, send(apart));

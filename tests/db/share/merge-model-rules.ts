@@ -2,7 +2,8 @@
  * The reference model of a merge (merge-model.ts): every copy keeps, per value, the edit that wrote
  * it, and the SET of edits it has seen (no version vectors). Values are addressed by key:
  * `x:<line>` the line's existence (undefined value: deleted), `n:` name, `d:` description,
- * `p:` place (pool|parent|position), `a:<line>:<year>` an amount.
+ * `p:` place (pool|parent|position), `a:<line>:<year>` an amount, `j:<line>:<field>` a project's
+ * value (merge-model-projects.ts).
  * Rules (docs/architecture.md «Merging»): a value that differs is mine if I have seen the edit that
  * wrote theirs, theirs if they have seen mine, else a conflict (a place changed on both sides keeps
  * mine). A line one side lacks is new if that side never saw it; else that side deleted it: the
@@ -62,10 +63,7 @@ export function mergeModel(
         if (wm.value === wt.value || mine.seen.has(wt.edit)) continue;
         if (theirs.seen.has(wm.edit)) state.set(k, wt);
         else if (k.startsWith('p:')) continue;
-        else if (
-          conflict(`${k.startsWith('a:') ? 'amount' : k.startsWith('n:') ? 'name' : 'description'} ${k}`) === 'theirs'
-        )
-          state.set(k, wt);
+        else if (conflict(`${kindOf(k)} ${k}`) === 'theirs') state.set(k, wt);
       }
       continue;
     }
@@ -89,6 +87,12 @@ export function mergeModel(
   const merged: ModelCopy = { state, seen: new Set([...mine.seen, ...theirs.seen]) };
   keepConsistent(merged, mine);
   return { merged, conflicts };
+}
+
+/** The review's kind of a conflict on a value (`j:` a project's value: merge-model-projects.ts). */
+function kindOf(k: string): string {
+  if (k.startsWith('j:')) return 'project';
+  return k.startsWith('a:') ? 'amount' : k.startsWith('n:') ? 'name' : 'description';
 }
 
 function childrenOf(c: ModelCopy, line: string): string[] {

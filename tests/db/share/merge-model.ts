@@ -23,12 +23,13 @@ import { openSession } from '../../../db/index';
 import { applyMerge, importReceived, previewMerge } from '../../../db/share/apply';
 import type { Resolution } from '../../../db/share/merge';
 import { mergeModel, type ModelCopy, type Written } from './merge-model-rules';
+import { PROJECT_EDITS, projectConflictKey, projectEdit, readProjects } from './merge-model-projects';
 import { runCli } from '../../../db/cli/main';
 import { receiveFile } from '../../../db/share/receive';
 import { sendCopy } from '../../../db/share/send';
 
 type Route = 'file' | 'saveAs' | 'send' | 'receive' | 'cli';
-const EDITS = ['amount', 'name', 'description', 'add', 'sub', 'delete', 'move', 'pool'] as const;
+const EDITS = ['amount', 'name', 'description', 'add', 'sub', 'delete', 'move', 'pool', ...PROJECT_EDITS] as const;
 export type Action =
   | { kind: 'edit'; copy: number; edit: (typeof EDITS)[number]; line: number; other: number }
   | { kind: 'copy'; from: number; route: Route }
@@ -91,6 +92,11 @@ function read(s: Session): Map<string, Written['value']> {
     out.set(`p:${l.id}`, `${l.poolId}|${l.parentId ?? ''}|${l.position}`);
     for (const y of snap.years) out.set(`a:${l.id}:${y}`, l.amounts[y] ?? null);
   }
+  readProjects(
+    s,
+    snap.lines.filter((l) => l.parentId === null).map((l) => l.id),
+    out,
+  );
   return out;
 }
 
@@ -128,6 +134,9 @@ function edit(s: Session, a: Extract<Action, { kind: 'edit' }>, n: number): void
       case 'pool':
         if (l.parentId) return { label: '', ops: [] };
         return commands.moveLineToPool(db, { lineId: l.id, poolId: pool.id });
+      default:
+        if (l.parentId) return { label: '', ops: [] };
+        return projectEdit(db, a.edit, l.id, a.other, n);
     }
   });
 }
@@ -152,7 +161,8 @@ function copy(dir: string, from: string, to: string, route: Route, step: number)
 }
 
 /** The model key of a conflict in the review: `<kind> <key>`. */
-function conflictKey(c: { lineId: string; year: number | null; kind: string }): string {
+function conflictKey(c: { id: string; lineId: string; year: number | null; kind: string }): string {
+  if (c.kind === 'project') return projectConflictKey(c.id);
   const prefix = { amount: 'a', name: 'n', description: 'd', comment: 'c' }[c.kind as 'amount'] ?? 'x';
   return `${c.kind} ${prefix}:${c.lineId}${c.kind === 'amount' ? `:${c.year}` : ''}`;
 }
