@@ -71,6 +71,13 @@ export function toCellInput(value: unknown): CellInput {
   return textOf(v);
 }
 
+/** A solid pattern fill's ARGB colour; theme and indexed colours are not resolved (no theme is read). */
+function solidFill(fill: ExcelJS.Fill | undefined): string | undefined {
+  if (fill?.type !== 'pattern' || fill.pattern !== 'solid') return undefined;
+  const argb = fill.fgColor?.argb;
+  return typeof argb === 'string' && /^[0-9A-Fa-f]{8}$/.test(argb) ? argb.toUpperCase() : undefined;
+}
+
 interface Counter {
   rows: number;
   limits: WorkbookLimits;
@@ -94,6 +101,8 @@ async function readSheet(
       const grid: GridCell = { value: toCellInput(cell.value) };
       if (cell.alignment?.indent) grid.indent = cell.alignment.indent;
       if (cell.font?.bold) grid.bold = true;
+      const fill = solidFill(cell.fill);
+      if (fill) grid.fill = fill;
       cells.set(col, grid);
     });
     if (cells.size === 0) continue;
