@@ -31,6 +31,7 @@ export async function answer(request: WorkerRequest): Promise<WorkerAnswer> {
       request.bytes,
       { ...WORKBOOK_LIMITS, ...request.limits },
       request.fileName,
+      { fills: request.grids },
     );
     if (request.grids) return { ok: true, grids: { sheets, notes } };
     return { ok: true, packed: readAnnexPacked(sheets, notes) };
