@@ -129,17 +129,16 @@ function rowChanges(row: StatusRow, p: Project) {
     status[f] = read.value;
     lights[f] = read.value as Light | null;
   }
+  // Samlet: an empty cell, or the worst light, is the computed status; anything else is set by hand.
   const overall = row.values.overall;
   if (overall) {
     const worst = worstLight(LIGHT_FIELDS.map((f) => lights[f]!));
     const stored = (p.status?.overall ?? null) as Light | null;
-    if ((stored ?? worst) !== overall.value) {
-      add(
-        'overall',
-        lightText(stored ?? worstLight(LIGHT_FIELDS.map((f) => (p.status?.[f] ?? null) as Light | null))),
-        lightText(overall.value as Light | null),
-      );
-      status.overall = overall.value === worst ? null : overall.value;
+    const target = (overall.value as Light | null) ?? worst;
+    if ((stored ?? worst) !== target) {
+      const before = stored ?? worstLight(LIGHT_FIELDS.map((f) => (p.status?.[f] ?? null) as Light | null));
+      add('overall', lightText(before), lightText(target));
+      status.overall = target === worst ? null : target;
     }
   }
   const remark = row.values.remark;

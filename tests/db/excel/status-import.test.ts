@@ -127,6 +127,7 @@ describe('reading a status workbook back', () => {
     ws.addRow(['  PROJEKT ', 'Ressourcer', 'nr', 'Samlet status', 'bemærkninger:']);
     ws.addRow(['Et andet navn', 'grønt', '18-6', 'gul', '']);
     ws.addRow([LABREK, 'ikke vurderet', '', '', 'Afventer analyse']);
+    ws.addRow([PPJ, 'rød', '20-5', '', '']);
     ws.addRow(['Findes ikke', 'rød', '99-9', '', '']);
     await wb.xlsx.writeFile(xlsx);
     const r = await read();
@@ -142,11 +143,13 @@ describe('reading a status workbook back', () => {
         ],
       ],
       [LABREK, [['remark', 'Afventer analyse']]],
+      // An empty Samlet is the computed status: the red light makes it red, no change of its own.
+      [PPJ, [['resources', 'rød']]],
     ]);
     expect(preview.unknown).toEqual([
-      { row: 6, number: '99-9', name: 'Findes ikke', reason: 'ingen linje øverst i en pulje har dette nr. eller navn' },
+      { row: 7, number: '99-9', name: 'Findes ikke', reason: 'ingen linje øverst i en pulje har dette nr. eller navn' },
     ]);
-    expect(preview.missing).toContain(PPJ);
+    expect(preview.missing).toContain('MUSE EKG');
     withSession((s) => applyStatusWorkbook(s, r));
     const kiit = withSession((s) => statusReport(s, '2023-12').projects.find((p) => p.name === KIIT));
     // Set by hand: the one light is green, the overall status the sheet gave is amber.
