@@ -9,13 +9,20 @@ import type { Backend, Handlers } from './core/backend';
 import { UserError } from './core/errors';
 import { coreHandlers } from './core/handlers';
 import { excelHandlers } from './excel/handlers';
+import { statusImportHandlers } from './excel/status-import-handlers';
 import { shareHandlers } from './share/handlers';
 import { personHandlers } from './share/person-handlers';
 
 export type { Backend } from './core/backend';
 
 /** Every channel of the contract, each from its group's table: a channel without a handler does not compile. */
-const handlers: Handlers<Channel> = { ...coreHandlers, ...excelHandlers, ...shareHandlers, ...personHandlers };
+const handlers: Handlers<Channel> = {
+  ...coreHandlers,
+  ...excelHandlers,
+  ...shareHandlers,
+  ...personHandlers,
+  ...statusImportHandlers,
+};
 
 export type Dispatch = (channel: unknown, args: unknown) => Promise<Envelope<unknown>>;
 

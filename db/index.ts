@@ -8,6 +8,8 @@ import type { StatusReport } from '../shared/domain/project';
 import { setAmounts } from './core/commands';
 import { setProject, setStatus, type ProjectChanges, type StatusChanges } from './core/project-commands';
 import { findProjectLine, latestStatusMonth, readStatusReport } from './core/project-queries';
+import { applyStatusImport, planStatusImport, type StatusImportRead } from './excel/status-import';
+import type { StatusImportPreviewData } from '../shared/contract/status-import';
 import { saveCopyAs, type CopiedFile } from './core/copy';
 import { readMeta } from './core/queries';
 import { openPortfolio, type OpenOptions } from './core/open';
@@ -102,6 +104,17 @@ export { conflictMessage } from './excel/import-match';
 export type { ImportPreviewData } from './excel/import-plan';
 export { exportAnnex, type ExportOptions, type PortfolioData } from './excel/export';
 export { exportStatusReport } from './excel/status-export';
+export { readStatusWorkbook, type StatusImportRead } from './excel/status-import';
+
+/** What reading a status workbook back would change (docs/files.md «A status workbook back in»); nothing is changed. */
+export function statusImportPreview(session: Session, read: StatusImportRead): StatusImportPreviewData {
+  return planStatusImport(session.db, read).preview;
+}
+
+/** Reads a status workbook back: a backup copy, then every change as one undo step. */
+export function applyStatusWorkbook(session: Session, read: StatusImportRead): Change {
+  return applyStatusImport(session, read);
+}
 
 // ---------- sharing: check, send and merge (db/share/handlers.ts) ----------
 export { receiveFile } from './share/receive';

@@ -40,7 +40,7 @@ export function readWorkbookBytes(path: string): Uint8Array {
   return readFileSync(path);
 }
 
-function list<T>(out: string[], heading: string, items: T[], line: (item: T) => string): void {
+export function list<T>(out: string[], heading: string, items: T[], line: (item: T) => string): void {
   if (!items.length) return;
   out.push('', `${heading} (${items.length}):`);
   for (const item of items.slice(0, LISTED)) out.push(`  ${line(item)}`);

@@ -37,6 +37,7 @@ import {
 import { exportToFile, importIntoNewFile, previewText, readWorkbookBytes } from './excel';
 import { SHARE_USAGE, cmdCheck, cmdMerge, cmdSend } from './share';
 import { PROJECT_USAGE, cmdProject, cmdReport, cmdStatus } from './projects';
+import { STATUS_IMPORT_USAGE, cmdReportImport } from './status-import';
 import { tellMovedAside } from './targets';
 
 const USAGE = `Brug:
@@ -48,6 +49,7 @@ const USAGE = `Brug:
   puljeplan rescue <fil.sqlite> --out <ny.sqlite>
 ${SHARE_USAGE}
 ${PROJECT_USAGE}
+${STATUS_IMPORT_USAGE}
   (set, send, merge: [--region RH|RSJ|RSD|RM|RN]: who is writing; else PULJEPLAN_REGION or the app's setting)`;
 
 class UsageError extends Error {}
@@ -266,6 +268,8 @@ function cmdRescue(argv: string[], io: Io): void {
 export async function runCliAsync(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'report') return cmdReport(rest, io, (m) => new UsageError(m)).catch((err) => failure(err, io));
+  if (command === 'report-import')
+    return cmdReportImport(rest, io, (m) => new UsageError(m)).catch((err) => failure(err, io));
   if (command !== 'import' && command !== 'export') return runCli(argv, io);
   try {
     await (command === 'import' ? cmdImport(rest, io) : cmdExport(rest, io));

@@ -40,7 +40,7 @@ interface Io {
 }
 type Usage = (message: string) => Error;
 
-function session<T>(file: string, readonly: boolean, body: (s: Session) => T): T {
+export function session<T>(file: string, readonly: boolean, body: (s: Session) => T): T {
   if (!existsSync(file)) throw new UserError(`Filen «${basename(file)}» findes ikke.`);
   const s = openSession(file, { readonly });
   try {
@@ -51,7 +51,7 @@ function session<T>(file: string, readonly: boolean, body: (s: Session) => T): T
   }
 }
 
-function one(positionals: string[], command: string, usage: Usage): string {
+export function one(positionals: string[], command: string, usage: Usage): string {
   if (positionals.length !== 1) throw usage(`${command} kræver én porteføljefil.`);
   return positionals[0]!;
 }

@@ -1,5 +1,6 @@
 /**
- * Reads Bilag 1 from the bytes of an .xlsx that came from elsewhere: the zip directory is checked
+ * Reads Bilag 1 (or, for the status workbook, the plain sheets) from the bytes of an .xlsx that came
+ * from elsewhere: the zip directory is checked
  * here (zip-guard.ts), then the workbook is parsed in a worker thread with a heap limit and a
  * timeout (docs/files.md: a 6.4 KB workbook took 13 s and 1.4 GB in exceljs).
  * Whatever goes wrong becomes a Danish UserError; the app and the open portfolio are untouched.
@@ -11,6 +12,7 @@ import type { AnnexRead } from '../../shared/contract/annex';
 import { unpackAnnex } from './annex/transfer';
 import { UserError } from '../core/errors';
 import type { WorkerAnswer, WorkerRequest } from './import-worker';
+import type { WorkbookRead } from './read-workbook';
 import { checkZip } from './zip-guard';
 
 export interface ReadAnnexOptions {
@@ -100,12 +102,13 @@ function runWorker(request: WorkerRequest, options: ReadAnnexOptions, fileName: 
   });
 }
 
-/** The annex in an .xlsx; throws UserError (Danish) and changes nothing when the file is refused. */
-export async function readAnnexFile(
+/** The zip guard, then the worker; a refusal of either is a Danish UserError. */
+async function readChecked(
   bytes: Uint8Array,
   fileName: string,
-  options: ReadAnnexOptions = {},
-): Promise<AnnexRead> {
+  options: ReadAnnexOptions,
+  grids: boolean,
+): Promise<Extract<WorkerAnswer, { ok: true }>> {
   checkZip(bytes, fileName);
   // A copy of exactly these bytes, moved to the worker: Buffer#slice would share (and the
   // transfer detach) the caller's memory, possibly Node's shared pool.
@@ -114,8 +117,31 @@ export async function readAnnexFile(
     bytes: copy,
     fileName,
     limits: options.maxRows === undefined ? {} : { maxRows: options.maxRows },
+    ...(grids ? { grids: true } : {}),
   };
   const reply = await runWorker(request, options, fileName);
-  if (reply.ok) return unpackAnnex(reply.packed);
+  if (reply.ok) return reply;
   throw new UserError(reply.kind === 'user' ? reply.message : unreadableMessage(fileName));
+}
+
+/** The annex in an .xlsx; throws UserError (Danish) and changes nothing when the file is refused. */
+export async function readAnnexFile(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ReadAnnexOptions = {},
+): Promise<AnnexRead> {
+  const reply = await readChecked(bytes, fileName, options, false);
+  if (!('packed' in reply)) throw new UserError(unreadableMessage(fileName));
+  return unpackAnnex(reply.packed);
+}
+
+/** The visible sheets of an .xlsx as plain grids, behind the same guards as the annex (the status workbook). */
+export async function readWorkbookFile(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ReadAnnexOptions = {},
+): Promise<WorkbookRead> {
+  const reply = await readChecked(bytes, fileName, options, true);
+  if (!('grids' in reply)) throw new UserError(unreadableMessage(fileName));
+  return reply.grids;
 }

@@ -71,9 +71,32 @@ export function toCellInput(value: unknown): CellInput {
   return textOf(v);
 }
 
+/** A solid pattern fill's ARGB colour; theme and indexed colours are not resolved (no theme is read). */
+function solidFill(fill: ExcelJS.Fill | undefined): string | undefined {
+  if (fill?.type !== 'pattern' || fill.pattern !== 'solid') return undefined;
+  const argb = fill.fgColor?.argb;
+  return typeof argb === 'string' && /^[0-9A-Fa-f]{8}$/.test(argb) ? argb.toUpperCase() : undefined;
+}
+
+/**
+ * The status workbook's fill colours, also of cells with no value (a light may be its colour
+ * alone), which eachCell passes over; only the columns read, so a styled cell far right costs nothing.
+ */
+function readFills(row: ExcelJS.Row, cells: Map<number, GridCell>, maxColumns: number): void {
+  const find = (row as unknown as { findCell(col: number): ExcelJS.Cell | undefined }).findCell.bind(row);
+  for (let col = 1; col <= Math.min(row.cellCount, maxColumns); col++) {
+    const fill = solidFill(find(col)?.fill);
+    if (!fill) continue;
+    const grid = cells.get(col);
+    if (grid) grid.fill = fill;
+    else cells.set(col, { value: null, fill });
+  }
+}
+
 interface Counter {
   rows: number;
   limits: WorkbookLimits;
+  fills: boolean;
 }
 
 async function readSheet(
@@ -96,6 +119,7 @@ async function readSheet(
       if (cell.font?.bold) grid.bold = true;
       cells.set(col, grid);
     });
+    if (count.fills) readFills(row, cells, count.limits.maxColumns);
     if (cells.size === 0) continue;
     if (++count.rows > count.limits.maxRows) {
       throw new UserError(
@@ -113,6 +137,7 @@ export async function readWorkbook(
   bytes: Uint8Array,
   limits = WORKBOOK_LIMITS,
   fileName = 'projektmappen',
+  options: { fills?: boolean } = {},
 ): Promise<WorkbookRead> {
   const input = Readable.from(
     storedZipStream(bytes, fileName, FIRST, (name) => SHEET.test(name)),
@@ -120,10 +145,10 @@ export async function readWorkbook(
   );
   // A pipe does not pass its source's errors on, so the reader would wait for ever: race them.
   const failed = new Promise<never>((_, reject) => input.once('error', reject));
-  return Promise.race([readSheets(input, limits), failed]);
+  return Promise.race([readSheets(input, limits, options.fills ?? false), failed]);
 }
 
-async function readSheets(input: Readable, limits: WorkbookLimits): Promise<WorkbookRead> {
+async function readSheets(input: Readable, limits: WorkbookLimits, fills: boolean): Promise<WorkbookRead> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -133,7 +158,7 @@ async function readSheets(input: Readable, limits: WorkbookLimits): Promise<Work
   });
   const sheets: SheetGrid[] = [];
   const notes: string[] = [];
-  const count: Counter = { rows: 0, limits };
+  const count: Counter = { rows: 0, limits, fills };
   for await (const ws of reader) {
     const meta = ws as unknown as { name?: string; state?: string };
     const name = meta.name ?? `Ark ${sheets.length + 1}`;

@@ -14,6 +14,8 @@ export interface GridCell {
   /** Excel's indent level (alignment.indent), used to mark sub-lines. */
   indent?: number;
   bold?: boolean;
+  /** A solid fill's colour as ARGB (`FFFF0000`), read for the status workbook's lights. */
+  fill?: string;
 }
 
 /** One worksheet as plain data; rows and columns are 1-based as in Excel. */

@@ -41,6 +41,8 @@ export const CHANNELS = [
   'merge.apply',
   'backups.list',
   'backups.restore',
+  'status.importPreview',
+  'status.importApply',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -46,7 +46,7 @@ void _previewMatches;
 /** An .xlsx of up to about 100 MB, as base64 (4 characters per 3 bytes). */
 export const MAX_WORKBOOK_BASE64 = 140_000_000;
 const WORKBOOK_TOO_BIG = 'Projektmappen er for stor (højst 100 MB).';
-const Workbook = z
+export const Workbook = z
   .string()
   .max(MAX_WORKBOOK_BASE64, WORKBOOK_TOO_BIG)
   .pipe(z.base64('Filens indhold kunne ikke læses (ugyldig base64).'));
