@@ -152,7 +152,7 @@ function copy(dir: string, from: string, to: string, route: Route, step: number)
 }
 
 /** The model key of a conflict in the review: `<kind> <key>`. */
-function conflictKey(c: { lineId: string; year: number | null; kind: string }): string {
+function conflictKey(c: { lineId: string | null; year: number | null; kind: string }): string {
   const prefix = { amount: 'a', name: 'n', description: 'd', comment: 'c' }[c.kind as 'amount'] ?? 'x';
   return `${c.kind} ${prefix}:${c.lineId}${c.kind === 'amount' ? `:${c.year}` : ''}`;
 }
