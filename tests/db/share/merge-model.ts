@@ -51,7 +51,7 @@ export type Action =
 const edits = fc.record({
   kind: fc.constant('edit' as const),
   copy: fc.nat(4),
-  edit: fc.constantFrom(...EDITS, 'amount', 'amount', 'name'),
+  edit: fc.constantFrom(...EDITS, 'amount', 'amount', 'name', 'deletePool', 'removeYear'),
   line: fc.nat(7), // among the first 8 lines by id: edits on both sides meet often
   other: fc.nat(),
 });
