@@ -257,7 +257,16 @@ export class Dots {
     const loc = this.localOf(entity, id, field);
     const st = this.stored.get(entity, id, field);
     const l = this.lineage;
-    if (loc && (!st || loc.n > st.changeNo)) return { replica: rangeOf(l, loc.n).replica, counter: loc.n, at: loc.at };
+    if (loc && (!st || loc.n > st.changeNo)) {
+      // A field only the existence row wrote, of a line or pool a merge took from another copy:
+      // written by that copy with the existence (not by the merge here).
+      if (loc !== this.local.get(entity, id, field)) {
+        const existence = this.stored.get(entity === 'amount' ? 'line' : entity, id, '');
+        if (existence && existence.changeNo >= loc.n)
+          return { replica: existence.replica, counter: existence.counter, at: existence.at };
+      }
+      return { replica: rangeOf(l, loc.n).replica, counter: loc.n, at: loc.at };
+    }
     if (st) return { replica: st.replica, counter: st.counter, at: st.at };
     // Never written since the portfolio was made: the origin copy's initial value.
     return { replica: l.origin, counter: 0, at: l.createdAt };

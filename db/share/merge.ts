@@ -26,8 +26,9 @@
  *   nothing to do, and the other region merging my file back takes my newer values. Undoing a
  *   merge undoes that record too (lineage.ts), so merging the file again applies it again.
  * Files that share no history (made apart, or copied before schema 40) merge two-way: every
- * differing value is a conflict. Pools and years they deleted are removed as lines are
- * (merge/pools.ts removeDeleted); a place (position) changed on both sides keeps mine.
+ * differing value is a conflict. Pools and years one side removed are removed as lines are, as a
+ * whole: a conflict when the other side changed something inside since (merge/removals.ts); a
+ * place (position) changed on both sides keeps mine.
  */
 import type { Result } from '../../shared/contract/contract';
 import type { DotRow, Dots } from './dots';
@@ -36,7 +37,8 @@ import { startMerge } from './merge/context';
 import { assemblePlan, fillBases, keepConsistent } from './merge/finish';
 import { mergeProjects, type ProjectChanges } from './merge/projects';
 import { matchNewLines, myOnlyLines, theirOnlyLines } from './merge/one-side';
-import { mergePools, mergeYears, removeDeleted } from './merge/pools';
+import { mergePools, mergeYears } from './merge/pools';
+import { applyRemovals } from './merge/removals';
 import { mergeSharedLines } from './merge/shared-lines';
 import type { ProjectValues } from './project-values';
 import type { ReceivedInfo } from './rows';
@@ -80,12 +82,14 @@ export interface MergePlan {
 /**
  * The merge of their file into mine, in phases that share one context (merge/context.ts), in this
  * order (the review lists things in the order they are decided):
- * 1. years and pools are added, pool fields changed where theirs is newer (merge/pools.ts);
+ * 1. years and pools are added, pool fields changed where theirs is newer (merge/pools.ts), those one
+ *    side removed decided as a whole (merge/removals.ts);
  * 2. lines both sides have are compared value by value, three-way (merge/shared-lines.ts);
  * 3. lines one side has are new, or deleted on the other side (merge/one-side.ts), and
  * 4. new lines on both sides with the same name are offered as "samme linje?" (matchNewLines);
- * 5. the merged portfolio is made whole (merge/finish.ts), project data merged (merge/projects.ts), pools and years they deleted are removed
- *    (merge/pools.ts removeDeleted), common values are looked up, the plan assembled.
+ * 5. pools and years removed are removed (merge/removals.ts applyRemovals), the merged portfolio is
+ *    made whole (merge/finish.ts), project data merged (merge/projects.ts), common values are looked
+ *    up, the plan assembled.
  * `resolutions` (by conflict id) and `takeAll` answer conflicts; one without an answer is unresolved.
  */
 export function planMerge(
@@ -103,9 +107,9 @@ export function planMerge(
   const newTheirs = theirOnlyLines(ctx);
   const newMine = myOnlyLines(ctx);
   matchNewLines(ctx, newTheirs, newMine);
+  applyRemovals(ctx);
   keepConsistent(ctx);
   const projects = mergeProjects(ctx, mine.projects, theirs.projects);
-  removeDeleted(ctx);
   fillBases(ctx);
   return { ...assemblePlan(ctx), projects };
 }

@@ -34,13 +34,38 @@ const FIELD: Record<Field, string> = {
   project: 'Projekt',
 };
 
+/** The conflicts about a whole pool or year, and how each reads. */
+const WHOLE: Record<string, { label: string; removed: 'mine' | 'theirs'; remove: string; keep: string }> = {
+  'pool-deleted-by-me': {
+    label: 'Puljen slettet hos mig',
+    removed: 'mine',
+    remove: 'Slet puljen',
+    keep: 'Behold puljen',
+  },
+  'pool-deleted-by-them': {
+    label: 'Puljen slettet hos dem',
+    removed: 'theirs',
+    remove: 'Slet puljen',
+    keep: 'Behold puljen',
+  },
+  'year-removed-by-me': { label: 'Året fjernet hos mig', removed: 'mine', remove: 'Fjern året', keep: 'Behold året' },
+  'year-removed-by-them': {
+    label: 'Året fjernet hos dem',
+    removed: 'theirs',
+    remove: 'Fjern året',
+    keep: 'Behold året',
+  },
+};
+
 export function fieldLabel(field: Field | Conflict['kind'], year: number | null, label?: string): string {
   if (label) return label;
+  const whole = WHOLE[field];
+  if (whole) return year === null ? whole.label : `${whole.label} (${year})`;
   if (year !== null) return String(year);
   if (field === 'deleted-by-me') return 'Slettet hos mig';
   if (field === 'deleted-by-them') return 'Slettet hos dem';
   if (field === 'same-line') return 'Ny linje hos begge';
-  return FIELD[field];
+  return FIELD[field as Field];
 }
 
 /** An amount or a text as the review shows it; undefined is a value the history does not tell. */
@@ -53,6 +78,9 @@ export function valueText(field: Field | Conflict['kind'], v: Value | undefined)
 
 /** What each side of a conflict means, in the words of its kind. */
 export function sideText(c: Conflict, side: 'mine' | 'theirs' | 'base'): string {
+  const whole = WHOLE[c.kind];
+  if (whole)
+    return side === 'base' ? '' : side === whole.removed ? (c.year === null ? 'Slettet' : 'Fjernet') : 'Ændret i';
   if (c.kind === 'deleted-by-me') return side === 'base' ? '' : side === 'mine' ? 'Slettet' : 'Ændret';
   if (c.kind === 'deleted-by-them') return side === 'base' ? '' : side === 'theirs' ? 'Slettet' : 'Ændret';
   return valueText(c.kind, c[side]);
@@ -60,6 +88,11 @@ export function sideText(c: Conflict, side: 'mine' | 'theirs' | 'base'): string 
 
 /** The three answers a conflict offers; no `value` where typing makes no sense (a deletion). */
 export function optionLabels(c: Conflict): { mine: string; theirs: string; value?: string; placeholder?: string } {
+  const whole = WHOLE[c.kind];
+  if (whole)
+    return whole.removed === 'mine'
+      ? { mine: whole.remove, theirs: whole.keep }
+      : { mine: whole.keep, theirs: whole.remove };
   switch (c.kind) {
     case 'deleted-by-me':
       return { mine: 'Slet linjen', theirs: 'Behold linjen' };

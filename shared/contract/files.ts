@@ -81,8 +81,15 @@ const ReceivedFile = z.object({
 const MergeValue = z.union([z.string(), z.number().int(), z.null()]);
 const Outcome = z.enum(['mine', 'theirs', 'conflict']);
 const MergeConflict = z.object({
-  /** Stable for a pair of files: `amount:<lineId>:<year>`, `name:<lineId>`, `deleted-by-me:<lineId>`, `same-line:<theirLineId>` … */
+  /**
+   * Stable for a pair of files: `amount:<lineId>:<year>`, `name:<lineId>`, `deleted-by-me:<lineId>`, `same-line:<theirLineId>`,
+   * `pool-deleted-by-them:<poolId>`, `year-removed-by-me:<year>` …
+   */
   id: z.string(),
+  /**
+   * A pool or year one side removed while the other changed something in it: the answer applies to
+   * the whole pool or year ('mine' is my side's: removed if I removed it, kept if they did).
+   */
   kind: z.enum([
     'amount',
     'name',
@@ -92,10 +99,15 @@ const MergeConflict = z.object({
     'deleted-by-them',
     'same-line',
     'project',
+    'pool-deleted-by-me',
+    'pool-deleted-by-them',
+    'year-removed-by-me',
+    'year-removed-by-them',
   ]),
   /** A project value's Danish label (kind 'project'): «Status nov. 2023 · Tid», «Fase» … */
   label: z.string().optional(),
-  lineId: Id,
+  /** Null for a pool or a year. */
+  lineId: Id.nullable(),
   theirLineId: Id.nullable(),
   pool: z.string(),
   line: z.string(),

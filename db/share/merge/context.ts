@@ -4,13 +4,21 @@
  * (which side wins a value, what the user chose for a conflict, what was taken from theirs).
  */
 import type { Line } from '../../../shared/domain/model';
-import { covered, dotRow, key, sameDot, type DotRow, type Entity } from '../dots';
+import { covered, dotRow, key, sameDot, type Dot, type DotRow, type Entity } from '../dots';
 import type { Field } from '../history';
 import type { MergeConflict, MergeReview, Resolution, Side } from '../merge';
 import type { ReceivedInfo } from '../rows';
 import type { PortfolioById } from '../state';
 
 export type Cell = MergeReview['changes'][number]['cells'][number];
+
+/** A pool or year removed on one side (`by`) and still held by the other: removed, or kept as the other has it. */
+export interface Removal {
+  by: 'mine' | 'theirs';
+  outcome: 'remove' | 'keep';
+  /** The deletion's dot, to tell lines deleted with a pool from lines deleted before it. */
+  dot: Dot;
+}
 
 /**
  * The merged portfolio starts as mine, sharing my line objects: a line is copied only when the merge
@@ -74,8 +82,10 @@ export interface MergeContext {
   taken: Map<string, DotRow>;
   /** Their line id -> my line id, for lines matched as the same in this merge. */
   aliases: [string, string][];
-  /** Pools and years of mine they deleted, removed by the merge (pools.ts removeDeleted). */
+  /** Pools and years of mine they deleted, removed by the merge (removals.ts applyRemovals). */
   removed: { pools: string[]; years: number[] };
+  /** Pools and years one side removed and the other still has, decided as a whole (removals.ts). */
+  removals: { pools: Map<string, Removal>; years: Map<number, Removal> };
   unresolved: MergeConflict[];
   /** Conflicting values whose common value the histories may tell, filled in at the end (bases.ts). */
   unknownBase: { field: Field; shown: (Cell | MergeConflict)[] }[];
@@ -143,6 +153,7 @@ export function startMerge(
     taken: new Map(),
     aliases: [],
     removed: { pools: [], years: [] },
+    removals: { pools: new Map(), years: new Map() },
     unresolved: [],
     unknownBase: [],
   };

@@ -7,9 +7,8 @@
 import { sameName } from '../../../shared/domain/names';
 import type { Line } from '../../../shared/domain/model';
 import { covered } from '../dots';
-import type { Side } from '../merge';
 import { poolName, resolve, take, theirIdOf, type MergeContext } from './context';
-import { TEXTS } from './shared-lines';
+import { allSeen, removalOf } from './removals';
 
 /** Lines by parent id. */
 function childrenOf(lines: Map<string, Line>): Map<string, Line[]> {
@@ -31,17 +30,6 @@ function addTheirLine(ctx: MergeContext, l: Line, name = l.name): void {
   for (const y of Object.keys(l.amounts)) take(ctx, 'amount', l.id, y);
 }
 
-/** Whether every value of a line on `side` is known to the other side (its vector covers the dots). */
-function allSeen(ctx: MergeContext, l: Line, side: Side, other: Side, id: (id: string) => string): boolean {
-  const d = side.dots;
-  const lid = id(l.id);
-  if (!['', ...TEXTS, 'place'].every((f) => covered(d.dot('line', lid, f), other.vv))) return false;
-  for (const y of ctx.target.state.years) if (!covered(d.dot('amount', lid, String(y)), other.vv)) return false;
-  for (const f of side.projects.lines.get(lid)?.keys() ?? [])
-    if (!covered(d.dot('line', lid, f), other.vv)) return false;
-  return true;
-}
-
 /**
  * Their lines I lack. One I never had is new: returned, for "samme linje?" (matchNewLines). One I
  * deleted comes back if they saw my deletion (they kept or restored it); else my deletion stands
@@ -53,16 +41,22 @@ export function theirOnlyLines(ctx: MergeContext): Line[] {
   const theirChildren = childrenOf(ctx.theirLines);
   for (const [id, t] of ctx.theirLines) {
     if (mine.state.lines.has(id)) continue;
+    const removal = removalOf(ctx, t); // in a pool I deleted: decided with the pool
+    if (removal === 'remove') continue;
     if (!mine.dots.has('line', id)) {
       newTheirs.push(t);
       continue;
     }
-    if (covered(mine.dots.dot('line', id), theirs.vv)) {
-      addTheirLine(ctx, t); // they saw my deletion and kept (or restored) the line
+    if (removal === 'keep' || covered(mine.dots.dot('line', id), theirs.vv)) {
+      addTheirLine(ctx, t); // kept with its pool, or they saw my deletion and kept (or restored) the line
       continue;
     }
     const newChild = (theirChildren.get(id) ?? []).some((c) => !mine.dots.has('line', c.id));
-    if (!newChild && allSeen(ctx, t, theirs, mine, (x) => theirIdOf(ctx, x))) continue;
+    if (!newChild && allSeen(t, theirs, mine, (x) => theirIdOf(ctx, x))) continue;
+    if (removal === 'rules') {
+      addTheirLine(ctx, t); // changed in a pool kept as a whole
+      continue;
+    }
     const r = resolve(ctx, {
       id: `deleted-by-me:${id}`,
       kind: 'deleted-by-me',
@@ -92,19 +86,28 @@ export function myOnlyLines(ctx: MergeContext): Line[] {
   const myChildren = childrenOf(mine.state.lines);
   for (const [id, m] of mine.state.lines) {
     if (ctx.theirLines.has(id)) continue;
-    if (!theirs.dots.has('line', theirIdOf(ctx, id))) {
+    const known = theirs.dots.has('line', theirIdOf(ctx, id));
+    const pool = poolName(ctx, m.poolId);
+    const removal = removalOf(ctx, m); // in a pool they deleted: decided with the pool
+    if (removal === 'remove') {
+      lines.delete(id);
+      if (known) take(ctx, 'line', id);
+      review.deletions.push({ lineId: id, pool, line: m.name, by: 'theirs', outcome: 'theirs' });
+      continue;
+    }
+    if (!known) {
       newMine.push(m);
       continue;
     }
-    if (covered(theirs.dots.dot('line', theirIdOf(ctx, id)), mine.vv)) continue; // I saw their deletion and kept it
+    if (removal === 'keep' || covered(theirs.dots.dot('line', theirIdOf(ctx, id)), mine.vv)) continue; // kept with its pool, or I saw their deletion and kept it
     const newChild = (myChildren.get(id) ?? []).some((c) => !theirs.dots.has('line', theirIdOf(ctx, c.id)));
-    const pool = poolName(ctx, m.poolId);
-    if (!newChild && allSeen(ctx, m, mine, theirs, (x) => x)) {
+    if (!newChild && allSeen(m, mine, theirs, (x) => x)) {
       lines.delete(id);
       take(ctx, 'line', id);
       review.deletions.push({ lineId: id, pool, line: m.name, by: 'theirs', outcome: 'theirs' });
       continue;
     }
+    if (removal === 'rules') continue; // changed in a pool kept as a whole
     const r = resolve(ctx, {
       id: `deleted-by-them:${id}`,
       kind: 'deleted-by-them',

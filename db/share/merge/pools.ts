@@ -1,16 +1,15 @@
 /**
- * Years and pools: the merge's first phase adds theirs and changes pool fields; its last one
- * (removeDeleted) removes those they deleted, as lines are removed.
+ * Years and pools: the merge's first phase adds theirs, decides those one side removed
+ * (removals.ts) and changes pool fields; removals.ts applyRemovals removes them after the line phases.
  */
-import { covered } from '../dots';
 import { take, decide, type MergeContext } from './context';
+import { decidePools, decideYears } from './removals';
 
-/** Their years I lack are added (a year's existence has its dot, taken with it). */
+/** Their years I lack are added, unless I removed them (removals.ts decideYears); a year's existence has its dot, taken with it. */
 export function mergeYears(ctx: MergeContext): void {
   const { target, review } = ctx;
   const years = new Set(target.state.years);
-  for (const y of ctx.theirs.state.years) {
-    if (years.has(y)) continue;
+  for (const y of decideYears(ctx)) {
     years.add(y);
     review.newYears.push(y);
     take(ctx, 'year', String(y));
@@ -28,11 +27,12 @@ export function addPool(ctx: MergeContext, id: string): void {
 }
 
 /**
- * Their pools: one I never had is added (one I had and deleted stays away, unless a line of theirs
- * needs it: finish.ts keepConsistent); a name, description or position that differs is theirs only
- * where theirs is newer. A pool is never a conflict: one changed on both sides keeps mine.
+ * Their pools: one I never had is added; one of either side the other deleted is decided as a
+ * whole (removals.ts decidePools). A name, description or position that differs is theirs only
+ * where theirs is newer. A pool's field is never a conflict: one changed on both sides keeps mine.
  */
 export function mergePools(ctx: MergeContext): void {
+  decidePools(ctx, (id) => addPool(ctx, id));
   for (const [id, p] of ctx.theirs.state.pools) {
     const m = ctx.target.state.pools.get(id);
     if (!m) {
@@ -44,46 +44,5 @@ export function mergePools(ctx: MergeContext): void {
       (m as Record<typeof f, string | number>)[f] = p[f];
       take(ctx, 'pool', id, f);
     }
-  }
-}
-
-/**
- * Pools and years they deleted that I still have (as lines: one-side.ts): removed when they had
- * seen all I had written of them, a pool only once no line of the merged portfolio is left in it
- * and a year only once no amount is left in it; otherwise it stays (what I changed inside since
- * is decided line by line, a deleted line edited on my side being a conflict). One I had seen
- * them delete and kept (or restored) stays. Runs after the line phases.
- */
-export function removeDeleted(ctx: MergeContext): void {
-  const { mine, theirs, target } = ctx;
-  const deletedThere = (entity: 'pool' | 'year', id: string) =>
-    theirs.dots.has(entity, id) && !covered(theirs.dots.dot(entity, id), mine.vv);
-  const seenThere = (entity: 'pool' | 'year', id: string, fields: string[]) =>
-    fields.every((f) => covered(mine.dots.dot(entity, id, f), theirs.vv));
-  const used = new Set([...target.state.lines.values()].map((l) => l.poolId));
-  for (const id of [...target.state.pools.keys()]) {
-    if (
-      theirs.state.pools.has(id) ||
-      used.has(id) ||
-      !deletedThere('pool', id) ||
-      !seenThere('pool', id, ['', 'name', 'description', 'position'])
-    )
-      continue;
-    target.state.pools.delete(id);
-    ctx.removed.pools.push(id);
-    take(ctx, 'pool', id);
-  }
-  const theirYears = new Set(theirs.state.years);
-  const amountIn = (y: string) =>
-    [...target.state.lines.values()].some((l) => {
-      const changed = target.amountChanges.get(l.id);
-      return (changed?.has(y) ? changed.get(y) : l.amounts[y]) != null;
-    });
-  for (const y of [...target.state.years]) {
-    const key = String(y);
-    if (theirYears.has(y) || !deletedThere('year', key) || !seenThere('year', key, ['']) || amountIn(key)) continue;
-    target.state.years = target.state.years.filter((x) => x !== y);
-    ctx.removed.years.push(y);
-    take(ctx, 'year', key);
   }
 }

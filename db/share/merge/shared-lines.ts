@@ -67,7 +67,8 @@ function compareValue(
 export function mergeSharedLines(ctx: MergeContext): void {
   const { target, review } = ctx;
   const lines = target.state.lines;
-  const yearKeys = target.state.years.map(String);
+  // A year one side removed is decided as a whole (removals.ts).
+  const yearKeys = target.state.years.filter((y) => !ctx.removals.years.has(y)).map(String);
   for (const [id, t] of ctx.theirLines) {
     const base = ctx.mine.state.lines.get(id);
     if (!base) continue;

@@ -305,7 +305,8 @@ export function MergeDialog({ review, onApply, onCancel }: Props) {
 }
 
 const TAB_HINT: Record<Tab, string> = {
-  conflicts: 'Begge har ændret værdien siden jeres fælles udgave: vælg din, deres, eller skriv en anden.',
+  conflicts:
+    'Begge har ændret værdien siden jeres fælles udgave, eller den ene har slettet en pulje eller et år, som den anden har ændret i: vælg din, deres, eller skriv en anden.',
   changes: 'Forskelle, fletningen afgør selv: den nyeste ændring vinder.',
   theirs: 'Linjer, som kun den modtagne fil har: de tilføjes.',
   mine: 'Linjer, som kun du har: de beholdes.',

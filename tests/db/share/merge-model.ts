@@ -11,7 +11,7 @@
  * Used by merge-model.test.ts (npm test) and merge-fuzz.ts (npm run fuzz).
  */
 import fc from 'fast-check';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as commands from '../../../db/core/commands';
@@ -29,7 +29,22 @@ import { receiveFile } from '../../../db/share/receive';
 import { sendCopy } from '../../../db/share/send';
 
 type Route = 'file' | 'saveAs' | 'send' | 'receive' | 'cli';
-const EDITS = ['amount', 'name', 'description', 'add', 'sub', 'delete', 'move', 'pool', ...PROJECT_EDITS] as const;
+const EDITS = [
+  'amount',
+  'name',
+  'description',
+  'comment',
+  'add',
+  'sub',
+  'delete',
+  'move',
+  'pool',
+  'addPool',
+  'deletePool',
+  'addYear',
+  'removeYear',
+  ...PROJECT_EDITS,
+] as const;
 export type Action =
   | { kind: 'edit'; copy: number; edit: (typeof EDITS)[number]; line: number; other: number }
   | { kind: 'copy'; from: number; route: Route }
@@ -38,7 +53,7 @@ export type Action =
 const edits = fc.record({
   kind: fc.constant('edit' as const),
   copy: fc.nat(4),
-  edit: fc.constantFrom(...EDITS, 'amount', 'amount', 'name'),
+  edit: fc.constantFrom(...EDITS, 'amount', 'amount', 'name', 'deletePool', 'removeYear'),
   line: fc.nat(7), // among the first 8 lines by id: edits on both sides meet often
   other: fc.nat(),
 });
@@ -71,11 +86,17 @@ function withSession<T>(path: string, body: (s: Session) => T): T {
   }
 }
 
+/**
+ * The sequences' files live in memory where the system has a memory folder: the property is about
+ * merges, not disks, and every write's fsync on a shared disk made 300 sequences take minutes.
+ */
+const scratch = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+
 /** The example portfolio, made once per process: every sequence starts from a copy of it (one origin). */
 let made: string | undefined;
 function template(): string {
   if (made) return made;
-  const path = join(mkdtempSync(join(tmpdir(), 'puljeplan-model-template-')), 'eksempel.sqlite');
+  const path = join(mkdtempSync(join(scratch, 'puljeplan-model-template-')), 'eksempel.sqlite');
   createPortfolio(path, { example: true, region: 'RM' });
   process.once('exit', () => rmSync(join(path, '..'), { recursive: true, force: true }));
   return (made = path);
@@ -89,6 +110,7 @@ function read(s: Session): Map<string, Written['value']> {
     out.set(`x:${l.id}`, 'ja');
     out.set(`n:${l.id}`, l.name);
     out.set(`d:${l.id}`, l.description);
+    out.set(`c:${l.id}`, l.comment ?? '');
     out.set(`p:${l.id}`, `${l.poolId}|${l.parentId ?? ''}|${l.position}`);
     for (const y of snap.years) out.set(`a:${l.id}:${y}`, l.amounts[y] ?? null);
   }
@@ -97,6 +119,8 @@ function read(s: Session): Map<string, Written['value']> {
     snap.lines.filter((l) => l.parentId === null).map((l) => l.id),
     out,
   );
+  for (const p of snap.pools) out.set(`P:${p.id}`, 'ja');
+  for (const y of snap.years) out.set(`Y:${y}`, 'ja');
   return out;
 }
 
@@ -111,6 +135,16 @@ function edit(s: Session, a: Extract<Action, { kind: 'edit' }>, n: number): void
   const pool = snap.pools[a.other % snap.pools.length]!;
   if (!l) return;
   const hasChildren = lines.some((c) => c.parentId === l.id);
+  if (a.edit === 'removeYear') {
+    // Never the last year: addYear (the last + 1) would bring the same year back as a new one.
+    if (snap.years.length < 2) return;
+    const year = snap.years[a.other % (snap.years.length - 1)]!;
+    const leaves = lines.filter((x) => !lines.some((c) => c.parentId === x.id) && x.amounts[year] != null);
+    const cells = leaves.map((x) => ({ lineId: x.id, year, value: null }));
+    if (cells.length) s.run((db) => commands.setAmounts(db, { cells }));
+    s.run((db) => commands.removeYear(db, { year }));
+    return;
+  }
   s.run((db) => {
     switch (a.edit) {
       case 'amount':
@@ -122,6 +156,16 @@ function edit(s: Session, a: Extract<Action, { kind: 'edit' }>, n: number): void
         return commands.renameLine(db, { lineId: l.id, name: `n${n}` });
       case 'description':
         return commands.setLineDescription(db, { lineId: l.id, description: `d${n}` });
+      case 'comment':
+        return commands.setLineComment(db, { lineId: l.id, comment: `c${n}` });
+      case 'addPool':
+        return commands.addPool(db, { name: `pulje${n}`, afterPoolId: null });
+      case 'deletePool':
+        return commands.deletePool(db, { poolId: pool.id });
+      case 'addYear':
+        return commands.addYear(db);
+      case 'removeYear':
+        return { label: '', ops: [] }; // removeYear below: emptied first, as a user must
       case 'add':
         return commands.addLine(db, { poolId: pool.id, parentId: null, afterLineId: null, name: `ny${n}` });
       case 'sub':
@@ -160,16 +204,36 @@ function copy(dir: string, from: string, to: string, route: Route, step: number)
   }
 }
 
+/**
+ * A local edit `n` as the model sees it, from the file before and after: every value that changed
+ * was written by it. A deleted line, pool or year, and the amounts of a removed year, leave a
+ * value undefined (the deletion is a write others may not have seen); the empty amounts of a
+ * year added are no write (they carry the line's own).
+ */
+function observe(m: ModelCopy, before: Map<string, Written['value']>, after: Map<string, Written['value']>, n: number) {
+  for (const k of new Set([...before.keys(), ...after.keys()])) {
+    if (before.get(k) === after.get(k)) continue;
+    const line = `x:${k.split(':')[1]}`;
+    if (k.startsWith('a:') && !before.has(k) && after.get(k) === null && before.has(line))
+      m.state.set(k, { edit: m.state.get(k)?.edit ?? m.state.get(line)!.edit, value: null });
+    else if (after.has(k) || /^[xPY]:/.test(k) || (k.startsWith('a:') && after.has(line)))
+      m.state.set(k, { edit: n, value: after.get(k) });
+    else m.state.delete(k);
+  }
+}
+
 /** The model key of a conflict in the review: `<kind> <key>`. */
-function conflictKey(c: { id: string; lineId: string; year: number | null; kind: string }): string {
+function conflictKey(c: { id: string; lineId: string | null; year: number | null; kind: string }): string {
   if (c.kind === 'project') return projectConflictKey(c.id);
+  if (c.kind.startsWith('pool-')) return `${c.kind} P:${c.id.split(':')[1]}`;
+  if (c.kind.startsWith('year-')) return `${c.kind} Y:${c.year}`;
   const prefix = { amount: 'a', name: 'n', description: 'd', comment: 'c' }[c.kind as 'amount'] ?? 'x';
   return `${c.kind} ${prefix}:${c.lineId}${c.kind === 'amount' ? `:${c.year}` : ''}`;
 }
 
 /** Runs one sequence against real files and the model; throws on the first difference. */
 export function runSequence(seq: Action[]): void {
-  const dir = mkdtempSync(join(tmpdir(), 'puljeplan-model-'));
+  const dir = mkdtempSync(join(scratch, 'puljeplan-model-'));
   try {
     const first = join(dir, 'c0.sqlite');
     copyFileSync(template(), first);
@@ -194,11 +258,7 @@ export function runSequence(seq: Action[]): void {
           }
           const after = read(s);
           const m = model[c]!;
-          for (const k of new Set([...before.keys(), ...after.keys()])) {
-            if (before.get(k) === after.get(k)) continue;
-            if (after.has(k) || k.startsWith('x:')) m.state.set(k, { edit: n, value: after.get(k) });
-            else m.state.delete(k);
-          }
+          observe(m, before, after, n);
           m.seen.add(n);
         });
       } else if (a.kind === 'copy') {
