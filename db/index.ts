@@ -102,6 +102,7 @@ export { conflictMessage } from './excel/import-match';
 export type { ImportPreviewData } from './excel/import-plan';
 export { exportAnnex, type ExportOptions, type PortfolioData } from './excel/export';
 export { exportStatusReport } from './excel/status-export';
+export { annexPrintDocument, statusPrintDocument, type AnnexPrintChoices } from './excel/print-data';
 
 // ---------- sharing: check, send and merge (db/share/handlers.ts) ----------
 export { receiveFile } from './share/receive';

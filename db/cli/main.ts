@@ -33,9 +33,10 @@ import {
   UserError,
   type Session,
 } from '../index';
-import { exportToFile, importIntoNewFile, previewText, readWorkbookBytes } from './excel';
+import { exportToFile, importIntoNewFile, previewText, readWorkbookBytes, yearsOption } from './excel';
 import { SHARE_USAGE, cmdCheck, cmdMerge, cmdSend } from './share';
 import { PROJECT_USAGE, cmdProject, cmdReport, cmdStatus } from './projects';
+import { PRINT_USAGE, cmdPrint } from './print';
 import { tellMovedAside } from './targets';
 
 const USAGE = `Brug:
@@ -47,6 +48,7 @@ const USAGE = `Brug:
   puljeplan rescue <fil.sqlite> --out <ny.sqlite>
 ${SHARE_USAGE}
 ${PROJECT_USAGE}
+${PRINT_USAGE}
   (set, send, merge: [--region RH|RSJ|RSD|RM|RN]: who is writing; else PULJEPLAN_REGION or the app's setting)`;
 
 class UsageError extends Error {}
@@ -234,11 +236,7 @@ async function cmdExport(argv: string[], io: Io): Promise<void> {
   });
   const file = positional(positionals, 'porteføljefilen');
   if (values.out === undefined) throw new UsageError('export kræver --out <bilag.xlsx>.');
-  const years = values.years?.split(',').map((text) => {
-    const year = parseYear(text);
-    if (year === null) throw new UserError(`«${text.trim()}» er ikke et årstal (skriv fx --years 2022,2023).`);
-    return year;
-  });
+  const years = yearsOption(values.years);
   const snap = withSession(file, true, (s) => s.snapshot());
   await exportToFile(
     snap,
@@ -265,6 +263,7 @@ function cmdRescue(argv: string[], io: Io): void {
 export async function runCliAsync(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'report') return cmdReport(rest, io, (m) => new UsageError(m)).catch((err) => failure(err, io));
+  if (command === 'print') return cmdPrint(rest, io, (m) => new UsageError(m)).catch((err) => failure(err, io));
   if (command !== 'import' && command !== 'export') return runCli(argv, io);
   try {
     await (command === 'import' ? cmdImport(rest, io) : cmdExport(rest, io));
