@@ -7,14 +7,17 @@
 import { formatAmount } from '../../../shared/danish/number';
 import type { AnnexDocument, PrintPool } from '../../../shared/print/document';
 
+/** Up to this many years the amounts have their full width; more share what the names leave. */
+const ROOMY_YEARS = 6;
+
 function Columns({ years }: { years: number[] }) {
+  const width = years.length > ROOMY_YEARS ? `calc((100% - 62mm) / ${years.length + 1})` : undefined;
   return (
     <colgroup>
       <col className="pp-print-name-col" />
-      {years.map((y) => (
-        <col key={y} className="pp-print-amount-col" />
+      {[...years, 'total'].map((y) => (
+        <col key={y} className="pp-print-amount-col" style={width ? { width } : undefined} />
       ))}
-      <col className="pp-print-amount-col" />
     </colgroup>
   );
 }
@@ -97,7 +100,7 @@ function Descriptions({ doc }: { doc: AnnexDocument }) {
 
 export function AnnexPrint({ doc }: { doc: AnnexDocument }) {
   return (
-    <>
+    <div className={doc.years.length > ROOMY_YEARS ? 'pp-print-many-years' : undefined}>
       <h1 className="pp-print-title">{doc.title}</h1>
       {doc.pools.map((pool, i) => (
         <PoolTable key={i} pool={pool} years={doc.years} />
@@ -117,6 +120,6 @@ export function AnnexPrint({ doc }: { doc: AnnexDocument }) {
         </tbody>
       </table>
       <Descriptions doc={doc} />
-    </>
+    </div>
   );
 }

@@ -16,7 +16,7 @@ function Light({ word, before }: { word: string; before: string | null }) {
       <span className={`pp-dot ${known ?? 'pp-light-none'}`} aria-hidden="true">
         {known ? '●' : '○'}
       </span>{' '}
-      {known ? word : 'ikke vurderet'}
+      <span className="pp-print-light">{known ? word : 'ikke vurderet'}</span>
       {before !== null && <div className="pp-print-before">før: {LIGHT_CLASS[before] ? before : '-'}</div>}
     </>
   );
@@ -29,7 +29,7 @@ export function StatusPrint({ doc }: { doc: StatusDocument }) {
       <h1 className="pp-print-title">Statusrapport {formatMonth(report.month)}</h1>
       <table className="pp-print-table pp-print-status">
         <colgroup>
-          {['6%', '15%', '7%', '9%', '7.5%', '7.5%', '7.5%', '7.5%', '20%', '13%'].map((w, i) => (
+          {['5%', '14%', '6.5%', '9%', '8.5%', '8.5%', '8.5%', '8.5%', '19.5%', '12%'].map((w, i) => (
             <col key={i} style={{ width: w }} />
           ))}
         </colgroup>
@@ -49,7 +49,7 @@ export function StatusPrint({ doc }: { doc: StatusDocument }) {
               <td>{p.phase ?? ''}</td>
               {LIGHT_FIELDS.map((f) => (
                 <td key={f}>
-                  <Light word={p.status[f]} before={doc.showPrevious ? (p.previous?.[f] ?? '-') : null} />
+                  <Light word={p.status[f]} before={doc.showPrevious && p.previous ? p.previous[f] : null} />
                 </td>
               ))}
               <td className="pp-print-wrap">{p.remark}</td>
