@@ -163,3 +163,14 @@ export function footerTemplate(footer: PrintFooter): string {
 
 /** An empty header (Chromium's default one shows the date and title). */
 export const HEADER_TEMPLATE = '<span></span>';
+
+/** What the app's page asks the main process to save as PDF (electron/print-pdf.ts). */
+export interface PdfSaveRequest {
+  landscape: boolean;
+  footer: PrintFooter;
+  /** The name the save dialog offers, e.g. `Bilag 1.pdf`. */
+  fileName: string;
+}
+
+/** `saved`: the file's name, or null when the user cancelled; a refusal is a Danish message. */
+export type PdfSaveResult = { ok: true; saved: string | null } | { ok: false; message: string };
