@@ -17,8 +17,8 @@ import { renderPdf } from './pdf';
 import { session } from './projects';
 import { writeWorkbookFile } from './targets';
 
-export const PRINT_USAGE = `  puljeplan print <fil.sqlite> --out <bilag1.pdf> [--pools "<pulje>"]… [--years 2022,2023] [--descriptions] [--charts] [--overwrite]
-  puljeplan report <fil.sqlite> [--month 2023-11] --out <status.pdf> [--previous] [--charts] [--overwrite]`;
+/** (`report --out status.pdf` is in PROJECT_USAGE, with the rest of report.) */
+export const PRINT_USAGE = `  puljeplan print <fil.sqlite> --out <bilag1.pdf> [--pools "<pulje>"]… [--years 2022,2023] [--descriptions] [--charts] [--overwrite]`;
 
 interface Io {
   out: (text: string) => void;

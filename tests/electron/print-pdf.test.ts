@@ -25,7 +25,7 @@ beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'puljeplan-print-pdf-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function sender(url = ownPage) {
-  const printToPDF = vi.fn(async () => Buffer.from('%PDF-1.7 prøve'));
+  const printToPDF = vi.fn(async (_options: unknown) => Buffer.from('%PDF-1.7 prøve'));
   return { event: { senderFrame: { url, parent: null }, sender: { printToPDF } }, printToPDF };
 }
 
@@ -40,7 +40,7 @@ describe('Gem som PDF in the app', () => {
     const result = await savePdf(event, request, ownPage, prompt(join(dir, 'bilag')));
     expect(result).toEqual({ ok: true, saved: 'bilag.pdf' });
     expect(readFileSync(join(dir, 'bilag.pdf'), 'utf8')).toBe('%PDF-1.7 prøve');
-    const options = printToPDF.mock.calls[0]![0] as unknown as Record<string, unknown>;
+    const options = printToPDF.mock.calls[0]![0] as Record<string, unknown>;
     expect(options).toMatchObject({ pageSize: 'A4', landscape: false, displayHeaderFooter: true });
     expect(options.footerTemplate).toContain('Region RM · Bilag 1.sqlite');
     expect(options.footerTemplate).toContain(
