@@ -13,7 +13,6 @@ import { annexPrintDocument, statusPrintDocument } from '../index';
 import { yearsOption } from './excel';
 import { parseCli } from './messages';
 import { findPdfBrowser } from './pdf-browser';
-import { renderPdf } from './pdf';
 import { session } from './projects';
 import { writeWorkbookFile } from './targets';
 
@@ -37,6 +36,8 @@ export function footerFor(file: string, region: string, when = new Date()): Prin
 /** Renders the document to `out` (Chromium found first, so a missing one leaves no file). */
 export async function writePdf(doc: PrintDocument, out: string, overwrite: boolean, io: Io): Promise<void> {
   const browser = findPdfBrowser();
+  // Loaded only to print: playwright-core would slow every other command's start.
+  const { renderPdf } = await import('./pdf');
   let chartsUnavailable = false;
   await writeWorkbookFile(
     out,
