@@ -115,6 +115,7 @@ export function statusImportPreview(session: Session, read: StatusImportRead): S
 export function applyStatusWorkbook(session: Session, read: StatusImportRead): Change {
   return applyStatusImport(session, read);
 }
+export { annexPrintDocument, statusPrintDocument, type AnnexPrintChoices } from './excel/print-data';
 
 // ---------- sharing: check, send and merge (db/share/handlers.ts) ----------
 export { receiveFile } from './share/receive';

@@ -16,6 +16,7 @@ import {
 } from '../db/index';
 import { fileCommands, messageOf } from './file-commands';
 import { registerIpcHandlers } from './ipc';
+import { registerPrintToPdf } from './print-pdf';
 import { installMenu } from './menu';
 import { appPageUrl } from './security';
 import { clearRecentFiles, personSettings, readSettings, recentFiles, rememberFile } from './settings';
@@ -145,6 +146,7 @@ export function startApp(argv: readonly string[] = process.argv, cwd: string = p
       checkResults: !app.isPackaged,
     });
     registerIpcHandlers(ipcMain, dispatchWithTitle(dispatch), appPageUrl());
+    registerPrintToPdf(ipcMain, appPageUrl());
     const files = fileCommands({
       host,
       window: () => win,

@@ -88,7 +88,12 @@ function fileMenu(o: MenuOptions): Item {
       // The commands the page runs, as its «Filer ▾» shows them too.
       ...FILE_COMMANDS.flatMap((group): Item[] => [
         { type: 'separator' },
-        ...group.map((c) => command(c.label, c.command, s)),
+        // Ctrl+P is shown but left to the page (renderer/src/app.tsx), as in the browser.
+        ...group.map((c) =>
+          c.command === 'print'
+            ? { ...command(c.label, c.command, s), accelerator: 'CmdOrCtrl+P', registerAccelerator: false }
+            : command(c.label, c.command, s),
+        ),
       ]),
       { type: 'separator' },
       { label: 'Afslut', role: 'quit' },

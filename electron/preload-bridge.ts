@@ -4,7 +4,14 @@
  * the page never sees ipcRenderer itself, an IPC event, or a channel name it could choose.
  * Imports only shared/channels (no zod): the sandboxed preload is bundled on its own.
  */
-import { CHANNELS, MENU_COMMANDS, MENU_IPC, ipcName, type MenuCommand } from '../shared/contract/channels';
+import {
+  CHANNELS,
+  MENU_COMMANDS,
+  MENU_IPC,
+  PRINT_PDF_IPC,
+  ipcName,
+  type MenuCommand,
+} from '../shared/contract/channels';
 import type { ChannelFunctions, PuljeplanBridge } from '../shared/contract/bridge';
 
 type MenuListener = (event: unknown, command: unknown) => void;
@@ -39,5 +46,7 @@ export function createBridge(ipc: BridgeIpc): PuljeplanBridge {
         ipc.removeListener(MENU_IPC, listener);
       };
     },
+    // Main checks the request and asks the user where to save (electron/print-pdf.ts).
+    printToPdf: (request) => ipc.invoke(PRINT_PDF_IPC, request) as ReturnType<PuljeplanBridge['printToPdf']>,
   };
 }

@@ -124,7 +124,7 @@ export interface SavePrompt {
   refuse(message: string): void;
 }
 
-const nativeSavePrompt: SavePrompt = {
+export const nativeSavePrompt: SavePrompt = {
   choose: (options) =>
     dialog.showSaveDialogSync({ ...options, properties: ['showOverwriteConfirmation', 'createDirectory'] }),
   refuse: (message) => void dialog.showMessageBoxSync({ type: 'warning', title: 'Puljeplan', message }),

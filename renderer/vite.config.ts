@@ -12,6 +12,13 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 2500,
     sourcemap: true,
+    // The app, and the print page the CLI loads in Chromium (renderer/src/print; docs/print.md).
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('index.html', import.meta.url)),
+        print: fileURLToPath(new URL('print.html', import.meta.url)),
+      },
+    },
   },
   esbuild: { jsx: 'automatic' },
 });

@@ -26,6 +26,7 @@ import { sql } from '../../db/core/queries';
 import { seededRandom } from '../../tests/seeded-random';
 import { gridBench } from './grid-bench';
 import { shareBench } from './share-bench';
+import { printBench } from './print-bench';
 
 const { values: opts } = parseArgs({
   options: {
@@ -366,6 +367,10 @@ const SECTIONS: Record<string, { title: string; run: () => void | Promise<void> 
         old.shareBench(context('old'));
       }
     },
+  },
+  print: {
+    title: 'Print: Bilag 1 to PDF through Chromium, median of 3 (goals: the example < 1 s, 2,000 lines < 3 s)',
+    run: () => printBench({ dir, large: portfolio(2_000).path, table, ms, median }),
   },
 };
 

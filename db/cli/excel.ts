@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { AnnexRead } from '../../shared/contract/annex';
-import { formatAmount } from '../../shared/danish/number';
+import { formatAmount, parseYear } from '../../shared/danish/number';
 import { count } from '../../shared/danish/text';
 import {
   applyImport,
@@ -26,6 +26,15 @@ import { writeWorkbookFile } from './targets';
 /** The same limit as the app's (shared/contract/files.ts: about 100 MB as base64). */
 const MAX_WORKBOOK_BYTES = 100 * 1024 * 1024;
 const LISTED = 50;
+
+/** `--years 2022,2023` (export, print): the years, or undefined for all of them. */
+export function yearsOption(text: string | undefined): number[] | undefined {
+  return text?.split(',').map((part) => {
+    const year = parseYear(part);
+    if (year === null) throw new UserError(`«${part.trim()}» er ikke et årstal (skriv fx --years 2022,2023).`);
+    return year;
+  });
+}
 
 export function readWorkbookBytes(path: string): Uint8Array {
   const name = basename(path);

@@ -34,10 +34,11 @@ import {
   UserError,
   type Session,
 } from '../index';
-import { exportToFile, importIntoNewFile, previewText, readWorkbookBytes } from './excel';
+import { exportToFile, importIntoNewFile, previewText, readWorkbookBytes, yearsOption } from './excel';
 import { SHARE_USAGE, cmdCheck, cmdMerge, cmdSend } from './share';
 import { PROJECT_USAGE, cmdProject, cmdReport, cmdStatus } from './projects';
 import { STATUS_IMPORT_USAGE, cmdReportImport } from './status-import';
+import { PRINT_USAGE, cmdPrint } from './print';
 import { tellMovedAside } from './targets';
 
 const USAGE = `Brug:
@@ -50,6 +51,7 @@ const USAGE = `Brug:
 ${SHARE_USAGE}
 ${PROJECT_USAGE}
 ${STATUS_IMPORT_USAGE}
+${PRINT_USAGE}
   (set, send, merge: [--region RH|RSJ|RSD|RM|RN]: who is writing; else PULJEPLAN_REGION or the app's setting)`;
 
 class UsageError extends Error {}
@@ -237,11 +239,7 @@ async function cmdExport(argv: string[], io: Io): Promise<void> {
   });
   const file = positional(positionals, 'porteføljefilen');
   if (values.out === undefined) throw new UsageError('export kræver --out <bilag.xlsx>.');
-  const years = values.years?.split(',').map((text) => {
-    const year = parseYear(text);
-    if (year === null) throw new UserError(`«${text.trim()}» er ikke et årstal (skriv fx --years 2022,2023).`);
-    return year;
-  });
+  const years = yearsOption(values.years);
   const snap = withSession(file, true, (s) => s.snapshot());
   await exportToFile(
     snap,
@@ -270,6 +268,7 @@ export async function runCliAsync(argv: string[], io: Io): Promise<number> {
   if (command === 'report') return cmdReport(rest, io, (m) => new UsageError(m)).catch((err) => failure(err, io));
   if (command === 'report-import')
     return cmdReportImport(rest, io, (m) => new UsageError(m)).catch((err) => failure(err, io));
+  if (command === 'print') return cmdPrint(rest, io, (m) => new UsageError(m)).catch((err) => failure(err, io));
   if (command !== 'import' && command !== 'export') return runCli(argv, io);
   try {
     await (command === 'import' ? cmdImport(rest, io) : cmdExport(rest, io));

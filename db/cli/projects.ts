@@ -28,11 +28,12 @@ import {
   type StatusChanges,
 } from '../index';
 import { parseCli } from './messages';
+import { isPdf, writeReportPdf } from './print';
 import { writeWorkbookFile } from './targets';
 
 export const PROJECT_USAGE = `  puljeplan project <fil.sqlite> --line "<navn>" [--pool "<pulje>"] [--number 18-6] [--phase Gennemførelse] [--end 2024-03] [--start 2022-01] [--responsible RH] [--purpose "…"] [--risk A|B|C|-]
   puljeplan status <fil.sqlite> --line "<navn>" [--pool "<pulje>"] --month 2023-11 [--deliveries grøn|gul|rød|-] [--time …] [--money …] [--resources …] [--remark "…"]
-  puljeplan report <fil.sqlite> [--month 2023-11] [--json] [--out status.xlsx] [--overwrite]`;
+  puljeplan report <fil.sqlite> [--month 2023-11] [--json] [--out status.xlsx|status.pdf] [--previous] [--overwrite]`;
 
 interface Io {
   out: (text: string) => void;
@@ -178,11 +179,17 @@ export async function cmdReport(argv: string[], io: Io, usage: Usage): Promise<n
     json: { type: 'boolean' },
     out: { type: 'string' },
     overwrite: { type: 'boolean' },
+    previous: { type: 'boolean' },
+    charts: { type: 'boolean' },
   });
   const file = one(positionals, 'report', usage);
   const at = values.month === undefined ? undefined : (month(values.month, 'month') ?? undefined);
   const report = session(file, true, (s) => statusReport(s, at));
-  if (values.out !== undefined) {
+  if (values.out !== undefined && isPdf(values.out)) {
+    const options = { previous: values.previous ?? false, charts: values.charts ?? false };
+    await writeReportPdf(report, file, values.out, { ...options, overwrite: values.overwrite ?? false }, io);
+    if (!values.json) return 0;
+  } else if (values.out !== undefined) {
     const out = values.out;
     await writeWorkbookFile(out, (tmp) => exportStatusReport(report, tmp), values.overwrite ?? false);
     io.out(`Skrev statusrapporten for ${formatMonth(report.month)} til ${basename(values.out)}.`);

@@ -7,17 +7,10 @@
  */
 import ExcelJS from 'exceljs';
 import { formatMonth } from '../../shared/danish/month';
-import { LIGHT_FIELDS, LIGHT_FIELD_NAMES, type StatusReport } from '../../shared/domain/project';
+import { LIGHT_FIELDS, type StatusReport } from '../../shared/domain/project';
+import { STATUS_HEADINGS } from '../../shared/print/document';
 
-export const STATUS_HEADINGS = [
-  'Nr.',
-  'Projekt',
-  'Slutdato',
-  'Fase',
-  ...LIGHT_FIELDS.map((f) => LIGHT_FIELD_NAMES[f]),
-  'Bemærkninger',
-  'Formål',
-];
+export { STATUS_HEADINGS };
 
 /** Fill colours of the lights (ARGB), the report's green, amber and red. */
 export const LIGHT_FILLS: Record<string, string> = { grøn: 'FF00B050', gul: 'FFFFC000', rød: 'FFFF0000' };

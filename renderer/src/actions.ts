@@ -337,6 +337,21 @@ export class Actions {
     if (failure) await this.ui.notice('Eksporten kan ikke gennemføres', failure);
   };
 
+  /** Filer → Udskriv… / Gem som PDF… (Ctrl+P): the print preview of Bilag 1 (docs/print.md). */
+  print = async () => {
+    const meta = this.store.meta;
+    if (!meta) return;
+    const info = await this.api.call('app.info', {}).catch(() => ({ fileName: '' }));
+    await this.ui.printPreview({
+      title: meta.title,
+      region: meta.region,
+      fileName: info.fileName,
+      years: this.store.years,
+      pools: [...this.store.pools.values()],
+      lines: [...this.store.lines.values()],
+    });
+  };
+
   /** The native menu's commands (Electron), the same ones the toolbar runs. */
   run = (command: MenuCommand): void => {
     const table: Record<MenuCommand, () => unknown> = {
@@ -362,6 +377,8 @@ export class Actions {
       mergeFile: this.share.mergeFile,
       restoreBackup: this.share.restoreBackup,
       settings: this.person.settings,
+      print: this.print,
+      savePdf: this.print,
     };
     void table[command]();
   };

@@ -135,6 +135,7 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
       if (mod && !inText && (key === 'y' || (key === 'z' && e.shiftKey))) return run(actions.redo);
       if (mod && !e.shiftKey && key === 'f') return run(() => viewBar.current?.focusFind());
       if (e.key === 'F1') return run(ui.showShortcuts);
+      if (mod && !e.shiftKey && key === 'p') return run(() => actions.run('print'));
       if (inText) return;
       if (e.key === 'F3') return run(() => viewBar.current?.findNext(e.shiftKey ? -1 : 1));
       if (e.altKey && e.shiftKey && e.key === 'ArrowRight') return run(lines.indent);

@@ -9,6 +9,7 @@ import { BackupDialog } from './components/backup-dialog';
 import { Dialog } from './components/dialog';
 import { ExportDialog } from './components/export-dialog';
 import { FocusScope } from './components/focus-scope';
+import { PrintPreview } from './print/print-preview';
 import { ImportDialog } from './components/import-dialog';
 import { MergeDialog } from './components/merge-dialog';
 import { RegionDialog } from './components/region-dialog';
@@ -80,6 +81,7 @@ type DialogUi = Pick<
   | 'reviewMerge'
   | 'chooseBackup'
   | 'chooseRegion'
+  | 'printPreview'
 >;
 
 /** The dialogs the actions ask for, each opened with `open`. */
@@ -122,5 +124,6 @@ export function dialogUi(open: OpenDialog): DialogUi {
       open((close) => <BackupDialog backups={backups} onChoose={close} onCancel={() => close(null)} />),
     chooseRegion: (current) =>
       open((close) => <RegionDialog current={current} onChoose={close} onCancel={() => close(null)} />),
+    printPreview: (input) => open<void>((close) => <PrintPreview input={input} onClose={() => close()} />),
   };
 }

@@ -55,6 +55,7 @@ export const SHORTCUTS: { group: string; keys: [string, string][] }[] = [
       ['Ctrl+N', 'Ny portefølje…'],
       ['Ctrl+O', 'Åbn…'],
       ['Ctrl+Shift+S', 'Gem som…'],
+      ['Ctrl+P', 'Udskriv… / Gem som PDF… (Bilag 1 med forhåndsvisning)'],
     ],
   },
 ];

@@ -10,6 +10,7 @@ import type { Backup } from './components/backup-dialog';
 import type { Details } from './components/dialog';
 import type { ExportOptions } from './components/export-dialog';
 import type { MergeReview, Resolution } from './merge-review';
+import type { PrintPreviewInput } from './print/print-preview';
 
 export interface Ui {
   notify(kind: 'error' | 'info', text: string): void;
@@ -37,4 +38,6 @@ export interface Ui {
   chooseBackup(backups: readonly Backup[]): Promise<Backup | null>;
   /** The person's region: asked at first start (`current` null: no way round it), changed in Indstillinger. */
   chooseRegion(current: RegionCode | null): Promise<RegionCode | null>;
+  /** Bilag 1 in the print view, to print or save as PDF; resolves when closed. */
+  printPreview(input: PrintPreviewInput): Promise<void>;
 }

@@ -80,9 +80,13 @@ export const MENU_COMMANDS = [
   'mergeFile',
   'restoreBackup',
   'settings',
+  'print',
+  'savePdf',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_IPC = 'puljeplan:menu';
+/** «Gem som PDF…» in the app: the page asks main to print it with printToPDF (electron/print-pdf.ts). */
+export const PRINT_PDF_IPC = 'puljeplan:print-pdf';
 
 /**
  * The Filer commands the page runs, with their Danish labels, in the order of the native Filer
@@ -99,6 +103,10 @@ export const FILE_COMMANDS: readonly (readonly { command: MenuCommand; label: st
   [
     { command: 'importExcel', label: 'Importér fra Excel…' },
     { command: 'exportExcel', label: 'Eksportér til Excel…' },
+  ],
+  [
+    { command: 'print', label: 'Udskriv…' },
+    { command: 'savePdf', label: 'Gem som PDF…' },
   ],
   [{ command: 'settings', label: 'Indstillinger…' }],
 ];

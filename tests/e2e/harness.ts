@@ -37,7 +37,8 @@ if (chromiumMissing) {
 }
 
 export function ensureRendererBuilt(): void {
-  if (existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) return;
+  // Both pages: the app, and the print page the CLI prints with (docs/print.md).
+  if (['index.html', 'print.html'].every((f) => existsSync(join(ROOT, 'dist', 'renderer', f)))) return;
   execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
 }
 

@@ -121,6 +121,8 @@ describe('the application menu', () => {
       'Flet fil fra anden region…': 'mergeFile',
       'Gendan fra sikkerhedskopi…': 'restoreBackup',
       'Indstillinger…': 'settings',
+      'Udskriv…': 'print',
+      'Gem som PDF…': 'savePdf',
     };
     for (const [label, command] of Object.entries(labels)) {
       sent.length = 0;
@@ -201,10 +203,19 @@ describe('Filer', () => {
       'Importér fra Excel…',
       'Eksportér til Excel…',
       '—',
+      'Udskriv…',
+      'Gem som PDF…',
+      '—',
       'Indstillinger…',
       '—',
       'Afslut',
     ]);
+  });
+
+  it('shows Ctrl+P on Udskriv… but leaves the key to the page, which opens the preview (as in the browser)', () => {
+    const item = find(build().template, 'Udskriv…');
+    expect(item.accelerator).toBe('CmdOrCtrl+P');
+    expect(item.registerAccelerator).toBe(false);
   });
 
   it('Ny, Åbn and Gem som run in the main process under Ctrl+N, Ctrl+O and Ctrl+Shift+S, sending nothing to the page', () => {

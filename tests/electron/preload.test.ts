@@ -20,7 +20,7 @@ describe('the preload', () => {
     const fake = await import('./fake-electron');
     expect([...fake.contextBridge.exposed.keys()]).toEqual(['puljeplan']);
     const bridge = fake.contextBridge.exposed.get('puljeplan') as PuljeplanBridge;
-    expect(Object.keys(bridge).sort()).toEqual(['channels', 'onMenuCommand']);
+    expect(Object.keys(bridge).sort()).toEqual(['channels', 'onMenuCommand', 'printToPdf']);
     expect(Object.keys(bridge.channels).sort()).toEqual([...CHANNELS].sort());
   });
 

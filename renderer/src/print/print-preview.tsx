@@ -1,0 +1,115 @@
+/**
+ * Filer → Udskriv… / Gem som PDF… (Ctrl+P): Bilag 1 in the print view before it is printed
+ * (docs/print.md), with the export's choices (pools, years, descriptions). «Udskriv» is the
+ * page's own print (the native print dialog in the app, the browser's in the harness); «Gem som
+ * PDF…» is main's printToPDF in the app (electron/print-pdf.ts) and the browser's print elsewhere.
+ * Printing shows only the sheet: the rest of the page is hidden by print-preview.css.
+ */
+import { useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { layOut } from '../../../shared/domain/annex-layout';
+import type { Line, Pool } from '../../../shared/domain/model';
+import { annexDocument, printDate } from '../../../shared/print/document';
+import { PrintView } from './print-view';
+import './print-preview.css';
+
+export interface PrintPreviewInput {
+  title: string;
+  region: string;
+  /** The portfolio's file name, for the footer. */
+  fileName: string;
+  years: readonly number[];
+  pools: readonly Pool[];
+  lines: readonly Line[];
+}
+
+export function PrintPreview({ input, onClose }: { input: PrintPreviewInput; onClose: () => void }) {
+  const pools = useMemo(() => [...input.pools].sort((a, b) => a.position - b.position), [input.pools]);
+  const [years, setYears] = useState<number[]>([...input.years]);
+  const [poolIds, setPoolIds] = useState<string[]>(pools.map((p) => p.id));
+  const [descriptions, setDescriptions] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const footer = useMemo(
+    () => ({ region: input.region, fileName: input.fileName, printed: printDate(new Date()) }),
+    [input.region, input.fileName],
+  );
+  const doc = useMemo(() => {
+    const chosen = pools.filter((p) => poolIds.includes(p.id));
+    const layout = layOut({ years: [...input.years], pools: chosen, lines: input.lines }, years);
+    return annexDocument(layout, { title: input.title, footer, descriptions });
+  }, [pools, poolIds, years, descriptions, input, footer]);
+  const toggle = <T,>(list: T[], item: T) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
+  const bridge = window.puljeplan;
+  const empty = !years.length || !poolIds.length;
+
+  const savePdf = async () => {
+    if (!bridge) return window.print();
+    const base = input.fileName.replace(/\.sqlite$/i, '') || 'Bilag 1';
+    const result = await bridge.printToPdf({ landscape: false, footer, fileName: `${base} Bilag 1.pdf` });
+    if (!result.ok) setMessage(result.message);
+    else if (result.saved) setMessage(`Gemt som «${result.saved}».`);
+  };
+
+  return createPortal(
+    <div
+      className="pp-print-portal"
+      data-testid="print-preview"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+        e.stopPropagation();
+      }}
+    >
+      <div className="pp-print-controls" role="dialog" aria-modal="true" aria-labelledby="pp-print-heading">
+        <h2 id="pp-print-heading">Udskriv Bilag 1</h2>
+        <fieldset>
+          <legend>Puljer</legend>
+          {pools.map((p) => (
+            <label key={p.id} className="pp-check">
+              <input
+                type="checkbox"
+                checked={poolIds.includes(p.id)}
+                onChange={() => setPoolIds(toggle(poolIds, p.id))}
+              />{' '}
+              {p.name}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>År</legend>
+          <div className="pp-years">
+            {input.years.map((y) => (
+              <label key={y} className="pp-check">
+                <input
+                  type="checkbox"
+                  checked={years.includes(y)}
+                  onChange={() => setYears(input.years.filter((x) => toggle(years, y).includes(x)))}
+                />{' '}
+                {y}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <label className="pp-check">
+          <input type="checkbox" checked={descriptions} onChange={(e) => setDescriptions(e.target.checked)} />{' '}
+          Beskrivelser som andet afsnit
+        </label>
+        {message && <p role="status">{message}</p>}
+        <div className="pp-dialog-buttons">
+          <button type="button" onClick={onClose}>
+            Luk
+          </button>
+          <button type="button" disabled={empty} onClick={() => void savePdf()}>
+            Gem som PDF…
+          </button>
+          <button type="button" className="pp-primary" disabled={empty} onClick={() => window.print()} autoFocus>
+            Udskriv…
+          </button>
+        </div>
+      </div>
+      <div className="pp-print-sheet">
+        <PrintView doc={doc} />
+      </div>
+    </div>,
+    document.body,
+  );
+}
