@@ -38,6 +38,12 @@ export const CHANNELS = [
   'merge.apply',
   'backups.list',
   'backups.restore',
+  'projects.get',
+  'projects.set',
+  'status.report',
+  'status.set',
+  'status.setRemark',
+  'status.newMonth',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
