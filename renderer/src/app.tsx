@@ -17,6 +17,8 @@ import { SidePanel } from './components/side-panel';
 import { Toolbar } from './components/toolbar';
 import { PortfolioGrid, type GridEvents, type GridHandle } from './grid/portfolio-grid';
 import type { PortfolioStore } from './store/portfolio-store';
+import { StatusView } from './status/status-view';
+import { ViewTabs, type MainView } from './status/view-tabs';
 
 interface Message {
   kind: 'error' | 'info';
@@ -35,6 +37,7 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
   const [message, setMessage] = useState<Message | null>(null);
   const dialogs = useDialogs();
   const [sidePanel, setSidePanel] = useState(true);
+  const [mainView, setMainView] = useState<MainView>('grid');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -198,8 +201,10 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
         </div>
       </header>
       <Toolbar actions={actions} history={store.history} sidePanel={sidePanel} />
-      <ViewBar ref={viewBar} store={store} rows={view.rows} show={showFound} />
-      <main className="pp-main">
+      <ViewTabs view={mainView} onChange={setMainView} />
+      {mainView === 'status' && <StatusView api={api} actions={actions} store={store} notify={ui.notify} />}
+      {mainView === 'grid' && <ViewBar ref={viewBar} store={store} rows={view.rows} show={showFound} />}
+      <main className="pp-main" hidden={mainView !== 'grid'}>
         <PortfolioGrid
           ref={grid}
           store={store}
