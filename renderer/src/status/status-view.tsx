@@ -99,6 +99,8 @@ export function StatusView({ api, actions, store, notify }: Props) {
     [actions],
   );
 
+  // The grid's element exists once the first report is in: attach the keys and paste then.
+  const ready = report !== null;
   // Keys on a light: g grøn, y/u gul, r rød, - or Delete ikke vurderet; a paste from Excel from the focused cell.
   useEffect(() => {
     const el = wrapRef.current;
@@ -142,7 +144,7 @@ export function StatusView({ api, actions, store, notify }: Props) {
       el.removeEventListener('keydown', onKey, true);
       document.removeEventListener('paste', onPaste);
     };
-  }, [setCells, notify]);
+  }, [setCells, notify, ready]);
 
   const onCellEditRequest = useCallback(
     (e: CellEditRequestEvent<StatusRow>) => {
