@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import * as commands from '../../db/core/commands';
 import { createPortfolio } from '../../db/core/create';
-import { openSession } from '../../db/index';
+import { openSession, settingsFile } from '../../db/index';
 import { startWebServer } from '../../db/web/server';
 import { LIGHTS, PHASES } from '../../shared/domain/project';
 import { hasChromium, launchChromium, CHROMIUM } from '../../tests/e2e/browser';
@@ -65,7 +65,10 @@ export async function statusBench(o: StatusBenchOptions): Promise<void> {
   const file = join(o.dir, 'status-view.sqlite');
   makePortfolio(file, 2000, 36);
   const browser = await launchChromium();
-  const server = await startWebServer({ file });
+  // The person's region is set, so the app does not ask for it at start (a dialog over the page).
+  const settingsDir = join(o.dir, 'status-settings');
+  settingsFile(settingsDir).setRegion('RM');
+  const server = await startWebServer({ file, settingsDir });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'da-DK' });
     await page.addInitScript('window.__name = (f) => f');
