@@ -8,6 +8,7 @@ import { contract, describeIssues, type Envelope } from '../shared/contract/cont
 import type { Backend, Handlers } from './core/backend';
 import { UserError } from './core/errors';
 import { coreHandlers } from './core/handlers';
+import { projectHandlers } from './core/project-handlers';
 import { excelHandlers } from './excel/handlers';
 import { statusImportHandlers } from './excel/status-import-handlers';
 import { shareHandlers } from './share/handlers';
@@ -18,6 +19,7 @@ export type { Backend } from './core/backend';
 /** Every channel of the contract, each from its group's table: a channel without a handler does not compile. */
 const handlers: Handlers<Channel> = {
   ...coreHandlers,
+  ...projectHandlers,
   ...excelHandlers,
   ...shareHandlers,
   ...personHandlers,

@@ -170,7 +170,10 @@ export function cmdStatus(argv: string[], io: Io, usage: Usage): number {
 
 /** `report --json` as scripts read it: the report without the card's purpose (only the workbook shows it). */
 export function reportJson(report: StatusReport): string {
-  return JSON.stringify({ month: report.month, projects: report.projects.map(({ purpose: _p, ...rest }) => rest) });
+  return JSON.stringify({
+    month: report.month,
+    projects: report.projects.map(({ purpose: _p, lineId: _l, ...rest }) => rest),
+  });
 }
 
 export async function cmdReport(argv: string[], io: Io, usage: Usage): Promise<number> {

@@ -14,6 +14,7 @@ import {
   PROJECT_TEXT_LIMITS,
   RISK_ACTIVITY_KINDS,
   RISK_PROFILES,
+  type LightField,
   type MilestoneState,
   type PoolKind,
   type RiskActivityKind,
@@ -107,6 +108,19 @@ export function setStatus(db: DB, args: { lineId: string; month: string; changes
     if (old !== value) ops.push({ op: 'setStatusField', lineId: line.id, month: args.month, field, value });
   }
   return { label: `Ret status for «${line.name}»`, ops };
+}
+
+/** Sets lights (or overall) of several projects in one month as one step: a paste, a typed light. */
+export function setStatusCells(
+  db: DB,
+  args: { month: string; cells: { lineId: string; field: LightField | 'overall'; value: string | null }[] },
+): Plan {
+  const ops = args.cells.flatMap(
+    (c) => setStatus(db, { lineId: c.lineId, month: args.month, changes: { [c.field]: c.value } }).ops,
+  );
+  const lines = new Set(args.cells.map((c) => c.lineId));
+  const only = lines.size === 1 ? mustLine(db, args.cells[0]!.lineId).name : null;
+  return { label: only ? `Ret status for «${only}»` : `Ret status for ${lines.size} projekter`, ops };
 }
 
 /** «Ny statusmåned»: every project with a status the month before and none in `month` starts from it. */

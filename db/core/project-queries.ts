@@ -12,6 +12,7 @@ import {
   type MonthStatus,
   type Phase,
   type PoolKind,
+  type ProjectCard,
   type ReportProject,
   type RiskProfile,
   type StatusReport,
@@ -19,7 +20,8 @@ import {
 import { monthOfDate, previousMonth, type Month } from '../../shared/danish/month';
 import { UserError } from './errors';
 import type { DB } from './open';
-import type { ProjectRecord, StatusRecord } from './project-ops';
+import { mustLine } from './ops';
+import { poolKindOf, projectSql, type ProjectRecord, type StatusRecord } from './project-ops';
 import { readPools, sql } from './queries';
 
 /** The top-level line named `lineName` (in `poolName`, if given), by the names' Danish rules. */
@@ -67,12 +69,52 @@ const NO_STATUS: MonthStatus = {
   remark: '',
 };
 
+/** What satisfies the it-råd rule: a recorded risikovurdering (its month), else a risk profile. */
+const evidenceOf = (assessedMonth: string | undefined, profile: RiskProfile | null): string | null =>
+  assessedMonth ? `risikovurderet ${assessedMonth}` : profile ? `risikoprofil ${profile}` : null;
+
+/** One project's card (no row: an empty card) with the it-råd rule as it stands (`projects.get`). */
+export function readProjectCard(db: DB, lineId: string): ProjectCard {
+  const line = mustLine(db, lineId);
+  if (line.parent_id !== null)
+    throw new UserError(`«${line.name}» er en underlinje; kun en linje øverst i en pulje er et projekt.`);
+  const card = projectSql(db).project.get(lineId);
+  const profile = (card?.risk_profile ?? null) as RiskProfile | null;
+  const total =
+    db
+      .prepare<[string, string], { kroner: number | null }>(
+        'SELECT sum(a.kroner) AS kroner FROM amount a JOIN line l ON l.id = a.line_id WHERE l.id = ? OR l.parent_id = ?',
+      )
+      .get(lineId, lineId)?.kroner ?? 0;
+  const assessed = db
+    .prepare<[string], { month: string | null }>(
+      "SELECT max(month) AS month FROM risk_activity WHERE kind = 'risikovurdering' AND line_id = ?",
+    )
+    .get(lineId)?.month;
+  return {
+    lineId,
+    number: card?.number ?? null,
+    purpose: card?.purpose ?? '',
+    responsible: card?.responsible ?? '',
+    phase: (card?.phase ?? null) as Phase | null,
+    start: card?.start_month ?? null,
+    end: card?.end_month ?? null,
+    caseRef: card?.case_ref ?? '',
+    riskProfile: profile,
+    riskReview: {
+      ...riskReview(poolKindOf(db, line.pool_id), total, evidenceOf(assessed ?? undefined, profile)),
+      profile,
+    },
+  };
+}
+
 /**
  * The status report of `month`: every top-level line, in pool and line order, with its card, its
  * status this month and the month before, its total over all years (sub-lines included) and the
- * it-råd rule.
+ * it-råd rule; with `lineIds`, only those projects.
  */
-export function readStatusReport(db: DB, month: Month): StatusReport {
+export function readStatusReport(db: DB, month: Month, lineIds?: readonly string[]): StatusReport {
+  const only = lineIds && new Set(lineIds);
   const read = db.transaction((): StatusReport => {
     const byLine = <T extends { line_id: string }>(rows: T[]) => new Map(rows.map((r) => [r.line_id, r]));
     const cards = byLine(db.prepare<[], ProjectRecord>('SELECT * FROM project').all());
@@ -105,14 +147,15 @@ export function readStatusReport(db: DB, month: Month): StatusReport {
     const projects: ReportProject[] = [];
     for (const pool of readPools(db)) {
       for (const line of sql(db).topLines.all(pool.id)) {
+        if (only && !only.has(line.id)) continue;
         const card = cards.get(line.id);
         const status = now.get(line.id);
         const previous = before.get(line.id);
         const total = totals.get(line.id) ?? 0;
         const profile = (card?.risk_profile ?? null) as RiskProfile | null;
-        const assessedMonth = assessed.get(line.id);
-        const evidence = assessedMonth ? `risikovurderet ${assessedMonth}` : profile ? `risikoprofil ${profile}` : null;
+        const evidence = evidenceOf(assessed.get(line.id), profile);
         projects.push({
+          lineId: line.id,
           number: card?.number ?? null,
           name: line.name,
           pool: pool.name,

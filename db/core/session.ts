@@ -204,6 +204,7 @@ export class Session {
         );
     }
     if (t.deletedLines.size) change.deleteLineIds = [...t.deletedLines];
+    if (t.projects.size) change.projectIds = [...t.projects];
     return change;
   }
 

@@ -20,6 +20,7 @@ import { Toolbar } from './components/toolbar';
 import { PortfolioGrid, type GridEvents, type GridHandle } from './grid/portfolio-grid';
 import { ViewTabs, type ViewName } from './components/view-tabs';
 import type { PortfolioStore } from './store/portfolio-store';
+import { StatusView } from './status/status-view';
 
 // The charts (AG Charts) load when the Diagrammer is first opened, not with the window.
 const ChartsView = lazy(() => import('./charts/charts-view').then((m) => ({ default: m.ChartsView })));
@@ -226,6 +227,7 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
       </header>
       <Toolbar actions={actions} lines={lines} history={store.history} sidePanel={sidePanel} />
       <ViewTabs view={shown} onChange={setShown} />
+      {shown === 'status' && <StatusView api={api} actions={actions} store={store} notify={ui.notify} />}
       {shown === 'grid' && <ViewBar ref={viewBar} store={store} rows={view.rows} show={showFound} />}
       {/* Hidden, not unmounted, while another view shows: the grid keeps its scroll, folds and range. */}
       <main className="pp-main" hidden={shown !== 'grid'}>

@@ -43,6 +43,12 @@ export const CHANNELS = [
   'backups.restore',
   'status.importPreview',
   'status.importApply',
+  'projects.get',
+  'projects.set',
+  'status.report',
+  'status.set',
+  'status.setRemark',
+  'status.newMonth',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { CHANNELS, type Channel } from './channels';
 import { fileContract } from './files';
 import { statusImportContract } from './status-import-contract';
+import { projectContract } from './projects';
 import {
   AmountCell,
   Amounts,
@@ -173,6 +174,7 @@ export const contract = {
   'history.redo': { doc: 'Redo the last undone change.', args: None, result: Change },
   ...fileContract,
   ...statusImportContract,
+  ...projectContract,
 } as const satisfies Record<Channel, { doc: string; args: z.ZodType; result: z.ZodType }>;
 
 // Every channel has a schema and every schema has a channel.

@@ -72,6 +72,8 @@ export const Change = z.object({
   createdId: Id.optional(),
   /** Who made each upserted line and who changed it last (issue 4). */
   lineInfo: z.record(z.string(), LineInfo).optional(),
+  /** Projects (top-level lines) whose card or status changed (docs/domain.md «Projects and monthly status»). */
+  projectIds: z.array(Id).optional(),
   history: History,
   revision: z.number().int(),
 });

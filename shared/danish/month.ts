@@ -76,3 +76,10 @@ export function previousMonth(month: Month): Month {
 export function monthOfDate(date: Date): Month {
   return format(date, 'yyyy-MM');
 }
+
+/** The month after: `2023-12` → `2024-01` (the month «Ny statusmåned» starts). */
+export function nextMonth(month: Month): Month {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}

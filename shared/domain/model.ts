@@ -90,6 +90,8 @@ export interface Change {
   createdId?: string;
   /** Who made each upserted line and who changed it last (db/share/provenance.ts). */
   lineInfo?: Record<string, LineInfo>;
+  /** Projects (top-level lines) whose card or status changed, so a status view or card reloads them. */
+  projectIds?: string[];
   history: HistoryState;
   revision: number;
 }

@@ -47,7 +47,8 @@ export function parseLight(text: string): Parsed<Light | null> {
 }
 
 /** `grøn|gul|rød|-` as the CLI and the report write a light. */
-export const lightText = (light: Light | null): string => light ?? '-';
+export type LightText = Light | '-';
+export const lightText = (light: Light | null): LightText => light ?? '-';
 
 /** The worst of the lights; none assessed is none. */
 export function worstLight(lights: readonly (Light | null)[]): Light | null {
@@ -153,15 +154,17 @@ export function riskReview(kind: PoolKind, total: Kroner, assessed: string | nul
 
 /** A month's lights as `cli report --json` writes them. */
 export interface ReportLights {
-  deliveries: string;
-  time: string;
-  money: string;
-  resources: string;
-  overall: string;
+  deliveries: LightText;
+  time: LightText;
+  money: LightText;
+  resources: LightText;
+  overall: LightText;
 }
 
 /** One project of the monthly status report (`cli report --json`); totals in 1.000 kr. */
 export interface ReportProject {
+  /** The project's line (the app edits by it; `report --json` leaves it out). */
+  lineId: string;
   number: string | null;
   name: string;
   pool: string;
@@ -175,6 +178,20 @@ export interface ReportProject {
   remark: string;
   purpose: string;
   total: number;
+  riskReview: RiskReview & { profile: RiskProfile | null };
+}
+
+/** A project's card as the app shows it (`projects.get`); texts are '' and the rest null when not set. */
+export interface ProjectCard {
+  lineId: string;
+  number: string | null;
+  purpose: string;
+  responsible: string;
+  phase: Phase | null;
+  start: string | null;
+  end: string | null;
+  caseRef: string;
+  riskProfile: RiskProfile | null;
   riskReview: RiskReview & { profile: RiskProfile | null };
 }
 

@@ -1,8 +1,12 @@
-/** Which view the window shows: the grid («Tabel») or the charts («Diagrammer»). More views add an entry. */
-export type ViewName = 'grid' | 'charts';
+/**
+ * Which view the window shows: the grid («Bilag 1»), the monthly status («Status», docs/grid.md
+ * «The Status view») or the charts («Diagrammer»). More views add an entry.
+ */
+export type ViewName = 'grid' | 'status' | 'charts';
 
 const VIEWS: { name: ViewName; label: string }[] = [
-  { name: 'grid', label: 'Tabel' },
+  { name: 'grid', label: 'Bilag 1' },
+  { name: 'status', label: 'Status' },
   { name: 'charts', label: 'Diagrammer' },
 ];
 

@@ -32,7 +32,8 @@ import type { RangeSelection } from './selection';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
-const theme = themeQuartz.withParams({
+/** The grid look, shared with the Status view (renderer/src/status/status-view.tsx). */
+export const theme = themeQuartz.withParams({
   fontFamily: ['Segoe UI', 'Calibri', 'Arial', 'sans-serif'],
   fontSize: 13,
   rowHeight: 28,

@@ -30,6 +30,11 @@ export class PortfolioStore extends Versioned {
   lineInfo = new Map<string, LineInfo>();
   history: HistoryState = NO_HISTORY;
   revision = 0;
+  /**
+   * What the last load or change did to projects (the Status view reloads that): the projects it
+   * named, or `all` after a load or a change of lines, pools or years (names, totals, order).
+   */
+  projectsTouched: readonly string[] | 'all' = 'all';
   collapsed = new Set<string>();
   /** View settings (not in the file): one pool shown, years hidden. */
   poolFilter: string | null = null;
@@ -127,10 +132,20 @@ export class PortfolioStore extends Versioned {
     this.lineInfo = new Map(Object.entries(snapshot.lineInfo ?? {}));
     this.history = snapshot.history;
     this.revision = snapshot.revision;
+    this.projectsTouched = 'all';
     this.changed();
   }
 
   apply(change: Change): void {
+    const { projectIds, history, revision, createdId: _c, lineInfo: _i, ...portfolio } = change;
+    this.projectsTouched = Object.keys(portfolio).length ? 'all' : (projectIds ?? []);
+    if (!Object.keys(portfolio).length) {
+      // Only projects (or nothing) changed: the grid's rows are as they were.
+      this.history = history;
+      this.revision = revision;
+      this.notify();
+      return;
+    }
     for (const id of change.deleteLineIds ?? []) this.lineInfo.delete(id);
     for (const [id, info] of Object.entries(change.lineInfo ?? {})) this.lineInfo.set(id, info);
     if (this.patch(change)) {

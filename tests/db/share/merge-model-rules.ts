@@ -26,7 +26,7 @@ export interface ModelCopy {
 export type Choose = (conflict: string) => 'mine' | 'theirs';
 
 const lineOf = (key: string) => key.split(':')[1]!;
-const isLineKey = (key: string) => /^[xndcpa]:/.test(key);
+const isLineKey = (key: string) => /^[xndcpaj]:/.test(key); // j: a project value (merge-model-projects.ts)
 const live = (c: { state: Map<string, Written> } | Map<string, Written>, key: string) =>
   (c instanceof Map ? c : c.state).get(key)?.value !== undefined;
 const exists = (c: ModelCopy, line: string) => live(c, `x:${line}`);

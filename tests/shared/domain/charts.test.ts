@@ -13,7 +13,7 @@ import {
   type AllocationRow,
 } from '../../../shared/domain/charts';
 import type { Line, Pool } from '../../../shared/domain/model';
-import type { ReportProject, StatusReport } from '../../../shared/domain/project';
+import type { ReportProject, StatusReport, LightText } from '../../../shared/domain/project';
 import { summarize } from '../../../shared/domain/summary';
 
 const k = (thousands: number) => thousands * 1000;
@@ -107,6 +107,7 @@ function report(projects: { phase: ReportProject['phase']; overall: string }[]):
   return {
     month: '2023-11',
     projects: projects.map((p, i) => ({
+      lineId: `linje-${i}`,
       number: null,
       name: `Projekt ${i}`,
       pool: 'Pulje',
@@ -114,7 +115,7 @@ function report(projects: { phase: ReportProject['phase']; overall: string }[]):
       start: null,
       end: null,
       responsible: '',
-      status: { deliveries: '-', time: '-', money: '-', resources: '-', overall: p.overall },
+      status: { deliveries: '-', time: '-', money: '-', resources: '-', overall: p.overall as LightText },
       previous: null,
       remark: '',
       purpose: '',

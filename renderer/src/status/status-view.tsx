@@ -1,0 +1,226 @@
+/**
+ * The Status view (docs/grid.md «The Status view»): one row per project with the month's four
+ * lights, Samlet, the month before beside them and Bemærkninger, on AG Grid like Bilag 1. The
+ * grid never changes its own data: a typed key, a pick from the list or a paste is sent to the
+ * backend (one undo step), and the projects the answer names are read again and repainted.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { CellEditRequestEvent, GetRowIdParams, GridApi } from 'ag-grid-community';
+import { AG_GRID_LOCALE_DK } from '@ag-grid-community/locale';
+import { formatMonth, nextMonth, previousMonth } from '../../../shared/danish/month';
+import { parseLight } from '../../../shared/domain/project';
+import type { Api } from '../api/client';
+import type { Actions } from '../actions';
+import { theme } from '../grid/portfolio-grid';
+import type { PortfolioStore } from '../store/portfolio-store';
+import type { Ui } from '../ui';
+import { statusColumns } from './status-columns';
+import { StatusFilters } from './status-filters';
+import {
+  isStatusField,
+  lightOfKey,
+  NO_FILTER,
+  pastedCells,
+  shownRows,
+  type StatusCellValue,
+  type StatusReport,
+  type StatusRow,
+  type StatusSort,
+} from './status-rows';
+
+interface Props {
+  api: Api;
+  actions: Actions;
+  store: PortfolioStore;
+  notify: Ui['notify'];
+}
+
+const isTextField = (t: Element | null) =>
+  t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT');
+
+export function StatusView({ api, actions, store, notify }: Props) {
+  const [report, setReport] = useState<StatusReport | null>(null);
+  const [filter, setFilter] = useState(NO_FILTER);
+  const [sort, setSort] = useState<StatusSort>('order');
+  const gridRef = useRef<AgGridReact<StatusRow>>(null);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const month = report?.month ?? null;
+  const monthRef = useRef<string | null>(null);
+  monthRef.current = month;
+
+  const load = useCallback(
+    (at?: string) =>
+      api
+        .call('status.report', at ? { month: at } : {})
+        .then(setReport)
+        .catch((err: Error) => notify('error', err.message)),
+    [api, notify],
+  );
+  useEffect(() => void load(), [load]);
+
+  // What the backend changed comes back as a Change (store.projectsTouched): read those projects
+  // again, or the whole month after a change of lines (names, totals, order).
+  useEffect(() => {
+    let pending: Set<string> | 'all' | null = null;
+    const refresh = async () => {
+      const at = monthRef.current;
+      const ids = pending;
+      pending = null;
+      if (!at || !ids) return;
+      if (ids === 'all') return void (await load(at));
+      try {
+        const part = await api.call('status.report', { month: at, lineIds: [...ids] });
+        if (part.month !== monthRef.current) return;
+        const fresh = new Map(part.projects.map((p) => [p.lineId, p]));
+        setReport((r) => r && { ...r, projects: r.projects.map((p) => fresh.get(p.lineId) ?? p) });
+      } catch (err) {
+        notify('error', (err as Error).message);
+      }
+    };
+    return store.subscribe(() => {
+      const t = store.projectsTouched;
+      if (!pending) queueMicrotask(() => void refresh());
+      if (t === 'all' || pending === 'all') pending = 'all';
+      else pending = new Set([...(pending ?? []), ...t]);
+    });
+  }, [api, store, load, notify]);
+
+  const rows = useMemo(() => (report ? shownRows(report.projects, filter, sort) : []), [report, filter, sort]);
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const columnDefs = useMemo(() => statusColumns(), []);
+
+  const setCells = useCallback(
+    (cells: StatusCellValue[]) => {
+      const at = monthRef.current;
+      if (at && cells.length) void actions.change('status.set', { month: at, cells });
+    },
+    [actions],
+  );
+
+  // The grid's element exists once the first report is in: attach the keys and paste then.
+  const ready = report !== null;
+  // Keys on a light: g grøn, y/u gul, r rød, - or Delete ikke vurderet; a paste from Excel from the focused cell.
+  useEffect(() => {
+    const el = wrapRef.current;
+    const gridApi = (): GridApi<StatusRow> | null => gridRef.current?.api ?? null;
+    if (!el) return;
+    const focusedCell = () => {
+      const a = gridApi();
+      const f = a?.getFocusedCell();
+      if (!a || !f || f.rowPinned || a.getEditingCells().length || isTextField(document.activeElement)) return null;
+      return { api: a, row: f.rowIndex, colId: f.column.getColId() };
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const at = focusedCell();
+      const light = lightOfKey(e.key);
+      if (!at || light === undefined || !isStatusField(at.colId)) return;
+      const row = rowsRef.current[at.row];
+      if (!row) return;
+      e.preventDefault();
+      e.stopPropagation();
+      setCells([{ lineId: row.lineId, field: at.colId, value: light }]);
+    };
+    const onPaste = (e: ClipboardEvent) => {
+      const at = focusedCell();
+      if (!at || !el.contains(document.activeElement) || !e.clipboardData) return;
+      e.preventDefault();
+      const cols = at.api.getAllDisplayedColumns().map((c) => c.getColId());
+      const pasted = pastedCells(
+        e.clipboardData.getData('text/plain'),
+        { row: at.row, col: cols.indexOf(at.colId) },
+        rowsRef.current,
+        cols,
+      );
+      if (!pasted.ok) return notify('error', pasted.message);
+      if (!pasted.cells.length) return notify('info', 'Der kan kun sættes status (grøn, gul, rød, -) ind her.');
+      setCells(pasted.cells);
+    };
+    el.addEventListener('keydown', onKey, true);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      el.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, [setCells, notify, ready]);
+
+  const onCellEditRequest = useCallback(
+    (e: CellEditRequestEvent<StatusRow>) => {
+      const at = monthRef.current;
+      const colId = e.column.getColId();
+      if (!e.data || !at) return;
+      const text = e.newValue === null || e.newValue === undefined ? '' : String(e.newValue);
+      if (colId === 'remark')
+        return void actions.change('status.setRemark', { lineId: e.data.lineId, month: at, remark: text });
+      if (!isStatusField(colId)) return;
+      const parsed = parseLight(text);
+      if (!parsed.ok) return notify('error', parsed.message);
+      setCells([{ lineId: e.data.lineId, field: colId, value: parsed.value }]);
+    },
+    [actions, notify, setCells],
+  );
+
+  const newMonth = async () => {
+    if (!month) return;
+    const next = nextMonth(month);
+    const change = await actions.change('status.newMonth', { month: next, from: month });
+    if (!change) return;
+    await load(next);
+    notify('info', `Ny statusmåned: ${formatMonth(next)} er startet fra ${formatMonth(month)}.`);
+  };
+
+  if (!report) return <div className="pp-loading">Indlæser status …</div>;
+  const projects = report.projects;
+  return (
+    <section className="pp-status-view" aria-label="Status">
+      <div className="pp-viewbar">
+        <div className="pp-inline" role="group" aria-label="Statusmåned">
+          <button type="button" onClick={() => void load(previousMonth(report.month))} aria-label="Forrige måned">
+            ‹
+          </button>
+          <input
+            type="month"
+            aria-label="Måned"
+            value={report.month}
+            onChange={(e) => e.target.value && void load(e.target.value)}
+          />
+          <button type="button" onClick={() => void load(nextMonth(report.month))} aria-label="Næste måned">
+            ›
+          </button>
+          <strong data-testid="status-month">{formatMonth(report.month)}</strong>
+        </div>
+        <StatusFilters
+          projects={projects}
+          filter={filter}
+          onFilter={setFilter}
+          sort={sort}
+          onSort={setSort}
+          shown={rows.length}
+        />
+        <button type="button" className="pp-new-month" onClick={() => void newMonth()}>
+          Ny statusmåned
+        </button>
+      </div>
+      <div className="pp-grid" data-testid="status-grid" ref={wrapRef}>
+        <AgGridReact<StatusRow>
+          ref={gridRef}
+          theme={theme}
+          localeText={AG_GRID_LOCALE_DK}
+          rowData={rows}
+          columnDefs={columnDefs}
+          defaultColDef={{ sortable: false, resizable: true, suppressMovable: true }}
+          getRowId={(p: GetRowIdParams<StatusRow>) => p.data.lineId}
+          readOnlyEdit
+          onCellEditRequest={onCellEditRequest}
+          enterNavigatesVertically
+          enterNavigatesVerticallyAfterEdit
+          stopEditingWhenCellsLoseFocus
+          tooltipShowDelay={600}
+          animateRows={false}
+        />
+      </div>
+    </section>
+  );
+}
