@@ -8,6 +8,7 @@ import { contract, describeIssues, type Envelope } from '../shared/contract/cont
 import type { Backend, Handlers } from './core/backend';
 import { UserError } from './core/errors';
 import { coreHandlers } from './core/handlers';
+import { projectCardHandlers } from './core/project-card-handlers';
 import { excelHandlers } from './excel/handlers';
 import { shareHandlers } from './share/handlers';
 import { personHandlers } from './share/person-handlers';
@@ -15,7 +16,13 @@ import { personHandlers } from './share/person-handlers';
 export type { Backend } from './core/backend';
 
 /** Every channel of the contract, each from its group's table: a channel without a handler does not compile. */
-const handlers: Handlers<Channel> = { ...coreHandlers, ...excelHandlers, ...shareHandlers, ...personHandlers };
+const handlers: Handlers<Channel> = {
+  ...coreHandlers,
+  ...projectCardHandlers,
+  ...excelHandlers,
+  ...shareHandlers,
+  ...personHandlers,
+};
 
 export type Dispatch = (channel: unknown, args: unknown) => Promise<Envelope<unknown>>;
 

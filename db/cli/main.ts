@@ -36,6 +36,7 @@ import {
 import { exportToFile, importIntoNewFile, previewText, readWorkbookBytes } from './excel';
 import { SHARE_USAGE, cmdCheck, cmdMerge, cmdSend } from './share';
 import { PROJECT_USAGE, cmdProject, cmdReport, cmdStatus } from './projects';
+import { MILESTONE_USAGE, cmdMilestone, cmdRisk } from './milestones';
 import { tellMovedAside } from './targets';
 
 const USAGE = `Brug:
@@ -47,6 +48,7 @@ const USAGE = `Brug:
   puljeplan rescue <fil.sqlite> --out <ny.sqlite>
 ${SHARE_USAGE}
 ${PROJECT_USAGE}
+${MILESTONE_USAGE}
   (set, send, merge: [--region RH|RSJ|RSD|RM|RN]: who is writing; else PULJEPLAN_REGION or the app's setting)`;
 
 class UsageError extends Error {}
@@ -345,6 +347,10 @@ export function runCli(argv: string[], io: Io): number {
         return cmdProject(rest, io, (m) => new UsageError(m));
       case 'status':
         return cmdStatus(rest, io, (m) => new UsageError(m));
+      case 'milestone':
+        return cmdMilestone(rest, io, (m) => new UsageError(m));
+      case 'risk':
+        return cmdRisk(rest, io, (m) => new UsageError(m));
       case undefined:
       case '--help':
       case '-h':

@@ -34,13 +34,13 @@ export const PROJECT_USAGE = `  puljeplan project <fil.sqlite> --line "<navn>" [
   puljeplan status <fil.sqlite> --line "<navn>" [--pool "<pulje>"] --month 2023-11 [--deliveries grøn|gul|rød|-] [--time …] [--money …] [--resources …] [--remark "…"]
   puljeplan report <fil.sqlite> [--month 2023-11] [--json] [--out status.xlsx] [--overwrite]`;
 
-interface Io {
+export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
 }
-type Usage = (message: string) => Error;
+export type Usage = (message: string) => Error;
 
-function session<T>(file: string, readonly: boolean, body: (s: Session) => T): T {
+export function session<T>(file: string, readonly: boolean, body: (s: Session) => T): T {
   if (!existsSync(file)) throw new UserError(`Filen «${basename(file)}» findes ikke.`);
   const s = openSession(file, { readonly });
   try {
@@ -51,13 +51,13 @@ function session<T>(file: string, readonly: boolean, body: (s: Session) => T): T
   }
 }
 
-function one(positionals: string[], command: string, usage: Usage): string {
+export function one(positionals: string[], command: string, usage: Usage): string {
   if (positionals.length !== 1) throw usage(`${command} kræver én porteføljefil.`);
   return positionals[0]!;
 }
 
 /** The value, or the parser's Danish message (naming the option) as a refusal. */
-function must<T>(result: Parsed<T>, option: string): T {
+export function must<T>(result: Parsed<T>, option: string): T {
   if (!result.ok) throw new UserError(`--${option}: ${result.message}`);
   return result.value;
 }
@@ -70,7 +70,7 @@ function month(text: string, option: string): string | null {
  * Writes changes to the project named by --line/--pool, found before the file is opened for
  * writing; with nothing to change the file is only read. Returns the project and whether it changed.
  */
-function change(
+export function change(
   file: string,
   line: string,
   pool: string | undefined,

@@ -38,6 +38,15 @@ export const CHANNELS = [
   'merge.apply',
   'backups.list',
   'backups.restore',
+  // The project card (shared/contract/project-card.ts); projects.get/set as the Status view's contract has them.
+  'projects.get',
+  'projects.set',
+  'projectCard.details',
+  'projectCard.riskFlags',
+  'milestones.set',
+  'riskActivities.add',
+  'riskActivities.remove',
+  'pools.setKind',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

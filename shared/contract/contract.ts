@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { CHANNELS, type Channel } from './channels';
 import { fileContract } from './files';
+import { projectCardContract } from './project-card';
 import {
   AmountCell,
   Amounts,
@@ -150,6 +151,7 @@ export const contract = {
   'history.undo': { doc: 'Undo the last change.', args: None, result: Change },
   'history.redo': { doc: 'Redo the last undone change.', args: None, result: Change },
   ...fileContract,
+  ...projectCardContract,
 } as const satisfies Record<Channel, { doc: string; args: z.ZodType; result: z.ZodType }>;
 
 // Every channel has a schema and every schema has a channel.
