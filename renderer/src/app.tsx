@@ -17,6 +17,8 @@ import { SidePanel } from './components/side-panel';
 import { Toolbar } from './components/toolbar';
 import { PortfolioGrid, type GridEvents, type GridHandle } from './grid/portfolio-grid';
 import type { PortfolioStore } from './store/portfolio-store';
+import { riskFlagMessage } from '../../shared/domain/project-card';
+import { RiskFlagStore } from './project/risk-flags';
 
 interface Message {
   kind: 'error' | 'info';
@@ -44,6 +46,8 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
   const viewBar = useRef<ViewBarHandle>(null);
   const selectedRef = useRef<string | null>(null);
   const selection = useMemo(() => new RangeSelection(), []);
+  const flags = useMemo(() => new RiskFlagStore(api), [api]);
+  const flagsVersion = useSyncExternalStore(flags.subscribe, flags.getVersion);
 
   const findRow = useCallback(
     (id: string | null): GridRow | null => (id ? (store.rowModel.rows.find((r) => r.id === id) ?? null) : null),
@@ -127,6 +131,27 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [actions, ui, dialogs.isOpen, busy]);
 
+  // The it-råd flags follow every committed change; a project that an edit brings over the
+  // threshold is told in the status line (docs/grid.md «Projects: the card and the it-råd flag»).
+  useEffect(() => {
+    if (!store.meta) return;
+    flags
+      .refresh(store.revision)
+      .then((fresh) => {
+        if (fresh.length) ui.notify('info', fresh.map(riskFlagMessage).join(' '));
+      })
+      .catch((err: Error) => ui.notify('error', err.message));
+  }, [flags, store, version, ui]);
+  useEffect(() => {
+    grid.current?.api()?.refreshCells({ columns: [NAME_COL], force: true, suppressFlash: true });
+    if (store.projectFilter) store.setProjectFilter(new Set(flags.flags.keys()));
+  }, [flags, flagsVersion, store]);
+  const riskFilter = {
+    count: flags.flags.size,
+    on: store.projectFilter !== null,
+    toggle: () => store.setProjectFilter(store.projectFilter ? null : new Set(flags.flags.keys())),
+  };
+
   const onFocusRow = useCallback((row: GridRow | null) => {
     selectedRef.current = row?.id ?? null;
     setSelectedId(row?.id ?? null);
@@ -198,7 +223,7 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
         </div>
       </header>
       <Toolbar actions={actions} history={store.history} sidePanel={sidePanel} />
-      <ViewBar ref={viewBar} store={store} rows={view.rows} show={showFound} />
+      <ViewBar ref={viewBar} store={store} rows={view.rows} show={showFound} riskFilter={riskFilter} />
       <main className="pp-main">
         <PortfolioGrid
           ref={grid}
@@ -209,8 +234,19 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
           years={view.years}
           selection={selection}
           events={events}
+          riskFlag={flags.reasonOf}
         />
-        {sidePanel && <SidePanel meta={meta} selected={selected} store={store} actions={actions} />}
+        {sidePanel && (
+          <SidePanel
+            meta={meta}
+            selected={selected}
+            store={store}
+            actions={actions}
+            api={api}
+            flags={flags}
+            notify={ui.notify}
+          />
+        )}
       </main>
       <footer className="pp-status">
         <span

@@ -24,6 +24,8 @@ export interface ColumnHandlers {
   selection: RangeSelection;
   /** Who made the line and who changed it last, for the name's tooltip (null when not known). */
   provenance: (lineId: string) => string | null;
+  /** The it-råd flag's reason for a project, or null (the name cell's mark). */
+  riskFlag?: (lineId: string) => string | null;
 }
 
 /** The column ids shown, in order: what a range's column index counts. */
@@ -65,7 +67,7 @@ export function buildColumns(years: readonly number[], handlers: ColumnHandlers)
     valueGetter: (p) => p.data?.name ?? '',
     editable: (p: EditableCallbackParams<GridRow>) => isNameEditable(p.data),
     cellRenderer: NameCell,
-    cellRendererParams: { onToggle: handlers.onToggle },
+    cellRendererParams: { onToggle: handlers.onToggle, riskFlag: handlers.riskFlag },
     // The cell shows more than the name (the comment marker): a row replaced in place
     // (rowNode.updateData) with the same name must still repaint it.
     equals: () => false,

@@ -68,6 +68,8 @@ interface Props {
   years: readonly number[];
   selection: RangeSelection;
   events: GridEvents;
+  /** The it-råd flag's reason for a project, or null (renderer/src/project/risk-flags.ts). */
+  riskFlag?: (lineId: string) => string | null;
 }
 
 function rowClass(p: RowClassParams<GridRow>): string[] {
@@ -79,7 +81,7 @@ function rowClass(p: RowClassParams<GridRow>): string[] {
 }
 
 export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGrid(
-  { store, version, rows, grandTotal, years, selection, events },
+  { store, version, rows, grandTotal, years, selection, events, riskFlag },
   ref,
 ) {
   const gridRef = useRef<AgGridReact<GridRow>>(null);
@@ -94,8 +96,8 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
 
   const provenance = useCallback((id: string) => provenanceText(store.lineInfo.get(id)), [store]);
   const columnDefs = useMemo(
-    () => buildColumns(years, { onToggle: toggle, selection, provenance }),
-    [years, toggle, selection, provenance],
+    () => buildColumns(years, { onToggle: toggle, selection, provenance, riskFlag }),
+    [years, toggle, selection, provenance, riskFlag],
   );
   const defaultCol = useMemo(() => defaultColDef(), []);
   const pinned = useMemo(() => [grandTotal], [grandTotal]);
