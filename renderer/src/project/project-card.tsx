@@ -53,6 +53,7 @@ export function ProjectCard({ lineId, revision, api, actions, notify }: Props) {
   const review = card.riskReview;
   return (
     <section className="pp-project-card" aria-label="Projektkort" data-testid="project-card">
+      <h2>Projektkort</h2>
       <div className="pp-card-row">
         <CommitField
           key={`${lineId}:number`}
