@@ -9,6 +9,7 @@ import type { Backend, Handlers } from './core/backend';
 import { UserError } from './core/errors';
 import { coreHandlers } from './core/handlers';
 import { projectHandlers } from './core/project-handlers';
+import { projectCardHandlers } from './core/project-card-handlers';
 import { excelHandlers } from './excel/handlers';
 import { statusImportHandlers } from './excel/status-import-handlers';
 import { shareHandlers } from './share/handlers';
@@ -20,6 +21,7 @@ export type { Backend } from './core/backend';
 const handlers: Handlers<Channel> = {
   ...coreHandlers,
   ...projectHandlers,
+  ...projectCardHandlers,
   ...excelHandlers,
   ...shareHandlers,
   ...personHandlers,

@@ -4,9 +4,16 @@
  * db/ may change shape without them noticing.
  */
 import type { Change, RegionCode } from '../shared/domain/model';
-import type { StatusReport } from '../shared/domain/project';
+import type { MilestoneState, RiskActivityKind, StatusReport } from '../shared/domain/project';
 import { setAmounts } from './core/commands';
-import { setProject, setStatus, type ProjectChanges, type StatusChanges } from './core/project-commands';
+import {
+  addRiskActivity,
+  setMilestone,
+  setProject,
+  setStatus,
+  type ProjectChanges,
+  type StatusChanges,
+} from './core/project-commands';
 import { findProjectLine, latestStatusMonth, readStatusReport } from './core/project-queries';
 import { applyStatusImport, planStatusImport, type StatusImportRead } from './excel/status-import';
 import type { StatusImportPreviewData } from '../shared/contract/status-import';
@@ -86,6 +93,25 @@ export function updateProject(session: Session, lineId: string, changes: Project
 /** Sets a project's lights and remarks of one month as one undo step. */
 export function updateStatus(session: Session, lineId: string, month: string, changes: StatusChanges): Change {
   return session.run((db) => setStatus(db, { lineId, month, changes }));
+}
+
+/** Sets (or with null removes) a project's milestone of a half-year (`2024-H1`) as one undo step. */
+export function updateMilestone(
+  session: Session,
+  lineId: string,
+  half: string,
+  value: { text: string; state: MilestoneState | null } | null,
+): Change {
+  return session.run((db) => setMilestone(db, { lineId, half, value }));
+}
+
+/** Records an it-råd activity (risikovurdering or sparringsmøde) of a project as one undo step. */
+export function recordRiskActivity(
+  session: Session,
+  lineId: string,
+  activity: { kind: RiskActivityKind; month: string; note?: string },
+): Change {
+  return session.run((db) => addRiskActivity(db, { lineId, ...activity }));
 }
 
 /** The monthly status report; without a month, the newest month with a status (else this month). */

@@ -39,6 +39,7 @@ import { SHARE_USAGE, cmdCheck, cmdMerge, cmdSend } from './share';
 import { PROJECT_USAGE, cmdProject, cmdReport, cmdStatus } from './projects';
 import { STATUS_IMPORT_USAGE, cmdReportImport } from './status-import';
 import { PRINT_USAGE, cmdPrint } from './print';
+import { MILESTONE_USAGE, cmdMilestone, cmdRisk } from './milestones';
 import { tellMovedAside } from './targets';
 
 const USAGE = `Brug:
@@ -52,6 +53,7 @@ ${SHARE_USAGE}
 ${PROJECT_USAGE}
 ${STATUS_IMPORT_USAGE}
 ${PRINT_USAGE}
+${MILESTONE_USAGE}
   (set, send, merge: [--region RH|RSJ|RSD|RM|RN]: who is writing; else PULJEPLAN_REGION or the app's setting)`;
 
 class UsageError extends Error {}
@@ -349,6 +351,10 @@ export function runCli(argv: string[], io: Io): number {
         return cmdProject(rest, io, (m) => new UsageError(m));
       case 'status':
         return cmdStatus(rest, io, (m) => new UsageError(m));
+      case 'milestone':
+        return cmdMilestone(rest, io, (m) => new UsageError(m));
+      case 'risk':
+        return cmdRisk(rest, io, (m) => new UsageError(m));
       case undefined:
       case '--help':
       case '-h':

@@ -35,11 +35,11 @@ export const PROJECT_USAGE = `  puljeplan project <fil.sqlite> --line "<navn>" [
   puljeplan status <fil.sqlite> --line "<navn>" [--pool "<pulje>"] --month 2023-11 [--deliveries grøn|gul|rød|-] [--time …] [--money …] [--resources …] [--remark "…"]
   puljeplan report <fil.sqlite> [--month 2023-11] [--json] [--out status.xlsx|status.pdf] [--previous] [--overwrite]`;
 
-interface Io {
+export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
 }
-type Usage = (message: string) => Error;
+export type Usage = (message: string) => Error;
 
 export function session<T>(file: string, readonly: boolean, body: (s: Session) => T): T {
   if (!existsSync(file)) throw new UserError(`Filen «${basename(file)}» findes ikke.`);
@@ -58,7 +58,7 @@ export function one(positionals: string[], command: string, usage: Usage): strin
 }
 
 /** The value, or the parser's Danish message (naming the option) as a refusal. */
-function must<T>(result: Parsed<T>, option: string): T {
+export function must<T>(result: Parsed<T>, option: string): T {
   if (!result.ok) throw new UserError(`--${option}: ${result.message}`);
   return result.value;
 }
@@ -71,7 +71,7 @@ function month(text: string, option: string): string | null {
  * Writes changes to the project named by --line/--pool, found before the file is opened for
  * writing; with nothing to change the file is only read. Returns the project and whether it changed.
  */
-function change(
+export function change(
   file: string,
   line: string,
   pool: string | undefined,

@@ -8,7 +8,10 @@ import * as commands from './commands';
 import * as lineCommands from './line-commands';
 import { SCHEMA_VERSION } from './migrations/index';
 
-export type CoreChannel = Group<'portfolio' | 'amounts' | 'lines' | 'pools' | 'years' | 'history' | 'app'>;
+export type CoreChannel = Exclude<
+  Group<'portfolio' | 'amounts' | 'lines' | 'pools' | 'years' | 'history' | 'app'>,
+  'pools.setKind' // the project card's (db/core/project-card-handlers.ts)
+>;
 
 export const coreHandlers: Handlers<CoreChannel> = {
   'app.info': (b) => ({

@@ -24,6 +24,8 @@ import { StatusView } from './status/status-view';
 
 // The charts (AG Charts) load when the Diagrammer is first opened, not with the window.
 const ChartsView = lazy(() => import('./charts/charts-view').then((m) => ({ default: m.ChartsView })));
+import { riskFlagMessage } from '../../shared/domain/project-card';
+import { RiskFlagStore } from './project/risk-flags';
 
 interface Message {
   kind: 'error' | 'info';
@@ -59,6 +61,8 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
   const viewBar = useRef<ViewBarHandle>(null);
   const selectedRef = useRef<string | null>(null);
   const selection = useMemo(() => new RangeSelection(), []);
+  const flags = useMemo(() => new RiskFlagStore(api), [api]);
+  const flagsVersion = useSyncExternalStore(flags.subscribe, flags.getVersion);
 
   const findRow = useCallback(
     (id: string | null): GridRow | null => (id ? (store.rowModel.rows.find((r) => r.id === id) ?? null) : null),
@@ -150,6 +154,27 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [actions, lines, ui, dialogs.isOpen, busy]);
 
+  // The it-råd flags follow every committed change; a project that an edit brings over the
+  // threshold is told in the status line (docs/grid.md «Projects: the card and the it-råd flag»).
+  useEffect(() => {
+    if (!store.meta) return;
+    flags
+      .refresh(store.revision)
+      .then((fresh) => {
+        if (fresh.length) ui.notify('info', fresh.map(riskFlagMessage).join(' '));
+      })
+      .catch((err: Error) => ui.notify('error', err.message));
+  }, [flags, store, version, ui]);
+  useEffect(() => {
+    grid.current?.api()?.refreshCells({ columns: [NAME_COL], force: true, suppressFlash: true });
+    if (store.projectFilter) store.setProjectFilter(new Set(flags.flags.keys()));
+  }, [flags, flagsVersion, store]);
+  const riskFilter = {
+    count: flags.flags.size,
+    on: store.projectFilter !== null,
+    toggle: () => store.setProjectFilter(store.projectFilter ? null : new Set(flags.flags.keys())),
+  };
+
   const onFocusRow = useCallback((row: GridRow | null) => {
     selectedRef.current = row?.id ?? null;
     setSelectedId(row?.id ?? null);
@@ -228,7 +253,9 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
       <Toolbar actions={actions} lines={lines} history={store.history} sidePanel={sidePanel} />
       <ViewTabs view={shown} onChange={setShown} />
       {shown === 'status' && <StatusView api={api} actions={actions} store={store} notify={ui.notify} />}
-      {shown === 'grid' && <ViewBar ref={viewBar} store={store} rows={view.rows} show={showFound} />}
+      {shown === 'grid' && (
+        <ViewBar ref={viewBar} store={store} rows={view.rows} show={showFound} riskFilter={riskFilter} />
+      )}
       {/* Hidden, not unmounted, while another view shows: the grid keeps its scroll, folds and range. */}
       <main className="pp-main" hidden={shown !== 'grid'}>
         <PortfolioGrid
@@ -240,8 +267,19 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
           years={view.years}
           selection={selection}
           events={events}
+          riskFlag={flags.reasonOf}
         />
-        {sidePanel && <SidePanel meta={meta} selected={panelRow} store={store} actions={actions} />}
+        {sidePanel && (
+          <SidePanel
+            meta={meta}
+            selected={panelRow}
+            store={store}
+            actions={actions}
+            api={api}
+            flags={flags}
+            notify={ui.notify}
+          />
+        )}
       </main>
       {shown === 'charts' && (
         <main className="pp-main">

@@ -49,6 +49,13 @@ export const CHANNELS = [
   'status.set',
   'status.setRemark',
   'status.newMonth',
+  // The project card (shared/contract/project-card.ts).
+  'projectCard.details',
+  'projectCard.riskFlags',
+  'milestones.set',
+  'riskActivities.add',
+  'riskActivities.remove',
+  'pools.setKind',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

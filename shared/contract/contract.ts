@@ -12,6 +12,7 @@ import { CHANNELS, type Channel } from './channels';
 import { fileContract } from './files';
 import { statusImportContract } from './status-import-contract';
 import { projectContract } from './projects';
+import { projectCardContract } from './project-card';
 import {
   AmountCell,
   Amounts,
@@ -175,6 +176,7 @@ export const contract = {
   ...fileContract,
   ...statusImportContract,
   ...projectContract,
+  ...projectCardContract,
 } as const satisfies Record<Channel, { doc: string; args: z.ZodType; result: z.ZodType }>;
 
 // Every channel has a schema and every schema has a channel.

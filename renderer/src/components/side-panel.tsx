@@ -2,12 +2,17 @@
  * The portfolio's title and region, and the selected project's (or pool's) description.
  * Text is committed when the field is left (or Enter in a one-line field): one undo step.
  */
-import { useEffect, useState } from 'react';
 import { REGIONS, type PortfolioMeta, type RegionCode } from '../../../shared/domain/model';
 import type { GridRow } from '../../../shared/grid/row-model';
+import type { Api } from '../api/client';
 import type { Actions } from '../actions';
+import { POOL_KIND_NAMES, POOL_KINDS, type PoolKind } from '../../../shared/domain/project';
+import { ProjectCard } from '../project/project-card';
+import type { RiskFlagStore } from '../project/risk-flags';
+import type { Ui } from '../ui';
 import type { PortfolioStore } from '../store/portfolio-store';
 import { provenanceText } from '../danish-text';
+import { CommitField } from './commit-field';
 
 /** `Oprettet af Region Midtjylland · senest ændret af Region Syddanmark 22. nov. 2026 kl. 14.03`. */
 function Provenance({ text }: { text: string | null }) {
@@ -18,50 +23,18 @@ function Provenance({ text }: { text: string | null }) {
   ) : null;
 }
 
-function CommitField({
-  label,
-  value,
-  onCommit,
-  multiline,
-  testId,
-}: {
-  label: string;
-  value: string;
-  onCommit: (v: string) => void;
-  multiline?: boolean;
-  testId: string;
-}) {
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
-  const commit = () => {
-    if (draft !== value) onCommit(draft);
-  };
-  const common = {
-    value: draft,
-    'data-testid': testId,
-    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
-    onBlur: commit,
-    onKeyDown: (e: React.KeyboardEvent) => {
-      if (e.key === 'Escape') setDraft(value);
-      if (e.key === 'Enter' && !multiline) (e.target as HTMLElement).blur();
-    },
-  };
-  return (
-    <label className="pp-field">
-      <span>{label}</span>
-      {multiline ? <textarea rows={14} {...common} /> : <input type="text" {...common} />}
-    </label>
-  );
-}
-
 interface Props {
   meta: PortfolioMeta;
   selected: GridRow | null;
   store: PortfolioStore;
   actions: Actions;
+  api: Api;
+  /** The it-råd flags and the pools' kinds (renderer/src/project/risk-flags.ts). */
+  flags: RiskFlagStore;
+  notify: Ui['notify'];
 }
 
-export function SidePanel({ meta, selected, store, actions }: Props) {
+export function SidePanel({ meta, selected, store, actions, api, flags, notify }: Props) {
   const line = selected?.kind === 'line' ? store.lines.get(selected.id) : undefined;
   const pool = selected && selected.kind === 'pool' ? store.pools.get(selected.poolId) : undefined;
   return (
@@ -107,11 +80,30 @@ export function SidePanel({ meta, selected, store, actions }: Props) {
             testId="line-description"
             onCommit={(v) => void actions.setLineDescription(line.id, v)}
           />
+          {line.parentId === null && (
+            <ProjectCard lineId={line.id} revision={store.revision} api={api} actions={actions} notify={notify} />
+          )}
         </>
       ) : pool ? (
         <>
           <h2>Pulje</h2>
           <p className="pp-side-name">{pool.name}</p>
+          <label className="pp-field">
+            <span>Puljetype (afgør it-rådets regel)</span>
+            <select
+              data-testid="pool-kind"
+              value={flags.kindOf(pool.id)}
+              onChange={(e) =>
+                void actions.change('pools.setKind', { poolId: pool.id, kind: e.target.value as PoolKind })
+              }
+            >
+              {POOL_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {POOL_KIND_NAMES[k]}
+                </option>
+              ))}
+            </select>
+          </label>
           <CommitField
             key={pool.id}
             label="Beskrivelse"

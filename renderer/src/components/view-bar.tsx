@@ -16,11 +16,13 @@ interface Props {
   rows: GridRow[];
   /** Shows a found row (scrolls to it and marks its name cell); `keepFocus` leaves the keyboard in the find field. */
   show: (row: GridRow, keepFocus: boolean) => void;
+  /** «Skal risikovurderes»: how many projects the it-råd flag marks, and whether only they are shown. */
+  riskFilter?: { count: number; on: boolean; toggle: () => void };
 }
 
 const lower = (s: string) => s.toLocaleLowerCase('da');
 
-export const ViewBar = forwardRef<ViewBarHandle, Props>(function ViewBar({ store, rows, show }, ref) {
+export const ViewBar = forwardRef<ViewBarHandle, Props>(function ViewBar({ store, rows, show, riskFilter }, ref) {
   const [query, setQuery] = useState('');
   const [at, setAt] = useState(-1);
   const input = useRef<HTMLInputElement>(null);
@@ -82,6 +84,15 @@ export const ViewBar = forwardRef<ViewBarHandle, Props>(function ViewBar({ store
           </label>
         ))}
       </fieldset>
+      {riskFilter && (
+        <label
+          className="pp-inline"
+          title="Vis kun projekter, som skal risikovurderes af it-rådet og ikke er det endnu"
+        >
+          <input type="checkbox" data-testid="risk-filter" checked={riskFilter.on} onChange={riskFilter.toggle} />
+          Skal risikovurderes ({riskFilter.count})
+        </label>
+      )}
       <div className="pp-find">
         <input
           ref={input}

@@ -29,6 +29,8 @@ export interface ColumnHandlers {
   widths?: Readonly<Record<string, number>>;
   /** The pool's place in pool order: its colour, the same as in the charts (renderer/src/charts/palette.ts). */
   poolIndex: (poolId: string) => number;
+  /** The it-råd flag's reason for a project, or null (the name cell's mark). */
+  riskFlag?: (lineId: string) => string | null;
 }
 
 /** The column ids shown, in order: what a range's column index counts. */
@@ -70,7 +72,7 @@ export function buildColumns(years: readonly number[], handlers: ColumnHandlers)
     valueGetter: (p) => p.data?.name ?? '',
     editable: (p: EditableCallbackParams<GridRow>) => isNameEditable(p.data),
     cellRenderer: NameCell,
-    cellRendererParams: { onToggle: handlers.onToggle, poolIndex: handlers.poolIndex },
+    cellRendererParams: { onToggle: handlers.onToggle, poolIndex: handlers.poolIndex, riskFlag: handlers.riskFlag },
     // The cell shows more than the name (the comment marker): a row replaced in place
     // (rowNode.updateData) with the same name must still repaint it.
     equals: () => false,

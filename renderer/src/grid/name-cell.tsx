@@ -9,14 +9,17 @@ import { poolColour } from '../charts/palette';
 interface Props extends CustomCellRendererProps<GridRow> {
   onToggle: (id: string) => void;
   poolIndex: (poolId: string) => number;
+  /** Why a project must be risk-assessed by the it-råd, or null (renderer/src/project/risk-flags.ts). */
+  riskFlag?: (lineId: string) => string | null;
 }
 
-export function NameCell({ data, onToggle, poolIndex }: Props) {
+export function NameCell({ data, onToggle, poolIndex, riskFlag }: Props) {
   if (!data) return null;
   const foldId = data.kind === 'pool' ? data.poolId : data.kind === 'line' && data.hasChildren ? data.id : null;
   const collapsed = (data.kind === 'pool' || data.kind === 'line') && data.collapsed;
   const depth = data.kind === 'line' ? data.depth : 0;
   const comment = data.kind === 'line' ? data.line.comment : undefined;
+  const flag = data.kind === 'line' && data.depth === 0 ? (riskFlag?.(data.id) ?? null) : null;
   return (
     <span className={`pp-name pp-depth-${depth}`}>
       {foldId ? (
@@ -46,6 +49,11 @@ export function NameCell({ data, onToggle, poolIndex }: Props) {
         />
       )}
       <span className="pp-name-text">{data.name}</span>
+      {flag && (
+        <span className="pp-risk-flag" data-testid="risk-flag" title={flag} aria-label={`Skal risikovurderes: ${flag}`}>
+          ⚑
+        </span>
+      )}
       {comment && (
         <span
           className="pp-comment-marker"

@@ -74,6 +74,8 @@ interface Props {
   years: readonly number[];
   selection: RangeSelection;
   events: GridEvents;
+  /** The it-råd flag's reason for a project, or null (renderer/src/project/risk-flags.ts). */
+  riskFlag?: (lineId: string) => string | null;
 }
 
 function rowClass(p: RowClassParams<GridRow>): string[] {
@@ -85,7 +87,7 @@ function rowClass(p: RowClassParams<GridRow>): string[] {
 }
 
 export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGrid(
-  { store, version, rows, bottomRow, years, selection, events },
+  { store, version, rows, bottomRow, years, selection, events, riskFlag },
   ref,
 ) {
   const gridRef = useRef<AgGridReact<GridRow>>(null);
@@ -104,8 +106,8 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
   const widths = useMemo(() => readWidths(portfolioId), [portfolioId]);
   const poolIndex = useCallback((id: string) => store.poolList().findIndex((p) => p.id === id), [store]);
   const columnDefs = useMemo(
-    () => buildColumns(years, { onToggle: toggle, selection, provenance, widths, poolIndex }),
-    [years, toggle, selection, provenance, widths, poolIndex],
+    () => buildColumns(years, { onToggle: toggle, selection, provenance, widths, poolIndex, riskFlag }),
+    [years, toggle, selection, provenance, widths, poolIndex, riskFlag],
   );
   const onColumnResized = useCallback(
     (e: ColumnResizedEvent<GridRow>) => {

@@ -39,6 +39,8 @@ export class PortfolioStore extends Versioned {
   /** View settings (not in the file): one pool shown, years hidden. */
   poolFilter: string | null = null;
   hiddenYears = new Set<number>();
+  /** Only these projects (top-level lines), with their sub-lines and pools: the view bar's «Skal risikovurderes». */
+  projectFilter: ReadonlySet<string> | null = null;
   private cache = new RowCache();
   private model: RowModel | null = null;
   /** Where each row of the model is, for patching it in place. */
@@ -74,7 +76,8 @@ export class PortfolioStore extends Versioned {
   private patch(change: Change): boolean {
     const model = this.model;
     const upserts = change.upsertLines;
-    if (!model || !upserts?.length || this.poolFilter || change.meta || change.years) return false;
+    if (!model || !upserts?.length || this.poolFilter || this.projectFilter || change.meta || change.years)
+      return false;
     if (change.deleteLineIds?.length || change.deletePoolIds?.length || change.upsertPools?.length) return false;
     if (!this.rowIndex) this.rowIndex = new Map(model.rows.map((r, i) => [r.id, i]));
     const index = this.rowIndex;
@@ -189,12 +192,24 @@ export class PortfolioStore extends Versioned {
         ? rows.find((r): r is PoolTotalRow => r.kind === 'poolTotal' && r.poolId === pool)
         : undefined;
       this.shown = {
-        rows: pool ? rows.filter((r) => r.kind !== 'grandTotal' && r.kind !== 'poolTotal' && r.poolId === pool) : rows,
+        rows: this.filtered(
+          pool ? rows.filter((r) => r.kind !== 'grandTotal' && r.kind !== 'poolTotal' && r.poolId === pool) : rows,
+        ),
         years: this.years.filter((y) => !this.hiddenYears.has(y)),
         bottom: poolTotal ?? grandTotal,
       };
     }
     return this.shown;
+  }
+
+  private filtered(rows: GridRow[]): GridRow[] {
+    const only = this.projectFilter;
+    return only ? rows.filter((r) => r.kind !== 'line' || only.has(r.line.parentId ?? r.id)) : rows;
+  }
+
+  setProjectFilter(lineIds: ReadonlySet<string> | null): void {
+    this.projectFilter = lineIds;
+    this.changed();
   }
 
   setPoolFilter(poolId: string | null): void {
