@@ -10,10 +10,8 @@
  * too). SQLite runs the SQL form over every row of the private copy (ATTACHed to our database
  * after its quick_check and exact schema comparison); only a row it flags comes to TypeScript,
  * where `js` decides (a flagged row can still be good: the SQL form of a length limit counts UTF-8
- * bytes, TypeScript UTF-16 units). The check and the copy are one INSERT … SELECT … WHERE inside
- * SQLite, in the same transaction (a separate check pass cost as much as the copy); a table where
- * that left a row out goes through the flagged-row path (docs/files.md), so what is copied is what
- * was checked.
+ * bytes, TypeScript UTF-16 units). Then the rows are copied with INSERT … SELECT inside SQLite, in
+ * the same transaction, so what is copied is what was checked.
  */
 import { YEAR_RANGE } from '../../shared/domain/limits';
 import { MAX_CELL_KRONER } from '../../shared/domain/money';
@@ -213,22 +211,6 @@ const DANGLING = 'en linje eller et beløb henviser til noget, der ikke findes';
 /** The schema name the foreign file is attached under, for the length of the copy. */
 const FROM = 'modtaget';
 
-/** The SQL form of every column's check, true where all hold (NULL counts as not holding). */
-function sqlCheck(columns: Record<string, Check>): string {
-  return `coalesce(${Object.entries(columns)
-    .map(([c, check]) => check.sql(c))
-    .join(' AND ')}, 0)`;
-}
-
-/** Whether `copy` copied all `total` rows; a copy that failed (a constraint) copied none (SQLite undid that statement). */
-function acceptedAll(copy: () => number, total: number): boolean {
-  try {
-    return copy() === total;
-  } catch {
-    return false;
-  }
-}
-
 /** Refuses the first row of `table` (counted from 1, in the table's order) with a value its check does not accept. */
 function checkTable(to: DB, table: string, columns: Record<string, Check>, name: string): void {
   const cols = Object.keys(columns);
@@ -237,7 +219,9 @@ function checkTable(to: DB, table: string, columns: Record<string, Check>, name:
     `SELECT ${numbered ? 'row_number() OVER ()' : '0'} AS n, ${cols.join(', ')} FROM ${FROM}.${table}`;
   const flagged = (numbered: boolean) =>
     to
-      .prepare(`SELECT * FROM (${rows(numbered)}) WHERE NOT ${sqlCheck(columns)}`)
+      .prepare(
+        `SELECT * FROM (${rows(numbered)}) WHERE NOT coalesce(${cols.map((c, i) => checks[i]!.sql(c)).join(' AND ')}, 0)`,
+      )
       .raw(true)
       .iterate() as IterableIterator<unknown[]>;
   const bad = (row: unknown[]) => checks.findIndex((check, i) => !check.js(row[i + 1]));
@@ -293,20 +277,12 @@ export function copyCheckedRows(fromPath: string, to: DB, name: string): Receive
   try {
     to.transaction(() => {
       to.exec('DELETE FROM share_replica');
-      const count = (q: string) => (to.prepare(q).pluck().get() as number) ?? 0;
       for (const [table, columns] of Object.entries(TABLES)) {
-        const cols = Object.keys(columns).join(', ');
-        const copy = (where: string) =>
-          to.prepare(`INSERT INTO main.${table} (${cols}) SELECT ${cols} FROM ${FROM}.${table}${where}`).run().changes;
-        // One pass: copy the rows the SQL form accepts. Only if it left one out (or the copy
-        // failed) does the table go the old way: checkTable decides each flagged row in
-        // TypeScript, then the whole table is copied, with the same refusals as before.
-        if (acceptedAll(() => copy(` WHERE ${sqlCheck(columns)}`), count(`SELECT count(*) FROM ${FROM}.${table}`)))
-          continue;
-        to.exec(`DELETE FROM main.${table}`);
         checkTable(to, table, columns, name);
-        copy('');
+        const cols = Object.keys(columns).join(', ');
+        to.exec(`INSERT INTO main.${table} (${cols}) SELECT ${cols} FROM ${FROM}.${table}`);
       }
+      const count = (q: string) => (to.prepare(q).pluck().get() as number) ?? 0;
       if (count('SELECT count(*) FROM main.portfolio') !== 1) refuse(name, 'porteføljens grunddata mangler');
       if (count('SELECT count(*) FROM main.share_replica') !== 1)
         refuse(name, 'filens afstamning (share_replica) mangler');
