@@ -11,7 +11,8 @@
  */
 import { rmSync } from 'node:fs';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './exceljs';
 import type { Line, Pool, PortfolioMeta } from '../../shared/domain/model';
 import type { Kroner } from '../../shared/domain/money';
 import {
@@ -323,6 +324,7 @@ export async function exportAnnex(
   const data = portfolioData(source);
   const layout = layOut(data, chooseYears(data.years, options.years));
   const widths = columnWidths(layout);
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     ...(typeof target === 'string' ? { filename: target } : { stream: target }),
     // Shared strings are how Excel itself stores text (and keep leading spaces and tabs intact).

@@ -10,7 +10,8 @@
  * came before it in the zip; otherwise it writes the sheet to a temporary file. Excel writes the
  * sheets first, so zip-guard.ts hands the parts over in order, inflated within the sizes checked.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './exceljs';
 import { Readable } from 'node:stream';
 import type { CellInput, GridCell, SheetGrid } from '../../shared/contract/annex';
 import { UserError } from '../core/errors';
@@ -149,6 +150,7 @@ export async function readWorkbook(
 }
 
 async function readSheets(input: Readable, limits: WorkbookLimits, fills: boolean): Promise<WorkbookRead> {
+  const ExcelJS = await loadExcelJS();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',

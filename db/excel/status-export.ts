@@ -5,7 +5,7 @@
  * is there so the colour is never alone), Bemærkninger and Formål; A4 landscape, one page wide.
  * Text from the portfolio is always a plain string cell, never a formula (docs/files.md).
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from './exceljs';
 import { formatMonth } from '../../shared/danish/month';
 import { LIGHT_FIELDS, type StatusReport } from '../../shared/domain/project';
 import { STATUS_HEADINGS } from '../../shared/print/document';
@@ -17,6 +17,7 @@ export const LIGHT_FILLS: Record<string, string> = { grøn: 'FF00B050', gul: 'FF
 const WIDTHS = [8, 30, 11, 14, 11, 9, 9, 11, 60, 40];
 
 export async function exportStatusReport(report: StatusReport, target: string): Promise<void> {
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Status', {
     pageSetup: {
