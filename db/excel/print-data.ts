@@ -37,13 +37,18 @@ export function annexPrintDocument(
   footer: PrintFooter,
 ): AnnexDocument {
   const pools = choosePools(data.pools, choices.pools);
-  const layout = layOut({ ...data, pools }, chooseYears(data.years, choices.years));
-  return annexDocument(layout, {
+  const years = chooseYears(data.years, choices.years);
+  const layout = layOut({ ...data, pools }, years);
+  const doc = annexDocument(layout, {
     title: data.meta.title,
     footer,
     descriptions: choices.descriptions,
     withCharts: choices.charts ?? false,
   });
+  if (!doc.withCharts) return doc;
+  // The charts show what the print shows: the chosen pools and years (renderer/src/print/chart-slot.ts).
+  const poolIds = new Set(pools.map((p) => p.id));
+  return { ...doc, chartInput: { years, pools, lines: [...data.lines].filter((l) => poolIds.has(l.poolId)) } };
 }
 
 export function statusPrintDocument(

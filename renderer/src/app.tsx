@@ -1,6 +1,7 @@
 /** Puljeplan's window: header, command bar, the grid, the side panel and the status line. */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { regionName } from '../../shared/domain/model';
+import type { StatusReport } from '../../shared/domain/project';
 import { count } from '../../shared/danish/text';
 import { shownCols } from './grid/columns';
 import { NAME_COL } from '../../shared/grid/edit';
@@ -58,6 +59,8 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
   const [dragging, setDragging] = useState(false);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
   const [shown, setShown] = useState<ViewName>('grid');
+  // The Diagrammer's status charts: the newest month's report, read again after every change.
+  const [statusReport, setStatusReport] = useState<StatusReport | null>(null);
   const viewBar = useRef<ViewBarHandle>(null);
   const selectedRef = useRef<string | null>(null);
   const selection = useMemo(() => new RangeSelection(), []);
@@ -181,6 +184,17 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
   }, []);
 
   const view = useMemo(() => store.view, [store, version]);
+  useEffect(() => {
+    if (shown !== 'charts') return;
+    let current = true;
+    api
+      .call('status.report', {})
+      .then((r) => current && setStatusReport(r))
+      .catch(() => current && setStatusReport(null));
+    return () => {
+      current = false;
+    };
+  }, [api, shown, version]);
   const events: GridEvents = {
     onEditRequest: actions.editCell,
     onFocusRow,
@@ -284,7 +298,7 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
       {shown === 'charts' && (
         <main className="pp-main">
           <Suspense fallback={<div className="pp-loading">Indlæser diagrammerne …</div>}>
-            <ChartsView store={store} version={version} status={null} onError={(m) => ui.notify('error', m)} />
+            <ChartsView store={store} version={version} status={statusReport} onError={(m) => ui.notify('error', m)} />
           </Suspense>
         </main>
       )}

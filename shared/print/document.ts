@@ -4,6 +4,7 @@
  * (docs/print.md). The annex is built from the export's own layout (shared/domain/annex-layout.ts),
  * so the PDF and the workbook show the same lines and totals.
  */
+import type { Line, Pool } from '../domain/model';
 import { format } from 'date-fns';
 import { da } from 'date-fns/locale';
 import type { Layout } from '../domain/annex-layout';
@@ -64,6 +65,8 @@ export interface AnnexDocument {
   /** Ask the print page for charts (renderer/src/print/chart-slot.ts). */
   withCharts: boolean;
   charts: ChartImage[];
+  /** What the charts are drawn from when asked for: the chosen pools and years, with their lines. */
+  chartInput?: { years: number[]; pools: Pool[]; lines: Line[] };
 }
 
 export interface StatusDocument {

@@ -41,6 +41,26 @@ describe.skipIf(chromiumMissing)('print preview in Chromium', () => {
     expect(await sheet.innerText()).not.toContain('Nationale projekter');
   });
 
+  it('«Diagrammer før tabellen» puts the Diagrammer charts of the chosen pools on the sheet, as images', async () => {
+    await rowId(page, 'LPR3 ID3 - Landspatientregister'); // the grid is there
+    await page.keyboard.press('Control+p');
+    const preview = page.getByTestId('print-preview');
+    await preview.waitFor();
+    await preview.getByRole('checkbox', { name: 'Diagrammer før tabellen' }).check();
+    const images = preview.getByTestId('print-charts').locator('img');
+    await expect.poll(() => images.count()).toBe(3);
+    expect(await images.evaluateAll((imgs) => imgs.map((i) => i.getAttribute('alt')))).toEqual([
+      'Beløb pr. pulje og år',
+      'I alt pr. år',
+      'De største projekter',
+    ]);
+    for (const src of await images.evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).src)))
+      expect(src.startsWith('data:image/png;base64,')).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'print-preview-charts.png') });
+    await preview.getByRole('checkbox', { name: 'Diagrammer før tabellen' }).uncheck();
+    await expect.poll(() => images.count()).toBe(0);
+  });
+
   it('Udskriv… is the page’s own print, and printed the page is the sheet alone', async () => {
     await rowId(page, 'LPR3 ID3 - Landspatientregister'); // the grid is there
     await fileMenu(page, 'Udskriv…');

@@ -70,3 +70,11 @@ export async function chartImages(input: RowModelInput, report: StatusReport | n
   for (const spec of specs) images.push({ title: spec.title, dataUrl: await renderChartImage(spec) });
   return images;
 }
+
+/** A status report's charts (projects by overall light and by phase) as print images. */
+export async function statusChartImages(report: StatusReport): Promise<ChartImage[]> {
+  const images: ChartImage[] = [];
+  for (const spec of statusChartSpecs(report))
+    images.push({ title: spec.title, dataUrl: await renderChartImage(spec) });
+  return images;
+}

@@ -20,3 +20,14 @@ export async function withChartImages(doc: PrintDocument): Promise<{ doc: PrintD
   if (!maker) return { doc, available: false };
   return { doc: { ...doc, charts: [...doc.charts, ...(await maker(doc))] }, available: true };
 }
+
+/**
+ * The Diagrammer's charts as print images (renderer/src/charts/image.ts), loaded only when a print
+ * asks for charts: Bilag 1 gets the portfolio's charts of its pools and years, the status report
+ * its status charts.
+ */
+export const drawChartImages: ChartImageMaker = async (doc) => {
+  const charts = await import('../charts/image');
+  if (doc.kind === 'status') return charts.statusChartImages(doc.report);
+  return doc.chartInput ? charts.chartImages(doc.chartInput) : [];
+};

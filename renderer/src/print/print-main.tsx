@@ -6,8 +6,10 @@
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { PrintDocument } from '../../../shared/print/document';
-import { withChartImages } from './chart-slot';
+import { drawChartImages, provideChartImages, withChartImages } from './chart-slot';
 import { PrintView } from './print-view';
+
+provideChartImages(drawChartImages);
 
 async function main(): Promise<void> {
   const root = document.documentElement;

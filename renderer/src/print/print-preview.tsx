@@ -5,11 +5,12 @@
  * PDF…» is main's printToPDF in the app (electron/print-pdf.ts) and the browser's print elsewhere.
  * Printing shows only the sheet: the rest of the page is hidden by print-preview.css.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { layOut } from '../../../shared/domain/annex-layout';
 import type { Line, Pool } from '../../../shared/domain/model';
-import { annexDocument, printDate } from '../../../shared/print/document';
+import { annexDocument, printDate, type ChartImage } from '../../../shared/print/document';
+import { drawChartImages } from './chart-slot';
 import { PrintView } from './print-view';
 import './print-preview.css';
 
@@ -28,16 +29,30 @@ export function PrintPreview({ input, onClose }: { input: PrintPreviewInput; onC
   const [years, setYears] = useState<number[]>([...input.years]);
   const [poolIds, setPoolIds] = useState<string[]>(pools.map((p) => p.id));
   const [descriptions, setDescriptions] = useState(false);
+  const [withCharts, setWithCharts] = useState(false);
+  const [charts, setCharts] = useState<ChartImage[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const footer = useMemo(
     () => ({ region: input.region, fileName: input.fileName, printed: printDate(new Date()) }),
     [input.region, input.fileName],
   );
-  const doc = useMemo(() => {
-    const chosen = pools.filter((p) => poolIds.includes(p.id));
+  const chosen = useMemo(() => pools.filter((p) => poolIds.includes(p.id)), [pools, poolIds]);
+  const table = useMemo(() => {
     const layout = layOut({ years: [...input.years], pools: chosen, lines: input.lines }, years);
     return annexDocument(layout, { title: input.title, footer, descriptions });
-  }, [pools, poolIds, years, descriptions, input, footer]);
+  }, [chosen, years, descriptions, input, footer]);
+  // The Diagrammer's charts of the chosen pools and years, drawn as images (chart-slot.ts), when asked for.
+  useEffect(() => {
+    if (!withCharts) return setCharts([]);
+    let current = true;
+    const ids = new Set(chosen.map((p) => p.id));
+    const chartInput = { years, pools: chosen, lines: input.lines.filter((l) => ids.has(l.poolId)) };
+    void drawChartImages({ ...table, withCharts: true, chartInput }).then((images) => current && setCharts(images));
+    return () => {
+      current = false;
+    };
+  }, [withCharts, chosen, years, input.lines, table]);
+  const doc = useMemo(() => ({ ...table, charts }), [table, charts]);
   const toggle = <T,>(list: T[], item: T) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
   const bridge = window.puljeplan;
   const empty = !years.length || !poolIds.length;
@@ -92,6 +107,10 @@ export function PrintPreview({ input, onClose }: { input: PrintPreviewInput; onC
         <label className="pp-check">
           <input type="checkbox" checked={descriptions} onChange={(e) => setDescriptions(e.target.checked)} />{' '}
           Beskrivelser som andet afsnit
+        </label>
+        <label className="pp-check">
+          <input type="checkbox" checked={withCharts} onChange={(e) => setWithCharts(e.target.checked)} /> Diagrammer
+          før tabellen
         </label>
         {message && <p role="status">{message}</p>}
         <div className="pp-dialog-buttons">

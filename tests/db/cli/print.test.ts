@@ -114,12 +114,20 @@ describe.skipIf(!hasTools)('cli print and report to PDF', { timeout: 240_000 }, 
     expect(readFileSync(portfolio).equals(readFileSync(file))).toBe(true);
   });
 
-  it('says in Danish that charts are not available yet, and prints without them', () => {
+  it('--charts puts the Diagrammer charts before the tables, as images with their titles', () => {
     const out = join(dir, 'diagrammer.pdf');
     const r = cli(['print', file, '--out', out, '--charts']);
+    expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stderr.trim()).toBe('Diagrammer kan endnu ikke komme med i en udskrift; PDF-filen er skrevet uden dem.');
-    expect(text(out)).toContain('Total');
+    const t = text(out);
+    for (const title of ['Beløb pr. pulje og år', 'I alt pr. år', 'De største projekter']) expect(t).toContain(title);
+    expect(t.indexOf('De største projekter')).toBeLessThan(t.lastIndexOf('Total'));
+    // Each chart is a PNG of 1600 × 900 pixels in the PDF (pdfimages -list: page, num, type, width, height …).
+    const images = execFileSync('pdfimages', ['-list', out], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter((l) => /\bimage\s+1600\s+900\b/.test(l));
+    expect(images.length).toBe(3);
   });
 
   it('prints the status report on A4 landscape with lights as words, remarks and the previous month', () => {
