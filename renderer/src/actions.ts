@@ -21,6 +21,7 @@ import type { ImportPreview } from '../../shared/contract/annex';
 import { downloadBase64, pickWorkbook, readAsBase64 } from './files';
 import { PersonActions } from './person-actions';
 import { ShareActions } from './share-actions';
+import { importStatusWorkbook } from './status/status-import';
 import type { Ui } from './ui';
 
 type ChangeChannel = Exclude<
@@ -379,6 +380,7 @@ export class Actions {
       settings: this.person.settings,
       print: this.print,
       savePdf: this.print,
+      importStatus: () => importStatusWorkbook(this.api, this, this.ui),
     };
     void table[command]();
   };

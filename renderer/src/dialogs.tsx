@@ -10,6 +10,7 @@ import { Dialog } from './components/dialog';
 import { ExportDialog } from './components/export-dialog';
 import { FocusScope } from './components/focus-scope';
 import { PrintPreview } from './print/print-preview';
+import { StatusImportDialog } from './status/status-import-dialog';
 import { ImportDialog } from './components/import-dialog';
 import { MergeDialog } from './components/merge-dialog';
 import { RegionDialog } from './components/region-dialog';
@@ -82,6 +83,7 @@ type DialogUi = Pick<
   | 'chooseBackup'
   | 'chooseRegion'
   | 'printPreview'
+  | 'reviewStatusImport'
 >;
 
 /** The dialogs the actions ask for, each opened with `open`. */
@@ -125,5 +127,9 @@ export function dialogUi(open: OpenDialog): DialogUi {
     chooseRegion: (current) =>
       open((close) => <RegionDialog current={current} onChoose={close} onCancel={() => close(null)} />),
     printPreview: (input) => open<void>((close) => <PrintPreview input={input} onClose={() => close()} />),
+    reviewStatusImport: (preview) =>
+      open<boolean>((close) => (
+        <StatusImportDialog preview={preview} onApply={() => close(true)} onCancel={() => close(false)} />
+      )),
   };
 }

@@ -4,6 +4,7 @@
  * one; every dialog is opened through the one dialog host (dialogs.tsx).
  */
 import type { ImportPreview } from '../../shared/contract/annex';
+import type { StatusImportPreviewData } from '../../shared/contract/status-import';
 import type { RegionCode } from '../../shared/domain/model';
 import type { GridRow } from '../../shared/grid/row-model';
 import type { Backup } from './components/backup-dialog';
@@ -40,4 +41,6 @@ export interface Ui {
   chooseRegion(current: RegionCode | null): Promise<RegionCode | null>;
   /** Bilag 1 in the print view, to print or save as PDF; resolves when closed. */
   printPreview(input: PrintPreviewInput): Promise<void>;
+  /** The status workbook's preview (status/status-import-dialog.tsx); true: import it. */
+  reviewStatusImport(preview: StatusImportPreviewData): Promise<boolean>;
 }

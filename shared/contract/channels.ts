@@ -95,6 +95,7 @@ export const MENU_COMMANDS = [
   'settings',
   'print',
   'savePdf',
+  'importStatus',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_IPC = 'puljeplan:menu';
@@ -116,6 +117,7 @@ export const FILE_COMMANDS: readonly (readonly { command: MenuCommand; label: st
   [
     { command: 'importExcel', label: 'Importér fra Excel…' },
     { command: 'exportExcel', label: 'Eksportér til Excel…' },
+    { command: 'importStatus', label: 'Importér status fra Excel…' },
   ],
   [
     { command: 'print', label: 'Udskriv…' },
