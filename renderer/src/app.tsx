@@ -266,7 +266,15 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
       </header>
       <Toolbar actions={actions} lines={lines} history={store.history} sidePanel={sidePanel} />
       <ViewTabs view={shown} onChange={setShown} />
-      {shown === 'status' && <StatusView api={api} actions={actions} store={store} notify={ui.notify} />}
+      {shown === 'status' && (
+        <StatusView
+          api={api}
+          actions={actions}
+          store={store}
+          notify={ui.notify}
+          onPrint={(report) => void ui.statusPrintPreview({ report, region: meta.region, fileName })}
+        />
+      )}
       {shown === 'grid' && (
         <ViewBar ref={viewBar} store={store} rows={view.rows} show={showFound} riskFilter={riskFilter} />
       )}

@@ -10,6 +10,7 @@ import { Dialog } from './components/dialog';
 import { ExportDialog } from './components/export-dialog';
 import { FocusScope } from './components/focus-scope';
 import { PrintPreview } from './print/print-preview';
+import { StatusPrintPreview } from './print/status-print-preview';
 import { StatusImportDialog } from './status/status-import-dialog';
 import { ImportDialog } from './components/import-dialog';
 import { MergeDialog } from './components/merge-dialog';
@@ -84,6 +85,7 @@ type DialogUi = Pick<
   | 'chooseRegion'
   | 'printPreview'
   | 'reviewStatusImport'
+  | 'statusPrintPreview'
 >;
 
 /** The dialogs the actions ask for, each opened with `open`. */
@@ -127,6 +129,7 @@ export function dialogUi(open: OpenDialog): DialogUi {
     chooseRegion: (current) =>
       open((close) => <RegionDialog current={current} onChoose={close} onCancel={() => close(null)} />),
     printPreview: (input) => open<void>((close) => <PrintPreview input={input} onClose={() => close()} />),
+    statusPrintPreview: (input) => open<void>((close) => <StatusPrintPreview input={input} onClose={() => close()} />),
     reviewStatusImport: (preview) =>
       open<boolean>((close) => (
         <StatusImportDialog preview={preview} onApply={() => close(true)} onCancel={() => close(false)} />

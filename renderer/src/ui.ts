@@ -12,6 +12,7 @@ import type { Details } from './components/dialog';
 import type { ExportOptions } from './components/export-dialog';
 import type { MergeReview, Resolution } from './merge-review';
 import type { PrintPreviewInput } from './print/print-preview';
+import type { StatusPrintInput } from './print/status-print-preview';
 
 export interface Ui {
   notify(kind: 'error' | 'info', text: string): void;
@@ -41,6 +42,8 @@ export interface Ui {
   chooseRegion(current: RegionCode | null): Promise<RegionCode | null>;
   /** Bilag 1 in the print view, to print or save as PDF; resolves when closed. */
   printPreview(input: PrintPreviewInput): Promise<void>;
+  /** The month's status report in the print view (the Status view's «Udskriv…»). */
+  statusPrintPreview(input: StatusPrintInput): Promise<void>;
   /** The status workbook's preview (status/status-import-dialog.tsx); true: import it. */
   reviewStatusImport(preview: StatusImportPreviewData): Promise<boolean>;
 }

@@ -86,4 +86,29 @@ describe.skipIf(chromiumMissing)('print preview in Chromium', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('the Status view’s «Udskriv…» shows the month’s report, and printed it is A4 landscape with the lights as words', async () => {
+    await rowId(page, 'LPR3 ID3 - Landspatientregister'); // the grid is there
+    await page.getByRole('tab', { name: 'Status' }).click();
+    await page.getByTestId('status-grid').locator('.ag-row').first().waitFor();
+    await page.getByRole('button', { name: 'Udskriv…' }).click();
+    const preview = page.getByTestId('status-print-preview');
+    await preview.waitFor();
+    expect(await preview.getByRole('heading').first().textContent()).toBe('Udskriv status for nov. 2023');
+    await expect.poll(() => preview.getByTestId('print-view').innerText()).toContain('Klinisk immunologisk');
+
+    const dir = mkdtempSync(join(tmpdir(), 'puljeplan-status-print-e2e-'));
+    try {
+      const pdf = join(dir, 'status.pdf');
+      writeFileSync(pdf, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      expect(info).toMatch(/Page size:\s+841\.89 x 595\.28 pts/);
+      const text = squeezed(execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })).join('\n');
+      expect(text).toMatch(/18-6 .*Klinisk immunologisk/);
+      expect(text).toContain('rød');
+      expect(text).not.toContain('Ny statusmåned');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

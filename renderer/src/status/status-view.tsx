@@ -34,12 +34,14 @@ interface Props {
   actions: Actions;
   store: PortfolioStore;
   notify: Ui['notify'];
+  /** «Udskriv…»: the shown month's report in the print view. */
+  onPrint: (report: StatusReport) => void;
 }
 
 const isTextField = (t: Element | null) =>
   t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT');
 
-export function StatusView({ api, actions, store, notify }: Props) {
+export function StatusView({ api, actions, store, notify, onPrint }: Props) {
   const [report, setReport] = useState<StatusReport | null>(null);
   const [filter, setFilter] = useState(NO_FILTER);
   const [sort, setSort] = useState<StatusSort>('order');
@@ -201,6 +203,9 @@ export function StatusView({ api, actions, store, notify }: Props) {
         />
         <button type="button" className="pp-new-month" onClick={() => void newMonth()}>
           Ny statusmåned
+        </button>
+        <button type="button" className="pp-new-month" onClick={() => onPrint(report)}>
+          Udskriv…
         </button>
       </div>
       <div className="pp-grid" data-testid="status-grid" ref={wrapRef}>
