@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, ipcName } from '../../shared/contract/channels';
+import { CHANNELS, PRINT_PDF_IPC, ipcName } from '../../shared/contract/channels';
 import { CONTENT_SECURITY_POLICY } from '../../electron/app-protocol';
 
 const root = resolve('.');
@@ -88,7 +88,8 @@ describe('the Electron bundles', () => {
       'app://puljeplan/..%2f..%2fsecret.txt': { status: 404, csp: CONTENT_SECURITY_POLICY, body: 'Ikke fundet' },
     });
     expect(report.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-    expect((report.channels as string[]).sort()).toEqual(CHANNELS.map(ipcName).sort());
+    // Every contract channel, and «Gem som PDF…», which main serves itself (electron/print-pdf.ts).
+    expect((report.channels as string[]).sort()).toEqual([...CHANNELS.map(ipcName), PRINT_PDF_IPC].sort());
     expect(report.load).toEqual({ ok: true, pools: 3 });
     // The bundled main reads a workbook in dist/electron/excel-worker.cjs, as the app will.
     expect(report.preview).toEqual({
