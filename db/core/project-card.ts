@@ -5,11 +5,12 @@
  */
 import type { CardDetails, RiskFlags } from '../../shared/contract/project-card';
 import { responsibleList } from '../../shared/domain/project-card';
-import { riskReview, type PoolKind } from '../../shared/domain/project';
+import { riskReview } from '../../shared/domain/project';
 import { UserError } from './errors';
 import type { DB } from './open';
 import { mustLine } from './ops';
 import { poolKindOf, projectSql, type ProjectRecord } from './project-ops';
+import { riskFacts } from './project-queries';
 import { readPools, sql } from './queries';
 
 /** What satisfies the it-råd rule: a recorded risikovurdering (its month), else a risk profile. */
@@ -46,31 +47,9 @@ export function readCardDetails(db: DB, lineId: string): CardDetails {
 /** Every project that must be risk-assessed and is not yet, in pool and line order, and the pools' kinds. */
 export function readRiskFlags(db: DB): RiskFlags {
   const read = db.transaction((): RiskFlags => {
-    const kinds = new Map(
-      db
-        .prepare<[], { pool_id: string; kind: PoolKind }>('SELECT pool_id, kind FROM pool_kind')
-        .all()
-        .map((r) => [r.pool_id, r.kind]),
-    );
+    const { kinds, totals, assessed } = riskFacts(db, true);
     const flags: RiskFlags['flags'] = [];
     if (kinds.size) {
-      const totals = new Map(
-        db
-          .prepare<[], { id: string; kroner: number }>(
-            `SELECT coalesce(l.parent_id, l.id) AS id, sum(a.kroner) AS kroner FROM amount a
-               JOIN line l ON l.id = a.line_id JOIN pool_kind k ON k.pool_id = l.pool_id GROUP BY 1`,
-          )
-          .all()
-          .map((r) => [r.id, r.kroner]),
-      );
-      const assessed = new Map(
-        db
-          .prepare<[], { line_id: string; month: string }>(
-            "SELECT line_id, max(month) AS month FROM risk_activity WHERE kind = 'risikovurdering' GROUP BY line_id",
-          )
-          .all()
-          .map((r) => [r.line_id, r.month]),
-      );
       const profiles = new Map(
         db
           .prepare<[], Pick<ProjectRecord, 'line_id' | 'risk_profile'>>(

@@ -109,6 +109,38 @@ export function readProjectCard(db: DB, lineId: string): ProjectCard {
 }
 
 /**
+ * What the it-råd rule reads, for every project at once: the pools' kinds, each top-level line's
+ * total over all years (sub-lines included; `kindedOnly`: only lines in a pool with a kind) and
+ * the month of its latest risikovurdering. The status report and the grid's flags share it.
+ */
+export function riskFacts(db: DB, kindedOnly = false) {
+  const kinds = new Map(
+    db
+      .prepare<[], { pool_id: string; kind: PoolKind }>('SELECT pool_id, kind FROM pool_kind')
+      .all()
+      .map((r) => [r.pool_id, r.kind]),
+  );
+  const totals = new Map(
+    db
+      .prepare<[], { id: string; kroner: number }>(
+        `SELECT coalesce(l.parent_id, l.id) AS id, sum(a.kroner) AS kroner FROM amount a JOIN line l ON l.id = a.line_id
+         ${kindedOnly ? 'JOIN pool_kind k ON k.pool_id = l.pool_id' : ''} GROUP BY 1`,
+      )
+      .all()
+      .map((r) => [r.id, r.kroner]),
+  );
+  const assessed = new Map(
+    db
+      .prepare<[], { line_id: string; month: string }>(
+        "SELECT line_id, max(month) AS month FROM risk_activity WHERE kind = 'risikovurdering' GROUP BY line_id",
+      )
+      .all()
+      .map((r) => [r.line_id, r.month]),
+  );
+  return { kinds, totals, assessed };
+}
+
+/**
  * The status report of `month`: every top-level line, in pool and line order, with its card, its
  * status this month and the month before, its total over all years (sub-lines included) and the
  * it-råd rule; with `lineIds`, only those projects.
@@ -122,28 +154,7 @@ export function readStatusReport(db: DB, month: Month, lineIds?: readonly string
       byLine(db.prepare<[string], StatusRecord>('SELECT * FROM project_status WHERE month = ?').all(m));
     const now = statusOf(month);
     const before = statusOf(previousMonth(month));
-    const kinds = new Map(
-      db
-        .prepare<[], { pool_id: string; kind: PoolKind }>('SELECT pool_id, kind FROM pool_kind')
-        .all()
-        .map((r) => [r.pool_id, r.kind]),
-    );
-    const totals = new Map(
-      db
-        .prepare<[], { id: string; kroner: number }>(
-          'SELECT coalesce(l.parent_id, l.id) AS id, sum(a.kroner) AS kroner FROM amount a JOIN line l ON l.id = a.line_id GROUP BY 1',
-        )
-        .all()
-        .map((r) => [r.id, r.kroner]),
-    );
-    const assessed = new Map(
-      db
-        .prepare<[], { line_id: string; month: string }>(
-          "SELECT line_id, max(month) AS month FROM risk_activity WHERE kind = 'risikovurdering' GROUP BY line_id",
-        )
-        .all()
-        .map((r) => [r.line_id, r.month]),
-    );
+    const { kinds, totals, assessed } = riskFacts(db);
     const projects: ReportProject[] = [];
     for (const pool of readPools(db)) {
       for (const line of sql(db).topLines.all(pool.id)) {
