@@ -6,13 +6,11 @@
  * Printing shows only the sheet: the rest of the page is hidden by print-preview.css.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { createPortal } from 'react-dom';
 import { layOut } from '../../../shared/domain/annex-layout';
 import type { Line, Pool } from '../../../shared/domain/model';
 import { annexDocument, printDate, type ChartImage } from '../../../shared/print/document';
 import { drawChartImages } from './chart-slot';
-import { PrintView } from './print-view';
-import './print-preview.css';
+import { PrintFrame } from './print-frame';
 
 export interface PrintPreviewInput {
   title: string;
@@ -31,7 +29,6 @@ export function PrintPreview({ input, onClose }: { input: PrintPreviewInput; onC
   const [descriptions, setDescriptions] = useState(false);
   const [withCharts, setWithCharts] = useState(false);
   const [charts, setCharts] = useState<ChartImage[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
   const footer = useMemo(
     () => ({ region: input.region, fileName: input.fileName, printed: printDate(new Date()) }),
     [input.region, input.fileName],
@@ -54,81 +51,55 @@ export function PrintPreview({ input, onClose }: { input: PrintPreviewInput; onC
   }, [withCharts, chosen, years, input.lines, table]);
   const doc = useMemo(() => ({ ...table, charts }), [table, charts]);
   const toggle = <T,>(list: T[], item: T) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
-  const bridge = window.puljeplan;
   const empty = !years.length || !poolIds.length;
+  const base = input.fileName.replace(/\.sqlite$/i, '') || 'Bilag 1';
 
-  const savePdf = async () => {
-    if (!bridge) return window.print();
-    const base = input.fileName.replace(/\.sqlite$/i, '') || 'Bilag 1';
-    const result = await bridge.printToPdf({ landscape: false, footer, fileName: `${base} Bilag 1.pdf` });
-    if (!result.ok) setMessage(result.message);
-    else if (result.saved) setMessage(`Gemt som «${result.saved}».`);
-  };
-
-  return createPortal(
-    <div
-      className="pp-print-portal"
-      data-testid="print-preview"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') onClose();
-        e.stopPropagation();
-      }}
+  return (
+    <PrintFrame
+      title="Udskriv Bilag 1"
+      testId="print-preview"
+      doc={doc}
+      footer={footer}
+      pdfName={`${base} Bilag 1.pdf`}
+      empty={empty}
+      onClose={onClose}
     >
-      <div className="pp-print-controls" role="dialog" aria-modal="true" aria-labelledby="pp-print-heading">
-        <h2 id="pp-print-heading">Udskriv Bilag 1</h2>
-        <fieldset>
-          <legend>Puljer</legend>
-          {pools.map((p) => (
-            <label key={p.id} className="pp-check">
+      <fieldset>
+        <legend>Puljer</legend>
+        {pools.map((p) => (
+          <label key={p.id} className="pp-check">
+            <input
+              type="checkbox"
+              checked={poolIds.includes(p.id)}
+              onChange={() => setPoolIds(toggle(poolIds, p.id))}
+            />{' '}
+            {p.name}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>År</legend>
+        <div className="pp-years">
+          {input.years.map((y) => (
+            <label key={y} className="pp-check">
               <input
                 type="checkbox"
-                checked={poolIds.includes(p.id)}
-                onChange={() => setPoolIds(toggle(poolIds, p.id))}
+                checked={years.includes(y)}
+                onChange={() => setYears(input.years.filter((x) => toggle(years, y).includes(x)))}
               />{' '}
-              {p.name}
+              {y}
             </label>
           ))}
-        </fieldset>
-        <fieldset>
-          <legend>År</legend>
-          <div className="pp-years">
-            {input.years.map((y) => (
-              <label key={y} className="pp-check">
-                <input
-                  type="checkbox"
-                  checked={years.includes(y)}
-                  onChange={() => setYears(input.years.filter((x) => toggle(years, y).includes(x)))}
-                />{' '}
-                {y}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <label className="pp-check">
-          <input type="checkbox" checked={descriptions} onChange={(e) => setDescriptions(e.target.checked)} />{' '}
-          Beskrivelser som andet afsnit
-        </label>
-        <label className="pp-check">
-          <input type="checkbox" checked={withCharts} onChange={(e) => setWithCharts(e.target.checked)} /> Diagrammer
-          før tabellen
-        </label>
-        {message && <p role="status">{message}</p>}
-        <div className="pp-dialog-buttons">
-          <button type="button" onClick={onClose}>
-            Luk
-          </button>
-          <button type="button" disabled={empty} onClick={() => void savePdf()}>
-            Gem som PDF…
-          </button>
-          <button type="button" className="pp-primary" disabled={empty} onClick={() => window.print()} autoFocus>
-            Udskriv…
-          </button>
         </div>
-      </div>
-      <div className="pp-print-sheet">
-        <PrintView doc={doc} />
-      </div>
-    </div>,
-    document.body,
+      </fieldset>
+      <label className="pp-check">
+        <input type="checkbox" checked={descriptions} onChange={(e) => setDescriptions(e.target.checked)} />{' '}
+        Beskrivelser som andet afsnit
+      </label>
+      <label className="pp-check">
+        <input type="checkbox" checked={withCharts} onChange={(e) => setWithCharts(e.target.checked)} /> Diagrammer før
+        tabellen
+      </label>
+    </PrintFrame>
   );
 }
