@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCliAsync } from '../../../db/cli/main';
+import { cliInProcess } from './in-process';
 import { openSession } from '../../../db/index';
 import { readCardDetails } from '../../../db/core/project-card';
 
@@ -24,12 +24,7 @@ beforeEach(async () => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCliAsync(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err };
-}
+const cli = cliInProcess;
 
 function details(line: string) {
   const s = openSession(file, { readonly: true });

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cliInProcess } from './in-process';
 import ExcelJS from 'exceljs';
-import { runCliAsync } from '../../../db/cli/main';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const KIIT = 'Klinisk immunologisk IT (KIIT) (Blodbank)';
@@ -24,12 +24,7 @@ beforeEach(async () => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCliAsync(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err };
-}
+const cli = cliInProcess;
 
 async function reportJson(...extra: string[]) {
   const r = await cli('report', file, '--json', ...extra);
