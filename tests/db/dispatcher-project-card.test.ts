@@ -3,42 +3,29 @@
  * pool's kind decides the it-råd flag, a risikovurdering removes it, milestones and activities are
  * one undo step each, and a taken number is refused with the conflict code, nothing changed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RiskFlags } from '../../shared/contract/project-card';
 import type { Snapshot } from '../../shared/domain/model';
-import { createPortfolio } from '../../db/core/create';
-import { createDispatcher, type Dispatch } from '../../db/dispatcher';
-import { openSession } from '../../db/index';
+import type { Dispatch } from '../../db/dispatcher';
 import type { Session } from '../../db/core/session';
+import { callerOf, closeExampleDispatcher, openExampleDispatcher, type ExampleDispatcher } from './example-dispatcher';
 
-let dir: string;
 let session: Session;
 let dispatch: Dispatch;
+const call = callerOf(() => dispatch);
 let snap: Snapshot;
 
-async function call<T>(channel: string, args: unknown): Promise<T> {
-  const r = await dispatch(channel, args);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
 const lineId = (name: string) => snap.lines.find((l) => l.name === name)!.id;
 const poolId = (name: string) => snap.pools.find((p) => p.name === name)!.id;
 const flagged = async () => (await call<RiskFlags>('projectCard.riskFlags', {})).flags.map((f) => f.name);
 
+let example: ExampleDispatcher;
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'puljeplan-card-'));
-  createPortfolio(join(dir, 'bilag1.sqlite'), { example: true });
-  session = openSession(join(dir, 'bilag1.sqlite'));
-  dispatch = createDispatcher({ session: () => session, shell: 'web', appVersion: '0.1.0' });
+  example = openExampleDispatcher('puljeplan-card-');
+  ({ session, dispatch } = example);
   snap = await call<Snapshot>('portfolio.load', {});
 });
-afterEach(() => {
-  session.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => closeExampleDispatcher(example));
 
 describe('the project card channels', () => {
   it('the flag follows the pool kind and the threshold, and a risikovurdering removes it', async () => {

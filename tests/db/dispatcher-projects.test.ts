@@ -4,40 +4,24 @@
  * beside the month before, a paste is one undo step, «Ny statusmåned» starts from the month
  * before, and bad values are refused in Danish with nothing changed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Args, Result } from '../../shared/contract/contract';
 import type { Channel } from '../../shared/contract/channels';
-import { createPortfolio } from '../../db/core/create';
-import { createDispatcher, type Dispatch } from '../../db/dispatcher';
-import { openSession } from '../../db/index';
-import type { Session } from '../../db/core/session';
+import type { Dispatch } from '../../db/dispatcher';
+import { callerOf, closeExampleDispatcher, openExampleDispatcher, type ExampleDispatcher } from './example-dispatcher';
 
 const KIIT = 'Klinisk immunologisk IT (KIIT) (Blodbank)';
 const PPJ = 'Fællesregionalt udbud af Præhospital Patientjournal (PPJ)';
 
-let dir: string;
-let session: Session;
 let dispatch: Dispatch;
+const call = callerOf(() => dispatch);
 
+let example: ExampleDispatcher;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'puljeplan-projects-'));
-  createPortfolio(join(dir, 'bilag1.sqlite'), { example: true });
-  session = openSession(join(dir, 'bilag1.sqlite'));
-  dispatch = createDispatcher({ session: () => session, shell: 'web', appVersion: '0.1.0' });
+  example = openExampleDispatcher('puljeplan-projects-');
+  ({ dispatch } = example);
 });
-afterEach(() => {
-  session.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => closeExampleDispatcher(example));
 
-async function call<C extends Channel>(channel: C, args: Args<C>): Promise<Result<C>> {
-  const answer = await dispatch(channel, args);
-  if (!answer.ok) throw new Error(answer.error.message);
-  return answer.value as Result<C>;
-}
 async function refused(channel: Channel, args: unknown): Promise<string> {
   const before = await call('status.report', { month: '2023-11' });
   const answer = await dispatch(channel, args);

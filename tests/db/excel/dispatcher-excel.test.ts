@@ -4,17 +4,14 @@
  * imports exactly what was previewed as one undo step, refused while totals disagree or after the
  * portfolio changed.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPortfolio } from '../../../db/core/create';
-import { createDispatcher, type Dispatch } from '../../../db/dispatcher';
+import type { Dispatch } from '../../../db/dispatcher';
 import { importPreviews } from '../../../db/excel/handlers';
-import { openSession } from '../../../db/index';
 import type { Session } from '../../../db/core/session';
+import { callerOf, closeExampleDispatcher, openExampleDispatcher, type ExampleDispatcher } from '../example-dispatcher';
 import type { ImportPreview } from '../../../shared/contract/annex';
 import type { Change, Snapshot } from '../../../shared/domain/model';
 import { loadWorkbook, withoutHistory } from './excel-helpers';
@@ -23,32 +20,19 @@ import { loadWorkbook, withoutHistory } from './excel-helpers';
 const IN_REPO = fileURLToPath(new URL('../../fixtures/bilag1-2022-2023.xlsx', import.meta.url));
 const FIXTURE = existsSync(IN_REPO) ? IN_REPO : '/work/shared/fixtures/bilag1-2022-2023.xlsx';
 
-let dir: string;
 let session: Session;
 let dispatch: Dispatch;
+const call = callerOf(() => dispatch);
+let example: ExampleDispatcher;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'puljeplan-dispatch-excel-'));
-  createPortfolio(join(dir, 'bilag1.sqlite'), { example: true });
-  session = openSession(join(dir, 'bilag1.sqlite'));
-  dispatch = createDispatcher(
-    { session: () => session, shell: 'web', appVersion: '0.1.0' },
-    {
-      onError: (err) => {
-        throw err;
-      },
+  example = openExampleDispatcher('puljeplan-dispatch-excel-', {
+    onError: (err) => {
+      throw err;
     },
-  );
+  });
+  ({ session, dispatch } = example);
 });
-afterEach(() => {
-  session.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function call<T>(channel: string, args: unknown): Promise<T> {
-  const answer = await dispatch(channel, args);
-  if (!answer.ok) throw Object.assign(new Error(answer.error.message), { code: answer.error.code });
-  return answer.value as T;
-}
+afterEach(() => closeExampleDispatcher(example));
 
 async function workbook(edit?: (ws: ExcelJS.Worksheet) => void): Promise<string> {
   const wb = new ExcelJS.Workbook();

@@ -3,15 +3,13 @@
  * the workbook as bytes, a preview under a token with nothing changed, then exactly that applied as
  * one undo step; refused after the portfolio changed, and a bad workbook refused in Danish.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPortfolio } from '../../../db/core/create';
-import { createDispatcher, type Dispatch } from '../../../db/dispatcher';
-import { exportStatusReport, openSession, statusReport, updateStatus } from '../../../db/index';
+import type { Dispatch } from '../../../db/dispatcher';
+import { exportStatusReport, statusReport, updateStatus } from '../../../db/index';
 import type { Session } from '../../../db/core/session';
+import { callerOf, closeExampleDispatcher, openExampleDispatcher, type ExampleDispatcher } from '../example-dispatcher';
 import type { StatusImportPreviewData } from '../../../shared/contract/status-import';
 import type { Change } from '../../../shared/domain/model';
 
@@ -20,22 +18,13 @@ const KIIT = 'Klinisk immunologisk IT (KIIT) (Blodbank)';
 let dir: string;
 let session: Session;
 let dispatch: Dispatch;
+const call = callerOf(() => dispatch);
+let example: ExampleDispatcher;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'puljeplan-dispatch-status-'));
-  createPortfolio(join(dir, 'bilag1.sqlite'), { example: true });
-  session = openSession(join(dir, 'bilag1.sqlite'));
-  dispatch = createDispatcher({ session: () => session, shell: 'web', appVersion: '0.1.0' });
+  example = openExampleDispatcher('puljeplan-dispatch-status-');
+  ({ dir, session, dispatch } = example);
 });
-afterEach(() => {
-  session.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function call<T>(channel: string, args: unknown): Promise<T> {
-  const answer = await dispatch(channel, args);
-  if (!answer.ok) throw Object.assign(new Error(answer.error.message), { code: answer.error.code });
-  return answer.value as T;
-}
+afterEach(() => closeExampleDispatcher(example));
 
 /** The status report as written, with KIIT's Ressourcer set to `word`, as base64. */
 async function statusWorkbook(word: string): Promise<string> {
