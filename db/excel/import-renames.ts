@@ -3,8 +3,8 @@
  * matches no line by name, and a line of the portfolio the workbook lacks, in the same pool under
  * the same parent, are offered as one renamed line. Names are matched first by the one rule of
  * shared/domain/names.ts, as in the merge; what is left is paired, deterministically, when
- *  1. both have the same amounts to the krone in the workbook's years (not all empty or 0), and no
- *     other unmatched line on either side has them; or else
+ *  1. both have the same amounts to the krone in the years both have (not all empty or 0; a new
+ *     year of the workbook plays no part), and no other unmatched line on either side has them; or else
  *  2. each is the only unmatched line on its side after the same line matched by name (or at the
  *     start of the list): the same place.
  * The user confirms or rejects each pair; a confirmed one keeps the portfolio line's id.
@@ -18,7 +18,7 @@ export interface RenamePair {
   pool: string;
 }
 
-/** The amounts in the workbook's years as one key; '' when they are all empty or 0. */
+/** The amounts in the years both have as one key; '' when they are all empty or 0. */
 function amountKey(amounts: Amounts, years: number[]): string {
   const values = years.map((y) => amounts[y] ?? 0);
   return values.every((v) => v === 0) ? '' : values.join(',');
@@ -93,6 +93,7 @@ export function proposeRenames(
   years: number[],
 ): RenamePair[] {
   const missingIds = new Set(missing.map((l) => l.id));
+  const shared = years.filter((y) => state.years.includes(y));
   const siblings = groupBy(
     [...state.lines].sort((a, b) => a.position - b.position),
     (l) => `${l.poolId}/${l.parentId ?? ''}`,
@@ -106,7 +107,7 @@ export function proposeRenames(
       return l.parent.line ? `${poolId}/${l.parent.line.id}` : undefined;
     });
     for (const [key, book] of groups) {
-      for (const [read, line] of pairGroup(book, siblings.get(key) ?? [], missingIds, years))
+      for (const [read, line] of pairGroup(book, siblings.get(key) ?? [], missingIds, shared))
         out.push({ read, line, pool: p.name });
     }
   }
