@@ -110,6 +110,25 @@ describe('samme linje?', () => {
     expect(preview(workbook).renamed).toEqual([]);
   });
 
+  it('pairs a renamed sub-line under its own line, and confirmed it stays a sub-line with its id', () => {
+    const before = session.snapshot();
+    const fase1 = before.lines.find((l) => l.name === 'MUSE EKG fase 1')!;
+    const workbook = readOf(before);
+    line(workbook, 'MUSE EKG fase 1').name = 'MUSE EKG fase 1 (EKG-system)';
+    const p = preview(workbook);
+    expect(p.renamed.map((r) => [r.lineId, r.from, r.to])).toEqual([
+      [fase1.id, 'MUSE EKG fase 1', 'MUSE EKG fase 1 (EKG-system)'],
+    ]);
+    apply(workbook, [fase1.id], true);
+    const after = session.snapshot().lines.find((l) => l.id === fase1.id)!;
+    expect(after).toMatchObject({
+      name: 'MUSE EKG fase 1 (EKG-system)',
+      parentId: fase1.parentId,
+      amounts: fase1.amounts,
+    });
+    expect(session.snapshot().lines).toHaveLength(before.lines.length);
+  });
+
   it('refuses a confirmed pair the preview did not offer (the portfolio changed since)', () => {
     const workbook = readOf(session.snapshot());
     const kiit = findProjectLine(session.db, KIIT).id;
