@@ -43,7 +43,11 @@ function bySlot<T>(list: T[], anchor: (t: T) => string | undefined, open: (t: T)
   for (const t of list) {
     const a = anchor(t);
     if (a !== undefined) at = a;
-    else if (open(t)) out.set(at, [...(out.get(at) ?? []), t]);
+    else if (open(t)) {
+      const slot = out.get(at);
+      if (slot) slot.push(t);
+      else out.set(at, [t]);
+    }
   }
   return out;
 }
@@ -92,6 +96,7 @@ export function proposeRenames(
   missing: Line[],
   years: number[],
 ): RenamePair[] {
+  if (!missing.length) return []; // the common case: every line matched by name
   const missingIds = new Set(missing.map((l) => l.id));
   const shared = years.filter((y) => state.years.includes(y));
   const siblings = groupBy(
