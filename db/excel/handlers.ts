@@ -49,11 +49,16 @@ export function previewImport(
   return planImportChecked(state, read, fileName, losses);
 }
 
+/** previewImport for an open portfolio, with what each missing line's project rows would lose (import-losses.ts). */
+export function previewSessionImport(session: Session, read: AnnexRead, fileName: string) {
+  return previewImport(session.snapshot(), read, fileName, projectLosses(session.db));
+}
+
 export const excelHandlers: Handlers<Group<'excel'>> = {
   'excel.preview': async (b, a) => {
     const session = b.session();
     const read = await readImport(Buffer.from(a.data, 'base64'), a.fileName);
-    const { preview } = previewImport(session.snapshot(), read, a.fileName, projectLosses(session.db));
+    const { preview } = previewSessionImport(session, read, a.fileName);
     const token = importPreviews.put(session, { read, fileName: a.fileName });
     return { token, ...preview };
   },
