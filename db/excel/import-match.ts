@@ -168,6 +168,7 @@ export function matchAnnex(
   const conflicts: Matched['conflicts'] = [];
   const moves: string[] = [];
   const lineName = new Map(state.lines.map((l) => [l.id, l.name]));
+  const pairedWith = new Map(renames.map((r) => [r.read, r.line.id]));
   for (const p of pools) {
     for (const l of p.lines) {
       if (!l.line) continue;
@@ -176,13 +177,17 @@ export function matchAnnex(
       if (kept && (l.parent || (!l.isParent && hasFigures))) conflicts.push({ line: l, pool: p.name, children: kept });
       const from = l.line.parentId;
       const to = l.parent?.name ?? null;
-      if (from && (!to || nameKey(lineName.get(from) ?? '') !== nameKey(to))) {
+      // The same parent: matched (by name or a confirmed pair) to the line it is under now.
+      if (from && l.parent?.line?.id === from) continue;
+      if (from) {
+        // Under a line offered as «samme linje?» with its parent: it moves only if the pair is rejected.
+        const ifRejected = l.parent && pairedWith.get(l.parent) === from ? ', hvis de ikke er samme linje' : '';
         moves.push(
           to
-            ? `«${l.name}» flyttes fra «${lineName.get(from)}» til «${to}».`
+            ? `«${l.name}» flyttes fra «${lineName.get(from)}» til «${to}»${ifRejected}.`
             : `«${l.name}» er ikke længere underlinje til «${lineName.get(from)}».`,
         );
-      } else if (!from && to) moves.push(`«${l.name}» bliver underlinje til «${to}».`);
+      } else if (to) moves.push(`«${l.name}» bliver underlinje til «${to}».`);
     }
   }
   return {

@@ -129,6 +129,31 @@ describe('samme linje?', () => {
     expect(session.snapshot().lines).toHaveLength(before.lines.length);
   });
 
+  it('a renamed line with sub-lines: its sub-lines move only if the pair is rejected', () => {
+    const before = session.snapshot();
+    const muse = before.lines.find((l) => l.name === 'MUSE EKG')!;
+    const workbook = readOf(before);
+    line(workbook, 'MUSE EKG').name = 'MUSE EKG-system';
+    const p = preview(workbook);
+    expect(p.renamed.map((r) => [r.lineId, r.to])).toEqual([[muse.id, 'MUSE EKG-system']]);
+    expect(p.notes).toContain(
+      '«MUSE EKG fase 1» flyttes fra «MUSE EKG» til «MUSE EKG-system», hvis de ikke er samme linje.',
+    );
+    apply(workbook, [muse.id]);
+    const after = session.snapshot();
+    expect(after.lines.find((l) => l.id === muse.id)!.name).toBe('MUSE EKG-system');
+    expect(after.lines.filter((l) => l.parentId === muse.id).map((l) => l.name)).toEqual([
+      'MUSE EKG fase 1',
+      'MUSE EKG fase 2',
+    ]);
+    session.undo();
+    apply(workbook, []);
+    const rejected = session.snapshot();
+    const system = rejected.lines.find((l) => l.name === 'MUSE EKG-system')!;
+    expect(system.id).not.toBe(muse.id);
+    expect(rejected.lines.filter((l) => l.parentId === system.id)).toHaveLength(2);
+  });
+
   it('refuses a confirmed pair the preview did not offer (the portfolio changed since)', () => {
     const workbook = readOf(session.snapshot());
     const kiit = findProjectLine(session.db, KIIT).id;
