@@ -124,7 +124,7 @@ export { createDispatcher, type Backend, type Dispatch, type DispatcherOptions }
 export { PortfolioHost, type HostDeps } from './host';
 
 // ---------- Excel: the import's preview and apply, and the export (db/excel/handlers.ts) ----------
-export { readImport, previewImport } from './excel/handlers';
+export { readImport, previewImport, previewSessionImport } from './excel/handlers';
 export { applyImport, mismatchMessage } from './excel/import-apply';
 export { conflictMessage } from './excel/import-match';
 export type { ImportPreviewData } from './excel/import-plan';

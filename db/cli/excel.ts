@@ -70,9 +70,15 @@ export function previewText(p: ImportPreviewData, target: string): string[] {
   list(out, 'Ændrede beløb', p.changed, (c) => `${c.pool}: ${c.line} ${c.year}: ${shown(c.old)} → ${shown(c.new)}`);
   list(
     out,
+    'Samme linje? (importeres her som en ny og en manglende linje; appens import kan beholde linjen)',
+    p.renamed,
+    (r) => `${r.pool}: «${r.from}» hedder «${r.to}» i projektmappen`,
+  );
+  list(
+    out,
     'Linjer, som projektmappen ikke har (beholdes; fjernes med --remove-missing)',
     p.missing,
-    (m) => `${m.pool}: ${m.line}`,
+    (m) => `${m.pool}: ${m.line}${m.loses.length ? ` (mister ${m.loses.join(', ')})` : ''}`,
   );
   list(out, 'Totaler, der ikke passer med linjerne', p.mismatches, (m) => m.message);
   list(out, 'Bemærkninger', p.notes, (n) => n);

@@ -28,6 +28,7 @@ import {
   mismatchMessage,
   openSession,
   previewImport,
+  previewSessionImport,
   readImport,
   rescueFile,
   setAmount,
@@ -210,8 +211,9 @@ async function cmdImport(argv: string[], io: Io): Promise<void> {
   const isNew = !existsSync(file);
   if (isNew) checkNewFile(file);
   // Everything that can refuse is decided on a read-only look, so a refusal leaves the file as it was.
-  const state = isNew ? { years: [], pools: [], lines: [] } : withSession(file, true, (s) => s.snapshot());
-  const { preview, conflicts } = previewImport(state, read, fileName);
+  const { preview, conflicts } = isNew
+    ? previewImport({ years: [], pools: [], lines: [] }, read, fileName)
+    : withSession(file, true, (s) => previewSessionImport(s, read, fileName));
   if (values['dry-run'] || (read.mismatches.length && !values.force)) {
     if (values.json) io.out(JSON.stringify(preview));
     else for (const line of previewText(preview, basename(file))) io.out(line);

@@ -14,7 +14,8 @@ import { exportAnnex } from './export';
 import { exportFileName } from './export-layout';
 import { applyImport } from './import-apply';
 import type { Portfolio } from '../../shared/domain/model';
-import { planImportChecked, type ImportConflict, type ImportPreviewData } from './import-plan';
+import { planImportChecked, type ImportConflict, type ImportPreviewData, type LossesOf } from './import-plan';
+import { projectLosses } from './import-losses';
 import { readAnnexFile } from './read-annex-file';
 
 /** A workbook read for an import preview: applying its token imports it without reading the file again. */
@@ -43,15 +44,21 @@ export function previewImport(
   state: Omit<Portfolio, 'meta'>,
   read: AnnexRead,
   fileName: string,
+  losses?: LossesOf,
 ): { preview: ImportPreviewData; conflicts: ImportConflict[] } {
-  return planImportChecked(state, read, fileName);
+  return planImportChecked(state, read, fileName, losses);
+}
+
+/** previewImport for an open portfolio, with what each missing line's project rows would lose (import-losses.ts). */
+export function previewSessionImport(session: Session, read: AnnexRead, fileName: string) {
+  return previewImport(session.snapshot(), read, fileName, projectLosses(session.db));
 }
 
 export const excelHandlers: Handlers<Group<'excel'>> = {
   'excel.preview': async (b, a) => {
     const session = b.session();
     const read = await readImport(Buffer.from(a.data, 'base64'), a.fileName);
-    const { preview } = previewImport(session.snapshot(), read, a.fileName);
+    const { preview } = previewSessionImport(session, read, a.fileName);
     const token = importPreviews.put(session, { read, fileName: a.fileName });
     return { token, ...preview };
   },

@@ -23,6 +23,8 @@ export function mismatchMessage(mismatches: Mismatch[], override = 'vælg at imp
 export interface ApplyOptions {
   removeMissing: boolean;
   acceptMismatches: boolean;
+  /** Portfolio line ids whose «samme linje?» pair the user confirmed (db/excel/import-renames.ts). */
+  renames?: readonly string[];
   /** Skip the backup copy: for a portfolio file the import itself has just created. */
   noBackup?: boolean;
   /** How the user overrides a mismatch, for the message. */
@@ -33,5 +35,7 @@ export function applyImport(session: Session, read: AnnexRead, fileName: string,
   if (read.mismatches.length && !options.acceptMismatches)
     throw new UserError(mismatchMessage(read.mismatches, options.override), 'conflict');
   if (!options.noBackup) backupCopy(session.db, session.path, 'import');
-  return session.run((db) => importOps(db, read, { removeMissing: options.removeMissing, fileName }));
+  return session.run((db) =>
+    importOps(db, read, { removeMissing: options.removeMissing, fileName, renames: options.renames }),
+  );
 }

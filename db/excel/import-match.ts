@@ -11,6 +11,7 @@ import type { Line, Pool, Portfolio } from '../../shared/domain/model';
 import { groupLines } from '../../shared/grid/row-model';
 import { nameKey } from '../../shared/domain/names';
 import { UserError } from '../core/errors';
+import { proposeRenames, type RenamePair } from './import-renames';
 
 export interface MatchedLine {
   read: AnnexLine;
@@ -40,6 +41,10 @@ export interface Matched {
   conflicts: { line: MatchedLine; pool: string; children: Line[] }[];
   /** Lines that change parent: in Danish, for the preview's notes. */
   moves: string[];
+  /** «Samme linje?»: unmatched workbook lines offered as a renamed portfolio line (db/excel/import-renames.ts). */
+  renames: RenamePair[];
+  /** The workbook lines the user confirmed as renamed: matched to the pair's line, taking the workbook's name. */
+  renamed: Set<MatchedLine>;
 }
 
 /** Case and spaces do not count: the one rule of shared/domain/names.ts, re-exported for the import's callers. */
@@ -106,8 +111,15 @@ function inPortfolioOrder(state: Omit<Portfolio, 'meta'>): Line[] {
   return out;
 }
 
-/** Matches against the portfolio's years, pools and lines; its meta plays no part (a new file has none yet). */
-export function matchAnnex(state: Omit<Portfolio, 'meta'>, read: AnnexRead): Matched {
+/**
+ * Matches against the portfolio's years, pools and lines; its meta plays no part (a new file has none yet).
+ * `confirmed`: the ids of portfolio lines whose «samme linje?» the user accepted; other pairs stay apart.
+ */
+export function matchAnnex(
+  state: Omit<Portfolio, 'meta'>,
+  read: AnnexRead,
+  confirmed: ReadonlySet<string> = new Set(),
+): Matched {
   const years = checkYears(read);
   const yearKeys = new Set(years.map(String));
   const poolByKey = new Map(state.pools.map((p) => [nameKey(p.name), p]));
@@ -132,9 +144,21 @@ export function matchAnnex(state: Omit<Portfolio, 'meta'>, read: AnnexRead): Mat
     return { read: rp, name: pool?.name ?? name, pool, lines };
   });
 
+  const inOrder = inPortfolioOrder(state);
   const matchedIds = new Set<string>();
   for (const p of pools) for (const l of p.lines) if (l.line) matchedIds.add(l.line.id);
-  const missing = inPortfolioOrder(state).filter((l) => !matchedIds.has(l.id));
+  const unmatched = inOrder.filter((l) => !matchedIds.has(l.id));
+  const renames = proposeRenames(state, pools, unmatched, years);
+  const renamed = new Set<MatchedLine>();
+  for (const r of renames) {
+    if (!confirmed.has(r.line.id)) continue;
+    r.read.line = r.line;
+    renamed.add(r.read);
+    matchedIds.add(r.line.id);
+  }
+  if (renamed.size < confirmed.size)
+    throw new UserError('Forhåndsvisningen passer ikke længere til porteføljen. Vælg projektmappen igen.', 'conflict');
+  const missing = renamed.size ? unmatched.filter((l) => !matchedIds.has(l.id)) : unmatched;
 
   // A matched line keeps its missing sub-lines unless they are removed; it cannot then take
   // amounts of its own (a leaf in the workbook with figures) or become a sub-line itself.
@@ -144,6 +168,7 @@ export function matchAnnex(state: Omit<Portfolio, 'meta'>, read: AnnexRead): Mat
   const conflicts: Matched['conflicts'] = [];
   const moves: string[] = [];
   const lineName = new Map(state.lines.map((l) => [l.id, l.name]));
+  const pairedWith = new Map(renames.map((r) => [r.read, r.line.id]));
   for (const p of pools) {
     for (const l of p.lines) {
       if (!l.line) continue;
@@ -152,13 +177,17 @@ export function matchAnnex(state: Omit<Portfolio, 'meta'>, read: AnnexRead): Mat
       if (kept && (l.parent || (!l.isParent && hasFigures))) conflicts.push({ line: l, pool: p.name, children: kept });
       const from = l.line.parentId;
       const to = l.parent?.name ?? null;
-      if (from && (!to || nameKey(lineName.get(from) ?? '') !== nameKey(to))) {
+      // The same parent: matched (by name or a confirmed pair) to the line it is under now.
+      if (from && l.parent?.line?.id === from) continue;
+      if (from) {
+        // Under a line offered as «samme linje?» with its parent: it moves only if the pair is rejected.
+        const ifRejected = l.parent && pairedWith.get(l.parent) === from ? ', hvis de ikke er samme linje' : '';
         moves.push(
           to
-            ? `«${l.name}» flyttes fra «${lineName.get(from)}» til «${to}».`
+            ? `«${l.name}» flyttes fra «${lineName.get(from)}» til «${to}»${ifRejected}.`
             : `«${l.name}» er ikke længere underlinje til «${lineName.get(from)}».`,
         );
-      } else if (!from && to) moves.push(`«${l.name}» bliver underlinje til «${to}».`);
+      } else if (to) moves.push(`«${l.name}» bliver underlinje til «${to}».`);
     }
   }
   return {
@@ -168,6 +197,8 @@ export function matchAnnex(state: Omit<Portfolio, 'meta'>, read: AnnexRead): Mat
     missing,
     conflicts,
     moves,
+    renames,
+    renamed,
   };
 }
 

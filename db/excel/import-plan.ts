@@ -27,35 +27,49 @@ interface CellChange {
 }
 
 /**
- * The cells that change on lines the portfolio already has. A line that has sub-lines in the
+ * The cells that change on a line the portfolio already has. A line that has sub-lines in the
  * workbook loses any figures of its own (its cells are the sum of its sub-lines); a leaf gets
  * the workbook's figure for each of the workbook's years, an empty cell meaning none.
  */
-function cellChanges(m: Matched): CellChange[] {
+function lineChanges(l: MatchedLine, line: Line, years: number[]): CellChange[] {
+  const own = line.amounts;
+  if (l.isParent) return Object.entries(own).map(([year, old]) => ({ line: l, year: Number(year), old, value: null }));
   const out: CellChange[] = [];
-  for (const p of m.pools) {
-    for (const l of p.lines) {
-      if (!l.line) continue;
-      const own = l.line.amounts;
-      if (l.isParent) {
-        for (const [year, old] of Object.entries(own)) out.push({ line: l, year: Number(year), old, value: null });
-        continue;
-      }
-      for (const year of m.years) {
-        const old = own[year] ?? null;
-        const value = l.read.amounts[year] ?? null;
-        if (!sameAmount(old, value)) out.push({ line: l, year, old, value });
-      }
-    }
+  for (const year of years) {
+    const old = own[year] ?? null;
+    const value = l.read.amounts[year] ?? null;
+    if (!sameAmount(old, value)) out.push({ line: l, year, old, value });
   }
   return out;
 }
+
+/** The cells that change on every line the portfolio already has (renamed ones included once confirmed). */
+function cellChanges(m: Matched): CellChange[] {
+  return m.pools.flatMap((p) => p.lines.flatMap((l) => (l.line ? lineChanges(l, l.line, m.years) : [])));
+}
+
+/** A changed cell as the preview lists it; a new year's cells are not changes but the new year (docs/files.md). */
+const shownChange = (c: CellChange, line: Line) => ({
+  pool: '',
+  line: line.name,
+  year: c.year,
+  old: c.old,
+  new: c.value,
+});
 
 const leafAmounts = (l: MatchedLine): Amounts => (l.isParent ? {} : { ...l.read.amounts });
 
 export function planImport(snapshot: Omit<Portfolio, 'meta'>, read: AnnexRead, fileName: string): ImportPreviewData {
   return planImportChecked(snapshot, read, fileName).preview;
 }
+
+/** What a line the workbook lacks would take with it when removed, in Danish (description, comment …). */
+export type LossesOf = (line: Line) => string[];
+
+const textLosses: LossesOf = (l) => [
+  ...(l.description.trim() ? ['beskrivelse'] : []),
+  ...(l.comment?.trim() ? ['kommentar'] : []),
+];
 
 /** A conflict that refuses the import unless the lines the workbook lacks are removed. */
 export type ImportConflict = Matched['conflicts'][number];
@@ -65,9 +79,11 @@ export function planImportChecked(
   snapshot: Omit<Portfolio, 'meta'>,
   read: AnnexRead,
   fileName: string,
+  projectLosses: LossesOf = () => [],
 ): { preview: ImportPreviewData; conflicts: ImportConflict[] } {
   const m = matchAnnex(snapshot, read);
-  return { preview: previewOf(m, snapshot, read, fileName), conflicts: m.conflicts };
+  const losses = (l: Line) => [...textLosses(l), ...projectLosses(l)];
+  return { preview: previewOf(m, snapshot, read, fileName, losses), conflicts: m.conflicts };
 }
 
 function previewOf(
@@ -75,8 +91,10 @@ function previewOf(
   snapshot: Omit<Portfolio, 'meta'>,
   read: AnnexRead,
   fileName: string,
+  losses: LossesOf,
 ): ImportPreviewData {
   const poolOf = new Map(snapshot.pools.map((p) => [p.id, p.name]));
+  const oldYears = m.years.filter((y) => !m.newYears.includes(y));
   return {
     fileName,
     years: m.years,
@@ -92,14 +110,22 @@ function previewOf(
         .filter((l) => !l.line)
         .map((l) => ({ pool: p.name, line: l.name, parent: l.parent?.name ?? null, amounts: leafAmounts(l) })),
     ),
-    changed: cellChanges(m).map((c) => ({
-      pool: poolOf.get(c.line.line!.poolId)!,
-      line: c.line.line!.name,
-      year: c.year,
-      old: c.old,
-      new: c.value,
+    changed: cellChanges(m)
+      .filter((c) => !m.newYears.includes(c.year))
+      .map((c) => ({ ...shownChange(c, c.line.line!), pool: poolOf.get(c.line.line!.poolId)! })),
+    renamed: m.renames.map((r) => ({
+      lineId: r.line.id,
+      pool: r.pool,
+      from: r.line.name,
+      to: r.read.name,
+      changed: lineChanges(r.read, r.line, oldYears).map((c) => ({ ...shownChange(c, r.line), pool: r.pool })),
     })),
-    missing: m.missing.map((l) => ({ pool: poolOf.get(l.poolId) ?? '', line: l.name })),
+    missing: m.missing.map((l) => ({
+      lineId: l.id,
+      pool: poolOf.get(l.poolId) ?? '',
+      line: l.name,
+      loses: losses(l),
+    })),
     mismatches: read.mismatches,
     notes: [...read.notes, ...m.moves, ...m.conflicts.map((c) => `${conflictMessage(c)} Ellers afvises importen.`)],
   };
@@ -193,13 +219,19 @@ class Siblings {
  * states: years and pools; lines leaving their parent; removals; new lines and lines taking a
  * new parent, in the workbook's order; then the figures.
  */
-export function importOps(db: DB, read: AnnexRead, options: { removeMissing: boolean; fileName?: string }): Plan {
+export function importOps(
+  db: DB,
+  read: AnnexRead,
+  options: { removeMissing: boolean; fileName?: string; renames?: readonly string[] },
+): Plan {
   const state: Omit<Portfolio, 'meta'> = { years: readYears(db), pools: readPools(db), lines: readAllLines(db) };
-  const m = matchAnnex(state, read);
+  const m = matchAnnex(state, read, new Set(options.renames ?? []));
   const conflict = options.removeMissing ? undefined : m.conflicts[0];
   if (conflict) throw new UserError(conflictMessage(conflict), 'conflict');
 
   const ops: Op[] = m.newYears.map((year) => ({ op: 'insertYear', year }));
+  // A confirmed «samme linje?» keeps its id (descriptions, comments, project card) and takes the workbook's name.
+  for (const l of m.renamed) ops.push({ op: 'setLineText', lineId: l.line!.id, field: 'name', value: l.name });
   let lastPool = Math.max(0, ...state.pools.map((p) => p.position));
   const poolIds = m.pools.map((p) => {
     if (p.pool) return p.pool.id;

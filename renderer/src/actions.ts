@@ -19,6 +19,7 @@ import { NAME_COL, yearOfCol } from './grid/columns';
 import type { PortfolioStore } from './store/portfolio-store';
 import type { ImportPreview } from '../../shared/contract/annex';
 import { downloadBase64, pickWorkbook, readAsBase64 } from './files';
+import { importedText, lossDetails, reviewed, type ImportOptions } from './import-review';
 import { PersonActions } from './person-actions';
 import { ShareActions } from './share-actions';
 import { importStatusWorkbook } from './status/status-import';
@@ -305,19 +306,27 @@ export class Actions {
       this.ui.busy(null);
     }
     const options = await this.ui.reviewImport(preview);
-    if (!options) return this.ui.notify('info', 'Importen er annulleret. Intet blev ændret.');
+    if (!options || !(await this.confirmRemovals(preview, options)))
+      return this.ui.notify('info', 'Importen er annulleret. Intet blev ændret.');
     this.ui.busy('Importerer …');
     try {
       const change = await this.change('excel.apply', { token: preview.token, ...options });
-      if (change) {
-        this.ui.notify(
-          'info',
-          `Importeret fra «${preview.fileName}»: ${count(preview.added.length, 'ny linje', 'nye linjer')}, ${count(preview.changed.length, 'ændret beløb', 'ændrede beløb')}. Ctrl+Z fortryder hele importen.`,
-        );
-      }
+      if (change) this.ui.notify('info', importedText(preview, options));
     } finally {
       this.ui.busy(null);
     }
+  };
+
+  /** «Fjern disse linjer» asks first, naming what goes with the lines (descriptions, comments, project cards). */
+  private confirmRemovals = async (preview: ImportPreview, options: ImportOptions): Promise<boolean> => {
+    const removed = reviewed(preview, new Set(options.renames)).missing;
+    if (!options.removeMissing || !removed.length) return true;
+    const losses = lossDetails(removed);
+    const what = count(removed.length, 'linje', 'linjer');
+    const text = losses.length
+      ? `Importen fjerner ${what}, som projektmappen ikke har. Med dem forsvinder det, der står nedenfor. Du kan fortryde med Ctrl+Z.`
+      : `Importen fjerner ${what}, som projektmappen ikke har. Du kan fortryde med Ctrl+Z.`;
+    return this.ui.confirm('Fjern linjer', text, `Fjern ${what}`, losses);
   };
 
   /** Filer → Eksportér til Excel…: a ready Bilag 1 workbook as a download (a save dialog in Electron). */

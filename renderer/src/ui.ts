@@ -10,6 +10,7 @@ import type { GridRow } from '../../shared/grid/row-model';
 import type { Backup } from './components/backup-dialog';
 import type { Details } from './components/dialog';
 import type { ExportOptions } from './components/export-dialog';
+import type { ImportOptions } from './import-review';
 import type { MergeReview, Resolution } from './merge-review';
 import type { PrintPreviewInput } from './print/print-preview';
 import type { StatusPrintInput } from './print/status-print-preview';
@@ -33,7 +34,7 @@ export interface Ui {
   toggleSidePanel(): void;
   /** Shows (or with null, hides) that long work is under way. */
   busy(text: string | null): void;
-  reviewImport(preview: ImportPreview): Promise<{ removeMissing: boolean; acceptMismatches: boolean } | null>;
+  reviewImport(preview: ImportPreview): Promise<ImportOptions | null>;
   chooseExport(years: readonly number[]): Promise<ExportOptions | null>;
   /** The merge review; resolves with a resolution for every conflict, or null when cancelled. */
   reviewMerge(review: MergeReview): Promise<Resolution[] | null>;

@@ -64,6 +64,14 @@ export interface AnnexRead {
   notes: string[];
 }
 
+export interface ImportCellChange {
+  pool: string;
+  line: string;
+  year: number;
+  old: Kroner | null;
+  new: Kroner | null;
+}
+
 /** What an import would do to the open portfolio; lines are matched by pool and name. */
 export interface ImportPreview {
   /** Hand this back to apply exactly what was previewed. */
@@ -73,9 +81,19 @@ export interface ImportPreview {
   newYears: number[];
   pools: { name: string; isNew: boolean; lineCount: number; totals: Record<string, Kroner> }[];
   added: { pool: string; line: string; parent: string | null; amounts: Record<string, Kroner> }[];
-  changed: { pool: string; line: string; year: number; old: Kroner | null; new: Kroner | null }[];
-  /** Lines in the portfolio that the workbook does not have: kept unless the user removes them. */
-  missing: { pool: string; line: string }[];
+  /** Cells that change on lines matched by name; a new year's cells are not listed (the new year is). */
+  changed: ImportCellChange[];
+  /**
+   * «Samme linje?»: a workbook line that matches no name, offered as this renamed portfolio line
+   * (db/excel/import-renames.ts). `added` and `missing` still list both; a confirmed pair instead
+   * keeps the line (and its id) with the workbook's name and `changed` cells.
+   */
+  renamed: { lineId: string; pool: string; from: string; to: string; changed: ImportCellChange[] }[];
+  /**
+   * Lines in the portfolio that the workbook does not have: kept unless the user removes them.
+   * `loses`: what would go with the line, in Danish (`beskrivelse`, `projektkort`, `3 statusmåneder` …).
+   */
+  missing: { lineId: string; pool: string; line: string; loses: string[] }[];
   mismatches: Mismatch[];
   notes: string[];
 }

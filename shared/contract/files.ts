@@ -17,6 +17,13 @@ const Mismatch = z.object({
   computed: TotalKroner,
   message: z.string(),
 });
+const CellChange = z.object({
+  pool: z.string(),
+  line: z.string(),
+  year: Year,
+  old: Kroner.nullable(),
+  new: Kroner.nullable(),
+});
 const ImportPreview = z.object({
   token: Id,
   fileName: z.string(),
@@ -31,10 +38,11 @@ const ImportPreview = z.object({
     }),
   ),
   added: z.array(z.object({ pool: z.string(), line: z.string(), parent: z.string().nullable(), amounts: Amounts })),
-  changed: z.array(
-    z.object({ pool: z.string(), line: z.string(), year: Year, old: Kroner.nullable(), new: Kroner.nullable() }),
+  changed: z.array(CellChange),
+  renamed: z.array(
+    z.object({ lineId: Id, pool: z.string(), from: z.string(), to: z.string(), changed: z.array(CellChange) }),
   ),
-  missing: z.array(z.object({ pool: z.string(), line: z.string() })),
+  missing: z.array(z.object({ lineId: Id, pool: z.string(), line: z.string(), loses: z.array(z.string()) })),
   mismatches: z.array(Mismatch),
   notes: z.array(z.string()),
 });
@@ -179,7 +187,15 @@ export const fileContract = {
   },
   'excel.apply': {
     doc: 'Import the previewed workbook (after a backup copy) as one change and one undo step.',
-    args: z.object({ token: Id, removeMissing: z.boolean(), acceptMismatches: z.boolean() }).strict(),
+    args: z
+      .object({
+        token: Id,
+        removeMissing: z.boolean(),
+        acceptMismatches: z.boolean(),
+        /** The portfolio lines whose «samme linje?» the user confirmed (preview.renamed[].lineId). */
+        renames: z.array(Id).max(1_000_000).optional(),
+      })
+      .strict(),
     result: Change,
   },
   'excel.export': {

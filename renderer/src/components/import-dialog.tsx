@@ -1,16 +1,17 @@
 /**
  * The import preview: what the workbook holds and what importing it will add, change and keep,
- * with any totals that disagree with their lines listed first. Nothing is applied until the
- * user says so.
+ * with any totals that disagree with their lines listed first, renamed lines offered as «samme
+ * linje?» and new years shown as years (import-review.ts). Nothing is applied until the user says so.
  */
 import { useState } from 'react';
 import type { ImportPreview } from '../../../shared/contract/annex';
 import { formatAmount } from '../../../shared/danish/number';
 import { count } from '../../../shared/danish/text';
+import { newYearText, newYearTotals, reviewed, type ImportOptions } from '../import-review';
 
 interface Props {
   preview: ImportPreview;
-  onApply: (options: { removeMissing: boolean; acceptMismatches: boolean }) => void;
+  onApply: (options: ImportOptions) => void;
   onCancel: () => void;
 }
 
@@ -24,12 +25,23 @@ function More({ shown, total }: { shown: number; total: number }) {
 export function ImportDialog({ preview, onApply, onCancel }: Props) {
   const [removeMissing, setRemoveMissing] = useState(false);
   const [acceptMismatches, setAcceptMismatches] = useState(false);
+  // «Samme linje?» starts confirmed: the user unticks a pair that is two different lines.
+  const [confirmed, setConfirmed] = useState<ReadonlySet<string>>(() => new Set(preview.renamed.map((r) => r.lineId)));
+  const r = reviewed(preview, confirmed);
+  const newYears = newYearTotals(preview);
   const blocked = preview.mismatches.length > 0 && !acceptMismatches;
   const nothing =
-    !preview.added.length &&
-    !preview.changed.length &&
+    !r.added.length &&
+    !r.changed.length &&
+    !r.renamed.length &&
     !preview.newYears.length &&
-    !(removeMissing && preview.missing.length);
+    !(removeMissing && r.missing.length);
+  const toggle = (lineId: string, same: boolean) => {
+    const next = new Set(confirmed);
+    if (same) next.add(lineId);
+    else next.delete(lineId);
+    setConfirmed(next);
+  };
   return (
     <div className="pp-overlay">
       <div
@@ -46,11 +58,17 @@ export function ImportDialog({ preview, onApply, onCancel }: Props) {
         <h2 id="pp-import-title">Importér «{preview.fileName}»</h2>
         <p className="pp-summary">
           {count(preview.pools.length, 'pulje', 'puljer')} · år {preview.years.join(', ')} ·{' '}
-          {count(preview.added.length, 'ny linje', 'nye linjer')} ·{' '}
-          {count(preview.changed.length, 'ændret beløb', 'ændrede beløb')} ·{' '}
-          {count(preview.missing.length, 'linje findes', 'linjer findes')} ikke i projektmappen
-          {preview.newYears.length ? ` · nye år: ${preview.newYears.join(', ')}` : ''}
+          {count(r.added.length, 'ny linje', 'nye linjer')} · {count(r.changed.length, 'ændret beløb', 'ændrede beløb')}{' '}
+          · {r.renamed.length ? `${count(r.renamed.length, 'omdøbt linje', 'omdøbte linjer')} · ` : ''}
+          {count(r.missing.length, 'linje findes', 'linjer findes')} ikke i projektmappen
         </p>
+        {newYears.length > 0 && (
+          <ul className="pp-new-years" data-testid="import-new-years">
+            {newYears.map((y) => (
+              <li key={y.year}>{newYearText(y)}</li>
+            ))}
+          </ul>
+        )}
 
         {preview.mismatches.length > 0 && (
           <section className="pp-mismatches" data-testid="import-mismatches">
@@ -97,6 +115,7 @@ export function ImportDialog({ preview, onApply, onCancel }: Props) {
                 {preview.years.map((y) => (
                   <th key={y} className="pp-num">
                     {y}
+                    {preview.newYears.includes(y) ? <span className="pp-badge">nyt</span> : null}
                   </th>
                 ))}
               </tr>
@@ -120,9 +139,56 @@ export function ImportDialog({ preview, onApply, onCancel }: Props) {
           </table>
         </section>
 
-        {preview.added.length > 0 && (
+        {preview.renamed.length > 0 && (
+          <section data-testid="import-renamed">
+            <h3>Samme linje? ({preview.renamed.length})</h3>
+            <p className="pp-hint">
+              Linjer, der ikke findes med samme navn, men står samme sted eller har de samme beløb. Som samme linje
+              beholder linjen sin beskrivelse, kommentar og sit projektkort og får projektmappens navn og beløb.
+            </p>
+            <table>
+              <thead>
+                <tr>
+                  <th>Pulje</th>
+                  <th>I porteføljen</th>
+                  <th>I projektmappen</th>
+                  <th>Beløb</th>
+                  <th>Samme linje?</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.renamed.slice(0, LIMIT).map((p) => (
+                  <tr key={p.lineId}>
+                    <td>{p.pool}</td>
+                    <td>{p.from}</td>
+                    <td>{p.to}</td>
+                    <td>
+                      {p.changed.length
+                        ? p.changed.map((c) => `${c.year}: ${amount(c.old)} → ${amount(c.new)}`).join(' · ')
+                        : 'de samme'}
+                    </td>
+                    <td>
+                      <label className="pp-check">
+                        <input
+                          type="checkbox"
+                          checked={confirmed.has(p.lineId)}
+                          onChange={(e) => toggle(p.lineId, e.target.checked)}
+                          aria-label={`«${p.from}» og «${p.to}» er samme linje`}
+                        />{' '}
+                        Ja
+                      </label>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <More shown={LIMIT} total={preview.renamed.length} />
+          </section>
+        )}
+
+        {r.added.length > 0 && (
           <section data-testid="import-added">
-            <h3>Nye linjer ({preview.added.length})</h3>
+            <h3>Nye linjer ({r.added.length})</h3>
             <table>
               <thead>
                 <tr>
@@ -136,7 +202,7 @@ export function ImportDialog({ preview, onApply, onCancel }: Props) {
                 </tr>
               </thead>
               <tbody>
-                {preview.added.slice(0, LIMIT).map((a) => (
+                {r.added.slice(0, LIMIT).map((a) => (
                   <tr key={`${a.pool}/${a.line}`}>
                     <td>{a.pool}</td>
                     <td>
@@ -152,13 +218,13 @@ export function ImportDialog({ preview, onApply, onCancel }: Props) {
                 ))}
               </tbody>
             </table>
-            <More shown={LIMIT} total={preview.added.length} />
+            <More shown={LIMIT} total={r.added.length} />
           </section>
         )}
 
-        {preview.changed.length > 0 && (
+        {r.changed.length > 0 && (
           <section data-testid="import-changed">
-            <h3>Ændrede beløb ({preview.changed.length})</h3>
+            <h3>Ændrede beløb ({r.changed.length})</h3>
             <table>
               <thead>
                 <tr>
@@ -170,7 +236,7 @@ export function ImportDialog({ preview, onApply, onCancel }: Props) {
                 </tr>
               </thead>
               <tbody>
-                {preview.changed.slice(0, LIMIT).map((c) => (
+                {r.changed.slice(0, LIMIT).map((c) => (
                   <tr key={`${c.pool}/${c.line}/${c.year}`}>
                     <td>{c.pool}</td>
                     <td>{c.line}</td>
@@ -181,22 +247,25 @@ export function ImportDialog({ preview, onApply, onCancel }: Props) {
                 ))}
               </tbody>
             </table>
-            <More shown={LIMIT} total={preview.changed.length} />
+            <More shown={LIMIT} total={r.changed.length} />
           </section>
         )}
 
-        {preview.missing.length > 0 && (
+        {r.missing.length > 0 && (
           <section data-testid="import-missing">
-            <h3>Linjer, som projektmappen ikke har ({preview.missing.length})</h3>
-            <p className="pp-hint">De beholdes, medmindre du vælger at fjerne dem.</p>
+            <h3>Linjer, som projektmappen ikke har ({r.missing.length})</h3>
+            <p className="pp-hint">
+              De beholdes, medmindre du vælger at fjerne dem. En fjernet linje tager det med sig, der står efter den.
+            </p>
             <ul>
-              {preview.missing.slice(0, LIMIT).map((m) => (
-                <li key={`${m.pool}/${m.line}`}>
+              {r.missing.slice(0, LIMIT).map((m) => (
+                <li key={m.lineId}>
                   {m.pool}: {m.line}
+                  {m.loses.length ? <span className="pp-loses"> – mister {m.loses.join(', ')}</span> : null}
                 </li>
               ))}
             </ul>
-            <More shown={LIMIT} total={preview.missing.length} />
+            <More shown={LIMIT} total={r.missing.length} />
             <label className="pp-check">
               <input type="checkbox" checked={removeMissing} onChange={(e) => setRemoveMissing(e.target.checked)} />{' '}
               Fjern disse linjer
@@ -223,7 +292,7 @@ export function ImportDialog({ preview, onApply, onCancel }: Props) {
             type="button"
             className="pp-primary"
             disabled={blocked || nothing}
-            onClick={() => onApply({ removeMissing, acceptMismatches })}
+            onClick={() => onApply({ removeMissing, acceptMismatches, renames: [...confirmed] })}
             title={
               blocked
                 ? 'Projektmappens totaler passer ikke; sæt flueben ovenfor for at importere alligevel.'

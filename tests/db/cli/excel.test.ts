@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupDir } from '../../../db/core/backup';
 import { runCliAsync } from '../../../db/cli/main';
+import * as commands from '../../../db/core/commands';
 import { openSession } from '../../../db/index';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -110,6 +111,19 @@ describe('import', () => {
     const fresh = join(dir, 'ny.sqlite');
     expect((await cli('import', fixture, '--db', fresh, '--dry-run')).out.join('\n')).toMatch(/Nye linjer \(13\)/);
     expect(existsSync(fresh)).toBe(false);
+  });
+
+  it('--dry-run names a line renamed since as «samme linje?» and what a missing line would lose', async () => {
+    await example();
+    const session = openSession(file);
+    const kiit = session.snapshot().lines.find((l) => l.name.startsWith('Klinisk immunologisk IT'))!;
+    session.run((db) => commands.renameLine(db, { lineId: kiit.id, name: 'KIIT – blodbank' }));
+    session.close();
+    const text = (await cli('import', fixture, '--db', file, '--dry-run')).out.join('\n');
+    expect(text).toContain(`Fællesregionale projekter: «KIIT – blodbank» hedder «${kiit.name}» i projektmappen`);
+    expect(text).toContain(
+      'Fællesregionale projekter: KIIT – blodbank (mister beskrivelse, projektkort, 1 statusmåned, 1 risikoaktivitet)',
+    );
   });
 
   it('a bad workbook exits 1 with one Danish line and leaves the portfolio as it was', async () => {

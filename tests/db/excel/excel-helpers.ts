@@ -10,6 +10,7 @@ import { createPortfolio } from '../../../db/core/create';
 import { openPortfolio } from '../../../db/core/open';
 import { sql } from '../../../db/core/queries';
 import { groupLines } from '../../../shared/grid/row-model';
+import type { AnnexLine, AnnexRead } from '../../../shared/contract/annex';
 import type { Line, Pool, Snapshot } from '../../../shared/domain/model';
 import { seededRandom } from '../../seeded-random';
 
@@ -212,4 +213,26 @@ export function generatePortfolio(path: string, seed: number, opts: { years?: nu
     }
   })();
   db.close();
+}
+
+/** The annex as the reader would return it for a portfolio: the workbook the example exports. */
+export function readOf(s: { years: number[]; pools: Pool[]; lines: Line[] }): AnnexRead {
+  const view = annexView(s);
+  return {
+    years: view.years,
+    pools: view.pools.map((p, i) => ({
+      name: p.name,
+      sheet: 'Bilag 1',
+      headerRow: 10 * i + 4,
+      lines: p.lines.map((l, j): AnnexLine => ({
+        name: l.name,
+        depth: l.depth as 0 | 1,
+        amounts: { ...l.amounts },
+        sheet: 'Bilag 1',
+        row: 10 * i + 5 + j,
+      })),
+    })),
+    mismatches: [],
+    notes: [],
+  };
 }

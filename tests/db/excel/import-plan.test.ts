@@ -17,9 +17,8 @@ import { importOps, planImport } from '../../../db/excel/import-plan';
 import { UserError } from '../../../db/core/errors';
 import { openSession } from '../../../db/index';
 import type { Session } from '../../../db/core/session';
-import type { AnnexLine, AnnexRead, Mismatch } from '../../../shared/contract/annex';
-import type { Snapshot } from '../../../shared/domain/model';
-import { annexView, withoutHistory } from './excel-helpers';
+import type { AnnexRead, Mismatch } from '../../../shared/contract/annex';
+import { annexView, readOf, withoutHistory } from './excel-helpers';
 
 let dir: string;
 let session: Session;
@@ -32,28 +31,6 @@ afterEach(() => {
   session.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** The annex as the reader would return it for a portfolio: the workbook the example exports. */
-function readOf(s: Snapshot): AnnexRead {
-  const view = annexView(s);
-  return {
-    years: view.years,
-    pools: view.pools.map((p, i) => ({
-      name: p.name,
-      sheet: 'Bilag 1',
-      headerRow: 10 * i + 4,
-      lines: p.lines.map((l, j): AnnexLine => ({
-        name: l.name,
-        depth: l.depth as 0 | 1,
-        amounts: { ...l.amounts },
-        sheet: 'Bilag 1',
-        row: 10 * i + 5 + j,
-      })),
-    })),
-    mismatches: [],
-    notes: [],
-  };
-}
 
 const line = (read: AnnexRead, name: string) => read.pools.flatMap((p) => p.lines).find((l) => l.name === name)!;
 const apply = (read: AnnexRead, removeMissing = false) =>
@@ -139,10 +116,19 @@ describe('preview', () => {
         old: 1_500_000,
         new: 1_600_000,
       },
-      { pool: 'Nationale projekter', line: 'LPR3 ID3 - Landspatientregister', year: 2024, old: null, new: 500_000 },
+      // 2024 is a new year: its cells are the year (in the pools' totals), not changes «– → 500.000».
       { pool: 'Fællesregionale projekter', line: 'Labrek (Laboratorie)', year: 2022, old: 400_000, new: null },
     ]);
-    expect(p.missing).toEqual([{ pool: 'Vestdansk It Samarbejde', line: 'RIAS udbudsprojekt' }]);
+    expect(p.pools[0]!.totals[2024]).toBe(500_000);
+    expect(p.missing).toEqual([
+      {
+        lineId: expect.any(String),
+        pool: 'Vestdansk It Samarbejde',
+        line: 'RIAS udbudsprojekt',
+        loses: ['beskrivelse'],
+      },
+    ]);
+    expect(p.renamed).toEqual([]);
   });
 
   it('refuses a workbook that has the same line twice in a pool, or a sub-line under nothing', () => {
