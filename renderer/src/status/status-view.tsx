@@ -82,6 +82,10 @@ export function StatusView({ api, actions, store, notify, onPrint }: Props) {
     };
     return store.subscribe(() => {
       const t = store.projectsTouched;
+      // A light set here comes back with its rows (setCells patches them): nothing to read again.
+      const own = ownSet.current;
+      ownSet.current = null;
+      if (own && t !== 'all' && t.every((id) => own.has(id))) return;
       if (!pending) queueMicrotask(() => void refresh());
       if (t === 'all' || pending === 'all') pending = 'all';
       else pending = new Set([...(pending ?? []), ...t]);
@@ -93,10 +97,18 @@ export function StatusView({ api, actions, store, notify, onPrint }: Props) {
   rowsRef.current = rows;
   const columnDefs = useMemo(() => statusColumns(), []);
 
+  // One round trip per light (docs/grid.md «The Status view»): status.set answers with the changed rows.
+  const ownSet = useRef<Set<string> | null>(null);
   const setCells = useCallback(
-    (cells: StatusCellValue[]) => {
+    async (cells: StatusCellValue[]) => {
       const at = monthRef.current;
-      if (at && cells.length) void actions.change('status.set', { month: at, cells });
+      if (!at || !cells.length) return;
+      ownSet.current = new Set(cells.map((c) => c.lineId));
+      const reply = await actions.change('status.set', { month: at, cells });
+      ownSet.current = null;
+      if (!reply || at !== monthRef.current) return;
+      const fresh = new Map(reply.projects.map((p) => [p.lineId, p]));
+      setReport((r) => r && { ...r, projects: r.projects.map((p) => fresh.get(p.lineId) ?? p) });
     },
     [actions],
   );
@@ -123,7 +135,7 @@ export function StatusView({ api, actions, store, notify, onPrint }: Props) {
       if (!row) return;
       e.preventDefault();
       e.stopPropagation();
-      setCells([{ lineId: row.lineId, field: at.colId, value: light }]);
+      void setCells([{ lineId: row.lineId, field: at.colId, value: light }]);
     };
     const onPaste = (e: ClipboardEvent) => {
       const at = focusedCell();
@@ -138,7 +150,7 @@ export function StatusView({ api, actions, store, notify, onPrint }: Props) {
       );
       if (!pasted.ok) return notify('error', pasted.message);
       if (!pasted.cells.length) return notify('info', 'Der kan kun sættes status (grøn, gul, rød, -) ind her.');
-      setCells(pasted.cells);
+      void setCells(pasted.cells);
     };
     el.addEventListener('keydown', onKey, true);
     document.addEventListener('paste', onPaste);
@@ -159,7 +171,7 @@ export function StatusView({ api, actions, store, notify, onPrint }: Props) {
       if (!isStatusField(colId)) return;
       const parsed = parseLight(text);
       if (!parsed.ok) return notify('error', parsed.message);
-      setCells([{ lineId: e.data.lineId, field: colId, value: parsed.value }]);
+      void setCells([{ lineId: e.data.lineId, field: colId, value: parsed.value }]);
     },
     [actions, notify, setCells],
   );
