@@ -22,7 +22,7 @@ import { UserError } from './errors';
 import type { DB } from './open';
 import { mustLine } from './ops';
 import { poolKindOf, projectSql, type ProjectRecord, type StatusRecord } from './project-ops';
-import { readPools, sql } from './queries';
+import { readPools, sql, type LineRecord } from './queries';
 
 /** The top-level line named `lineName` (in `poolName`, if given), by the names' Danish rules. */
 export function findProjectLine(db: DB, lineName: string, poolName?: string): { id: string; name: string } {
@@ -171,9 +171,18 @@ export function readStatusReport(db: DB, month: Month, lineIds?: readonly string
     const before = statusOf(previousMonth(month));
     const { kinds, totals, assessed } = riskFacts(db, false, lineIds);
     const projects: ReportProject[] = [];
+    // With lineIds, those lines alone (in pool and line order), not every pool's lines filtered.
+    const onlyLines = only
+      ? db
+          .prepare<[string], LineRecord>(
+            `SELECT id, pool_id, parent_id, name, position, description FROM line
+             WHERE parent_id IS NULL AND id IN (SELECT value FROM json_each(?)) ORDER BY position`,
+          )
+          .all(ids!)
+      : null;
     for (const pool of readPools(db)) {
-      for (const line of sql(db).topLines.all(pool.id)) {
-        if (only && !only.has(line.id)) continue;
+      const lines = onlyLines ? onlyLines.filter((l) => l.pool_id === pool.id) : sql(db).topLines.all(pool.id);
+      for (const line of lines) {
         const card = cards.get(line.id);
         const status = now.get(line.id);
         const previous = before.get(line.id);
