@@ -6,16 +6,18 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellEditRequestEvent, GetRowIdParams, GridApi } from 'ag-grid-community';
+import type { CellEditRequestEvent, CellFocusedEvent, GetRowIdParams, GridApi } from 'ag-grid-community';
 import { AG_GRID_LOCALE_DK } from '@ag-grid-community/locale';
 import { formatMonth, nextMonth, previousMonth } from '../../../shared/danish/month';
 import { parseLight } from '../../../shared/domain/project';
 import type { Api } from '../api/client';
 import type { Actions } from '../actions';
+import { copiedMessage } from '../edit-actions';
 import { theme } from '../grid/portfolio-grid';
 import type { PortfolioStore } from '../store/portfolio-store';
 import type { Ui } from '../ui';
 import { statusColumns } from './status-columns';
+import { statusCopy, shownColumns, type CellAt } from './status-copy';
 import { StatusFilters } from './status-filters';
 import {
   isStatusField,
@@ -113,6 +115,16 @@ export function StatusView({ api, actions, store, notify, onPrint }: Props) {
     [actions],
   );
 
+  // The copy block's first corner: moved by a click or a key, kept by a Shift+click.
+  const anchor = useRef<CellAt | null>(null);
+  const shiftClick = useRef(false);
+  const onCellFocused = useCallback((e: CellFocusedEvent<StatusRow>) => {
+    const colId = typeof e.column === 'string' ? e.column : e.column?.getColId();
+    if (e.rowIndex === null || !colId || e.rowPinned) return;
+    if (!shiftClick.current || !anchor.current) anchor.current = { row: e.rowIndex, colId };
+    shiftClick.current = false;
+  }, []);
+
   // The grid's element exists once the first report is in: attach the keys and paste then.
   const ready = report !== null;
   // Keys on a light: g grøn, y/u gul, r rød, - or Delete ikke vurderet; a paste from Excel from the focused cell.
@@ -137,11 +149,22 @@ export function StatusView({ api, actions, store, notify, onPrint }: Props) {
       e.stopPropagation();
       void setCells([{ lineId: row.lineId, field: at.colId, value: light }]);
     };
+    // Ctrl+C: the block from the anchor (the cell clicked or reached without Shift) to the focused cell.
+    const onMouseDown = (e: MouseEvent) => (shiftClick.current = e.shiftKey);
+    const onCopy = (e: ClipboardEvent) => {
+      const at = focusedCell();
+      if (!at || !el.contains(document.activeElement) || !e.clipboardData) return;
+      const focus = { row: at.row, colId: at.colId };
+      const copied = statusCopy(rowsRef.current, shownColumns(at.api), anchor.current ?? focus, focus);
+      e.clipboardData.setData('text/plain', copied.text);
+      e.preventDefault();
+      notify('info', copiedMessage(copied.cells));
+    };
     const onPaste = (e: ClipboardEvent) => {
       const at = focusedCell();
       if (!at || !el.contains(document.activeElement) || !e.clipboardData) return;
       e.preventDefault();
-      const cols = at.api.getAllDisplayedColumns().map((c) => c.getColId());
+      const cols = shownColumns(at.api);
       const pasted = pastedCells(
         e.clipboardData.getData('text/plain'),
         { row: at.row, col: cols.indexOf(at.colId) },
@@ -153,10 +176,14 @@ export function StatusView({ api, actions, store, notify, onPrint }: Props) {
       void setCells(pasted.cells);
     };
     el.addEventListener('keydown', onKey, true);
+    el.addEventListener('mousedown', onMouseDown, true);
     document.addEventListener('paste', onPaste);
+    document.addEventListener('copy', onCopy);
     return () => {
       el.removeEventListener('keydown', onKey, true);
+      el.removeEventListener('mousedown', onMouseDown, true);
       document.removeEventListener('paste', onPaste);
+      document.removeEventListener('copy', onCopy);
     };
   }, [setCells, notify, ready]);
 
@@ -231,6 +258,7 @@ export function StatusView({ api, actions, store, notify, onPrint }: Props) {
           getRowId={(p: GetRowIdParams<StatusRow>) => p.data.lineId}
           readOnlyEdit
           onCellEditRequest={onCellEditRequest}
+          onCellFocused={onCellFocused}
           enterNavigatesVertically
           enterNavigatesVerticallyAfterEdit
           stopEditingWhenCellsLoseFocus
