@@ -35,7 +35,11 @@ export const projectHandlers: Handlers<ProjectChannel> = {
     const db = b.session().db;
     return readStatusReport(db, a.month ?? latestStatusMonth(db), a.lineIds);
   },
-  'status.set': (b, a) => b.session().run((db) => setStatusCells(db, a)),
+  'status.set': (b, a) => {
+    const change = b.session().run((db) => setStatusCells(db, a));
+    const lineIds = [...new Set(a.cells.map((c) => c.lineId))];
+    return { ...change, projects: readStatusReport(b.session().db, a.month, lineIds).projects };
+  },
   'status.setRemark': (b, a) =>
     b.session().run((db) => setStatus(db, { lineId: a.lineId, month: a.month, changes: { remark: a.remark } })),
   'status.newMonth': (b, a) =>

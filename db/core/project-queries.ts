@@ -22,7 +22,7 @@ import { UserError } from './errors';
 import type { DB } from './open';
 import { mustLine } from './ops';
 import { poolKindOf, projectSql, type ProjectRecord, type StatusRecord } from './project-ops';
-import { readPools, sql } from './queries';
+import { readPools, sql, type LineRecord } from './queries';
 
 /** The top-level line named `lineName` (in `poolName`, if given), by the names' Danish rules. */
 export function findProjectLine(db: DB, lineName: string, poolName?: string): { id: string; name: string } {
@@ -113,7 +113,10 @@ export function readProjectCard(db: DB, lineId: string): ProjectCard {
  * total over all years (sub-lines included; `kindedOnly`: only lines in a pool with a kind) and
  * the month of its latest risikovurdering. The status report and the grid's flags share it.
  */
-export function riskFacts(db: DB, kindedOnly = false) {
+export function riskFacts(db: DB, kindedOnly = false, only?: readonly string[]) {
+  // With `only` (top-level line ids), the facts of those projects alone: a repaint of one row reads one row.
+  const ids = only ? JSON.stringify(only) : null;
+  const inIds = (col: string) => (ids ? `${col} IN (SELECT value FROM json_each(@ids))` : '1');
   const kinds = new Map(
     db
       .prepare<[], { pool_id: string; kind: PoolKind }>('SELECT pool_id, kind FROM pool_kind')
@@ -122,19 +125,21 @@ export function riskFacts(db: DB, kindedOnly = false) {
   );
   const totals = new Map(
     db
-      .prepare<[], { id: string; kroner: number }>(
+      .prepare<[{ ids: string | null }], { id: string; kroner: number }>(
         `SELECT coalesce(l.parent_id, l.id) AS id, sum(a.kroner) AS kroner FROM amount a JOIN line l ON l.id = a.line_id
-         ${kindedOnly ? 'JOIN pool_kind k ON k.pool_id = l.pool_id' : ''} GROUP BY 1`,
+         ${kindedOnly ? 'JOIN pool_kind k ON k.pool_id = l.pool_id' : ''}
+         WHERE ${inIds('coalesce(l.parent_id, l.id)')} GROUP BY 1`,
       )
-      .all()
+      .all({ ids })
       .map((r) => [r.id, r.kroner]),
   );
   const assessed = new Map(
     db
-      .prepare<[], { line_id: string; month: string }>(
-        "SELECT line_id, max(month) AS month FROM risk_activity WHERE kind = 'risikovurdering' GROUP BY line_id",
+      .prepare<[{ ids: string | null }], { line_id: string; month: string }>(
+        `SELECT line_id, max(month) AS month FROM risk_activity WHERE kind = 'risikovurdering' AND ${inIds('line_id')}
+         GROUP BY line_id`,
       )
-      .all()
+      .all({ ids })
       .map((r) => [r.line_id, r.month]),
   );
   return { kinds, totals, assessed };
@@ -149,16 +154,35 @@ export function readStatusReport(db: DB, month: Month, lineIds?: readonly string
   const only = lineIds && new Set(lineIds);
   const read = db.transaction((): StatusReport => {
     const byLine = <T extends { line_id: string }>(rows: T[]) => new Map(rows.map((r) => [r.line_id, r]));
-    const cards = byLine(db.prepare<[], ProjectRecord>('SELECT * FROM project').all());
+    const ids = lineIds ? JSON.stringify(lineIds) : null;
+    const inIds = ids ? 'line_id IN (SELECT value FROM json_each(@ids))' : '1';
+    const cards = byLine(
+      db.prepare<[{ ids: string | null }], ProjectRecord>(`SELECT * FROM project WHERE ${inIds}`).all({ ids }),
+    );
     const statusOf = (m: Month) =>
-      byLine(db.prepare<[string], StatusRecord>('SELECT * FROM project_status WHERE month = ?').all(m));
+      byLine(
+        db
+          .prepare<[{ m: string; ids: string | null }], StatusRecord>(
+            `SELECT * FROM project_status WHERE month = @m AND ${inIds}`,
+          )
+          .all({ m, ids }),
+      );
     const now = statusOf(month);
     const before = statusOf(previousMonth(month));
-    const { kinds, totals, assessed } = riskFacts(db);
+    const { kinds, totals, assessed } = riskFacts(db, false, lineIds);
     const projects: ReportProject[] = [];
+    // With lineIds, those lines alone (in pool and line order), not every pool's lines filtered.
+    const onlyLines = only
+      ? db
+          .prepare<[string], LineRecord>(
+            `SELECT id, pool_id, parent_id, name, position, description FROM line
+             WHERE parent_id IS NULL AND id IN (SELECT value FROM json_each(?)) ORDER BY position`,
+          )
+          .all(ids!)
+      : null;
     for (const pool of readPools(db)) {
-      for (const line of sql(db).topLines.all(pool.id)) {
-        if (only && !only.has(line.id)) continue;
+      const lines = onlyLines ? onlyLines.filter((l) => l.pool_id === pool.id) : sql(db).topLines.all(pool.id);
+      for (const line of lines) {
         const card = cards.get(line.id);
         const status = now.get(line.id);
         const previous = before.get(line.id);

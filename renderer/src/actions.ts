@@ -60,12 +60,14 @@ export class Actions {
     this.store.load(await this.api.call('portfolio.load', {}));
   }
 
-  /** Sends one change; the store shows it once the backend has committed it. */
-  async change<C extends ChangeChannel>(channel: C, args: Args<C>): Promise<Change | null> {
+  /** Sends one change; the store shows it once the backend has committed it. The reply is returned whole (status.set's rows). */
+  async change<C extends ChangeChannel>(channel: C, args: Args<C>): Promise<(Result<C> & Change) | null> {
     try {
-      const change = (await this.api.call(channel, args)) as Result<C> & Change;
+      const reply = (await this.api.call(channel, args)) as Result<C> & Change;
+      // status.set also answers with the projects' rows: the view's, not the store's.
+      const { projects: _rows, ...change } = reply as Change & { projects?: unknown };
       this.store.apply(change);
-      return change;
+      return reply;
     } catch (err) {
       this.ui.notify('error', err instanceof ApiFailure ? err.message : `Uventet fejl: ${(err as Error).message}`);
       return null;

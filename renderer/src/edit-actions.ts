@@ -16,6 +16,8 @@ import type { RangeSelection } from './grid/selection';
 import type { PortfolioStore } from './store/portfolio-store';
 
 const cellsWord = (n: number) => count(n, 'celle', 'celler');
+/** The status bar's word after a copy, the same in Bilag 1 and the Status view. */
+export const copiedMessage = (n: number) => `${cellsWord(n)} kopieret. Sæt ind med Ctrl+V, også i Excel.`;
 const skippedNote = (n: number) =>
   n ? ` ${cellsWord(n)} i totaler, puljeoverskrifter og linjer med underlinjer blev sprunget over.` : '';
 
@@ -34,8 +36,7 @@ export class EditActions {
 
   copy = (b: Bounds): string => {
     const text = toTsv(copyRows(this.view(), b));
-    const n = (b.bottom - b.top + 1) * (b.right - b.left + 1);
-    this.ui.notify('info', `${cellsWord(n)} kopieret. Sæt ind med Ctrl+V, også i Excel.`);
+    this.ui.notify('info', copiedMessage((b.bottom - b.top + 1) * (b.right - b.left + 1)));
     return text;
   };
 

@@ -106,9 +106,9 @@ export const projectContract = {
     result: StatusReportSchema,
   },
   'status.set': {
-    doc: 'Set lights (or the overall status) of projects in one month as one change and one undo step (a paste is one).',
+    doc: "Set lights (or the overall status) of projects in one month as one change and one undo step (a paste is one); the reply carries those projects' rows of the month, so a view repaints them without asking again.",
     args: z.object({ month: Month, cells: z.array(StatusCell).min(1).max(100_000) }).strict(),
-    result: Change,
+    result: Change.extend({ projects: StatusReportSchema.shape.projects }),
   },
   'status.setRemark': {
     doc: "Set a project's remarks (Bemærkninger) in one month.",

@@ -65,6 +65,17 @@ describe('status.set', () => {
     expect((await project(PPJ, '2023-12')).previous).toMatchObject({ deliveries: 'gul', time: 'grøn' });
   });
 
+  it("answers with the changed projects' rows as the whole report shows them (one round trip to repaint)", async () => {
+    const kiit = (await project(KIIT)).lineId;
+    const change = await call('status.set', {
+      month: '2023-11',
+      cells: [{ lineId: kiit, field: 'resources', value: 'gul' }],
+    });
+    expect(change.projects).toEqual([await project(KIIT)]);
+    expect(change.projects[0]!.status.resources).toBe('gul');
+    expect(change.projects[0]!.total).toBeGreaterThan(0);
+  });
+
   it('a paste over several projects is one undo step', async () => {
     const kiit = (await project(KIIT)).lineId;
     const ppj = (await project(PPJ)).lineId;

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { statusReport } from '../../db/index';
 import { ARTIFACTS, chromiumMissing, useApp, type Harness } from './harness';
-import { KIIT, message, PPJ, setClipboard, undoLabel } from './grid-helpers';
+import { clipboard, KIIT, message, PPJ, setClipboard, undoLabel } from './grid-helpers';
 
 describe.skipIf(chromiumMissing)('The Status view in Chromium', () => {
   let h: Harness;
@@ -110,6 +110,20 @@ describe.skipIf(chromiumMissing)('The Status view in Chromium', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => light(KIIT, 'deliveries').textContent()).toBe('–');
     expect(stored(KIIT, '2023-12').status.deliveries).toBe('-');
+  });
+
+  it('Ctrl+C copies the block from the clicked cell to the Shift+clicked one as Danish words, lights as words', async () => {
+    await openStatus();
+    await light(KIIT, 'number').click();
+    await page.keyboard.down('Shift');
+    await light(KIIT, 'overall').click();
+    await page.keyboard.up('Shift');
+    await page.keyboard.press('Control+c');
+    const kiit = lineOf(KIIT);
+    await expect
+      .poll(() => clipboard(page))
+      .toBe(`18-6\t${KIIT}\tGennemførelse\tmar. 2024\t${kiit.responsible}\trød\trød\trød\tikke vurderet\trød\r\n`);
+    expect(await message(page)).toContain('10 celler kopieret. Sæt ind med Ctrl+V, også i Excel.');
   });
 
   it('a paste of words from Excel sets several lights as one undo step', async () => {

@@ -6,16 +6,18 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellEditRequestEvent, GetRowIdParams, GridApi } from 'ag-grid-community';
+import type { CellEditRequestEvent, CellFocusedEvent, GetRowIdParams, GridApi } from 'ag-grid-community';
 import { AG_GRID_LOCALE_DK } from '@ag-grid-community/locale';
 import { formatMonth, nextMonth, previousMonth } from '../../../shared/danish/month';
 import { parseLight } from '../../../shared/domain/project';
 import type { Api } from '../api/client';
 import type { Actions } from '../actions';
+import { copiedMessage } from '../edit-actions';
 import { theme } from '../grid/portfolio-grid';
 import type { PortfolioStore } from '../store/portfolio-store';
 import type { Ui } from '../ui';
 import { statusColumns } from './status-columns';
+import { statusCopy, shownColumns, type CellAt } from './status-copy';
 import { StatusFilters } from './status-filters';
 import {
   isStatusField,
@@ -82,6 +84,10 @@ export function StatusView({ api, actions, store, notify, onPrint }: Props) {
     };
     return store.subscribe(() => {
       const t = store.projectsTouched;
+      // A light set here comes back with its rows (setCells patches them): nothing to read again.
+      const own = ownSet.current;
+      ownSet.current = null;
+      if (own && t !== 'all' && t.every((id) => own.has(id))) return;
       if (!pending) queueMicrotask(() => void refresh());
       if (t === 'all' || pending === 'all') pending = 'all';
       else pending = new Set([...(pending ?? []), ...t]);
@@ -93,13 +99,31 @@ export function StatusView({ api, actions, store, notify, onPrint }: Props) {
   rowsRef.current = rows;
   const columnDefs = useMemo(() => statusColumns(), []);
 
+  // One round trip per light (docs/grid.md «The Status view»): status.set answers with the changed rows.
+  const ownSet = useRef<Set<string> | null>(null);
   const setCells = useCallback(
-    (cells: StatusCellValue[]) => {
+    async (cells: StatusCellValue[]) => {
       const at = monthRef.current;
-      if (at && cells.length) void actions.change('status.set', { month: at, cells });
+      if (!at || !cells.length) return;
+      ownSet.current = new Set(cells.map((c) => c.lineId));
+      const reply = await actions.change('status.set', { month: at, cells });
+      ownSet.current = null;
+      if (!reply || at !== monthRef.current) return;
+      const fresh = new Map(reply.projects.map((p) => [p.lineId, p]));
+      setReport((r) => r && { ...r, projects: r.projects.map((p) => fresh.get(p.lineId) ?? p) });
     },
     [actions],
   );
+
+  // The copy block's first corner: moved by a click or a key, kept by a Shift+click.
+  const anchor = useRef<CellAt | null>(null);
+  const shiftClick = useRef(false);
+  const onCellFocused = useCallback((e: CellFocusedEvent<StatusRow>) => {
+    const colId = typeof e.column === 'string' ? e.column : e.column?.getColId();
+    if (e.rowIndex === null || !colId || e.rowPinned) return;
+    if (!shiftClick.current || !anchor.current) anchor.current = { row: e.rowIndex, colId };
+    shiftClick.current = false;
+  }, []);
 
   // The grid's element exists once the first report is in: attach the keys and paste then.
   const ready = report !== null;
@@ -123,13 +147,24 @@ export function StatusView({ api, actions, store, notify, onPrint }: Props) {
       if (!row) return;
       e.preventDefault();
       e.stopPropagation();
-      setCells([{ lineId: row.lineId, field: at.colId, value: light }]);
+      void setCells([{ lineId: row.lineId, field: at.colId, value: light }]);
+    };
+    // Ctrl+C: the block from the anchor (the cell clicked or reached without Shift) to the focused cell.
+    const onMouseDown = (e: MouseEvent) => (shiftClick.current = e.shiftKey);
+    const onCopy = (e: ClipboardEvent) => {
+      const at = focusedCell();
+      if (!at || !el.contains(document.activeElement) || !e.clipboardData) return;
+      const focus = { row: at.row, colId: at.colId };
+      const copied = statusCopy(rowsRef.current, shownColumns(at.api), anchor.current ?? focus, focus);
+      e.clipboardData.setData('text/plain', copied.text);
+      e.preventDefault();
+      notify('info', copiedMessage(copied.cells));
     };
     const onPaste = (e: ClipboardEvent) => {
       const at = focusedCell();
       if (!at || !el.contains(document.activeElement) || !e.clipboardData) return;
       e.preventDefault();
-      const cols = at.api.getAllDisplayedColumns().map((c) => c.getColId());
+      const cols = shownColumns(at.api);
       const pasted = pastedCells(
         e.clipboardData.getData('text/plain'),
         { row: at.row, col: cols.indexOf(at.colId) },
@@ -138,13 +173,17 @@ export function StatusView({ api, actions, store, notify, onPrint }: Props) {
       );
       if (!pasted.ok) return notify('error', pasted.message);
       if (!pasted.cells.length) return notify('info', 'Der kan kun sættes status (grøn, gul, rød, -) ind her.');
-      setCells(pasted.cells);
+      void setCells(pasted.cells);
     };
     el.addEventListener('keydown', onKey, true);
+    el.addEventListener('mousedown', onMouseDown, true);
     document.addEventListener('paste', onPaste);
+    document.addEventListener('copy', onCopy);
     return () => {
       el.removeEventListener('keydown', onKey, true);
+      el.removeEventListener('mousedown', onMouseDown, true);
       document.removeEventListener('paste', onPaste);
+      document.removeEventListener('copy', onCopy);
     };
   }, [setCells, notify, ready]);
 
@@ -159,7 +198,7 @@ export function StatusView({ api, actions, store, notify, onPrint }: Props) {
       if (!isStatusField(colId)) return;
       const parsed = parseLight(text);
       if (!parsed.ok) return notify('error', parsed.message);
-      setCells([{ lineId: e.data.lineId, field: colId, value: parsed.value }]);
+      void setCells([{ lineId: e.data.lineId, field: colId, value: parsed.value }]);
     },
     [actions, notify, setCells],
   );
@@ -219,6 +258,7 @@ export function StatusView({ api, actions, store, notify, onPrint }: Props) {
           getRowId={(p: GetRowIdParams<StatusRow>) => p.data.lineId}
           readOnlyEdit
           onCellEditRequest={onCellEditRequest}
+          onCellFocused={onCellFocused}
           enterNavigatesVertically
           enterNavigatesVerticallyAfterEdit
           stopEditingWhenCellsLoseFocus
