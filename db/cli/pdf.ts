@@ -72,7 +72,8 @@ async function withChromium(path: string, url: string, doc: PrintDocument): Prom
   });
   try {
     const page = await browser.newPage();
-    await page.goto(url);
+    // Only the navigation is awaited: the page's own ready mark (print-main.tsx) is the signal.
+    await page.goto(url, { waitUntil: 'commit' });
     const state = await page.waitForFunction(
       () => document.documentElement.dataset.printReady ?? document.documentElement.dataset.printError,
     );
