@@ -8,7 +8,7 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
-import { inDataFolder } from './data-folder';
+import { inDataFolder, listDataFolder } from './data-folder';
 import {
   createDispatcher,
   createPortfolio,
@@ -100,12 +100,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     try {
       if (!allowedHost(req.headers.host)) return send(res, 403, 'text/plain', 'Forbudt');
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-      if (url.pathname.startsWith('/api/')) {
+      // The browser's file dialog: the data folder's portfolio files by name (docs/architecture.md).
+      const listing = url.pathname === '/web/files';
+      if (listing || url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Kun POST');
         if (!req.headers['content-type']?.startsWith('application/json'))
           return send(res, 415, 'text/plain', 'Kun JSON');
         const origin = req.headers.origin;
         if (origin && !allowedHost(origin.replace(/^http:\/\//, ''))) return send(res, 403, 'text/plain', 'Forbudt');
+        if (listing) return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(listDataFolder(folder)));
         let args: unknown;
         try {
           const body = await readBody(req);
