@@ -11,7 +11,12 @@ import { UserError } from '../index';
 export function inDataFolder(folder: string, name: string): string {
   const root = realpathSync(folder);
   const path = resolve(root, name);
-  const real = existsSync(path) ? realpathSync(path) : resolve(realpathSync(dirname(path)), basename(path));
+  // A folder that does not exist cannot be a symlink out; the plain path is then what is judged.
+  const real = existsSync(path)
+    ? realpathSync(path)
+    : existsSync(dirname(path))
+      ? resolve(realpathSync(dirname(path)), basename(path))
+      : path;
   const rel = relative(root, real);
   if (!rel || rel.startsWith('..') || isAbsolute(rel))
     throw new UserError(`«${basename(name)}» ligger uden for mappen ${root} og kan ikke åbnes her.`, 'refused');

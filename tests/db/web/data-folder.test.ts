@@ -29,6 +29,10 @@ describe('files the web harness may open', () => {
     symlinkSync(join(dir, 'Hemmelig.sqlite'), join(data, 'Link.sqlite'));
     expect(() => inDataFolder(data, 'Link.sqlite')).toThrow(refusal('Link.sqlite'));
   });
+
+  it('a path into a folder that does not exist is refused in Danish, not a crash', () => {
+    expect(() => inDataFolder(data, '../../findes-ikke/passwd')).toThrow(refusal('passwd'));
+  });
 });
 
 describe('the data folder as the browser file dialog lists it', () => {

@@ -1,9 +1,10 @@
-/** The browser harness's file listing for its Filer dialog (db/web/server.ts, POST /web/files). */
+/** The browser harness's Filer dialog endpoints (db/web/server.ts, POST /web/files and /web/open). */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../../db/web/server';
+import { createPortfolio } from '../../../db/index';
 
 let dir: string;
 let web: WebServer;
@@ -25,8 +26,14 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const post = (path: string, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
-  fetch(web.url + path, { method: 'POST', headers, body: '{}' });
+const post = (path: string, headers: Record<string, string> = { 'Content-Type': 'application/json' }, body = {}) =>
+  fetch(web.url + path, { method: 'POST', headers, body: JSON.stringify(body) });
+const open = async (name: string) =>
+  (await (await post('/web/open', undefined, { name })).json()) as {
+    ok: boolean;
+    value?: { fileName: string };
+    error?: { message: string };
+  };
 
 describe('POST /web/files', () => {
   it('lists the portfolio files in the data folder by name, not those beside it', async () => {
@@ -42,5 +49,32 @@ describe('POST /web/files', () => {
     expect((await post('/web/files', { 'Content-Type': 'application/x-www-form-urlencoded' })).status).toBe(415);
     const other = await post('/web/files', { 'Content-Type': 'application/json', Origin: 'http://evil.example' });
     expect(other.status).toBe(403);
+  });
+});
+
+describe('POST /web/open', () => {
+  it('opens another portfolio in the data folder by name', async () => {
+    createPortfolio(join(dir, 'data', 'Nord.sqlite'), { example: true });
+    expect(await open('Nord.sqlite')).toEqual({ ok: true, value: { fileName: 'Nord.sqlite' } });
+    expect(web.session.path).toMatch(/Nord\.sqlite$/);
+  });
+
+  it('refuses `..` and absolute paths out of the data folder, and the open portfolio stays open', async () => {
+    createPortfolio(join(dir, 'Hemmelig2.sqlite'), { example: true });
+    for (const name of ['../Hemmelig2.sqlite', join(dir, 'Hemmelig2.sqlite'), '../../etc/passwd']) {
+      const res = await open(name);
+      expect(res.ok).toBe(false);
+      expect(res.error!.message).toMatch(/ligger uden for mappen/);
+    }
+    expect(web.session.path).toMatch(/Bilag 1\.sqlite$/);
+  });
+
+  it('checks the file like one from elsewhere: a file that is no portfolio is refused, the open one stays', async () => {
+    writeFileSync(join(dir, 'data', 'Falsk.sqlite'), 'ikke en database');
+    const res = await open('Falsk.sqlite');
+    expect(res.ok).toBe(false);
+    expect(res.error!.message).toMatch(/Falsk\.sqlite/);
+    expect(web.session.path).toMatch(/Bilag 1\.sqlite$/);
+    expect((await post('/api/portfolio.load')).status).toBe(200);
   });
 });
