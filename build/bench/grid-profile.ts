@@ -28,7 +28,7 @@ if (!existsSync(path)) {
       const id = randomUUID();
       s.insertLine.run({
         id,
-        pool_id: pools[i % 5],
+        pool_id: pools[i % 5]!,
         parent_id: null,
         name: `Projekt ${i}`,
         position: i * 1024,
