@@ -1,6 +1,6 @@
 /**
  * Where page open goes at 100,000 lines (issue 15's «first rows»): the snapshot's server time and
- * size, then parse + store build + first rows in Chromium. Run: npx tsx build/bench/grid-profile.ts [lines]
+ * size, then parse + store build + first rows in Chromium, and the main thread's CPU by function. Run: npx tsx build/bench/grid-profile.ts [lines]
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -54,8 +54,22 @@ page.on('response', async (r) => {
   }
 });
 await page.addInitScript('window.__name = (f) => f');
+// The main thread's CPU until the first row, by function (self time): JSON parse shows as (program).
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.start');
 await page.goto(server.url);
 await page.waitForSelector('.ag-row[row-index]', { timeout: 120_000 });
+const { profile } = await cdp.send('Profiler.stop');
+const sampled = new Map<number, number>();
+profile.samples?.forEach((id, i) => sampled.set(id, (sampled.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000));
+const self = new Map<string, number>();
+for (const n of profile.nodes) {
+  const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}`;
+  self.set(key, (self.get(key) ?? 0) + (sampled.get(n.id) ?? 0));
+}
+for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15))
+  console.log(`${ms.toFixed(0).padStart(7)} ms  ${key}`);
 console.log(`first rows ${Date.now() - t0} ms`);
 // In the page's clock: the request, the answer's last byte, then parse + store + grid until the first row.
 const page_ = await page.evaluate(() => {
