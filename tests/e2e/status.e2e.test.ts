@@ -126,6 +126,23 @@ describe.skipIf(chromiumMissing)('The Status view in Chromium', () => {
     expect(await message(page)).toContain('10 celler kopieret. Sæt ind med Ctrl+V, også i Excel.');
   });
 
+  it('Shift+arrows stretch a marked block from the active cell, and Ctrl+C copies what is marked', async () => {
+    await openStatus();
+    const marked = () =>
+      page
+        .locator('[data-testid="status-grid"] .ag-cell.pp-sel')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('col-id')));
+    await light(KIIT, 'deliveries').click();
+    expect(await marked()).toEqual([]);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(marked).toEqual(['deliveries', 'time', 'money', 'resources']);
+    await page.keyboard.press('Control+c');
+    await expect.poll(() => clipboard(page)).toBe('rød\trød\trød\tikke vurderet\r\n');
+    expect(await message(page)).toContain('4 celler kopieret');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(marked).toEqual([]);
+  });
+
   it('a paste of words from Excel sets several lights as one undo step', async () => {
     await openStatus();
     await light(PPJ, 'deliveries').click();

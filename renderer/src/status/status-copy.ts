@@ -56,3 +56,28 @@ export function statusCopy(
 
 /** The shown columns' ids in the order on screen (pinned first), as a copy and a paste count them. */
 export const shownColumns = (api: GridApi<StatusRow>) => api.getAllDisplayedColumns().map((c) => c.getColId());
+
+/** The same cell (both given). */
+export const sameCell = (a: CellAt | null, b: CellAt | null) => !!a && !!b && a.row === b.row && a.colId === b.colId;
+
+/** Whether a cell is in the marked block (anchor to focus), shown only while the block is more than one cell. */
+export function inBlock(cols: readonly string[], anchor: CellAt | null, focus: CellAt | null, at: CellAt): boolean {
+  if (!anchor || !focus || sameCell(anchor, focus)) return false;
+  const [a, f, c] = [cols.indexOf(anchor.colId), cols.indexOf(focus.colId), cols.indexOf(at.colId)];
+  return (
+    at.row >= Math.min(anchor.row, focus.row) &&
+    at.row <= Math.max(anchor.row, focus.row) &&
+    c >= Math.min(a, f) &&
+    c <= Math.max(a, f)
+  );
+}
+
+/** Shift+arrow: the cell the block's far corner moves to, kept inside the shown rows and columns. */
+export function stepped(cols: readonly string[], rows: number, from: CellAt, key: string): CellAt | null {
+  const d = ({ ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] } as const)[
+    key as 'ArrowUp'
+  ];
+  if (!d || !rows || !cols.length) return null;
+  const col = Math.max(0, Math.min(cols.length - 1, cols.indexOf(from.colId) + d[1]));
+  return { row: Math.max(0, Math.min(rows - 1, from.row + d[0])), colId: cols[col]! };
+}

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellEditRequestEvent, CellFocusedEvent, GetRowIdParams, GridApi } from 'ag-grid-community';
+import type { CellEditRequestEvent, CellFocusedEvent, ColDef, GetRowIdParams, GridApi } from 'ag-grid-community';
 import { AG_GRID_LOCALE_DK } from '@ag-grid-community/locale';
 import { formatMonth, nextMonth, previousMonth } from '../../../shared/danish/month';
 import { parseLight } from '../../../shared/domain/project';
@@ -17,7 +17,7 @@ import { theme } from '../grid/portfolio-grid';
 import type { PortfolioStore } from '../store/portfolio-store';
 import type { Ui } from '../ui';
 import { statusColumns } from './status-columns';
-import { statusCopy, shownColumns, type CellAt } from './status-copy';
+import { inBlock, sameCell, statusCopy, shownColumns, stepped, type CellAt } from './status-copy';
 import { StatusFilters } from './status-filters';
 import {
   isStatusField,
@@ -116,14 +116,41 @@ export function StatusView({ api, actions, store, notify, onPrint }: Props) {
   );
 
   // The copy block's first corner: moved by a click or a key, kept by a Shift+click.
+  // The focused cell is the block's other corner; the block is marked while it is more than one cell.
   const anchor = useRef<CellAt | null>(null);
+  const focused = useRef<CellAt | null>(null);
   const shiftClick = useRef(false);
   const onCellFocused = useCallback((e: CellFocusedEvent<StatusRow>) => {
     const colId = typeof e.column === 'string' ? e.column : e.column?.getColId();
-    if (e.rowIndex === null || !colId || e.rowPinned) return;
-    if (!shiftClick.current || !anchor.current) anchor.current = { row: e.rowIndex, colId };
+    if (e.rowIndex === null || e.rowIndex === undefined || !colId || e.rowPinned) return;
+    const pos = { row: e.rowIndex, colId };
+    // The grid repeats the event on the DOM's focusin, sometimes after the focus has moved on.
+    const now = e.api.getFocusedCell();
+    if (sameCell(pos, focused.current) || (now && (now.rowIndex !== pos.row || now.column.getColId() !== colId)))
+      return;
+    const wasBlock = !sameCell(anchor.current, focused.current);
+    if (!shiftClick.current || !anchor.current) anchor.current = pos;
+    focused.current = pos;
     shiftClick.current = false;
+    if (wasBlock || !sameCell(anchor.current, pos)) e.api.refreshCells({ force: true });
   }, []);
+  const defaultColDef = useMemo<ColDef<StatusRow>>(
+    () => ({
+      sortable: false,
+      resizable: true,
+      suppressMovable: true,
+      cellClassRules: {
+        'pp-sel': (p) =>
+          p.node.rowIndex !== null &&
+          !sameCell(anchor.current, focused.current) &&
+          inBlock(shownColumns(p.api), anchor.current, focused.current, {
+            row: p.node.rowIndex,
+            colId: p.column.getColId(),
+          }),
+      },
+    }),
+    [],
+  );
 
   // The grid's element exists once the first report is in: attach the keys and paste then.
   const ready = report !== null;
@@ -141,6 +168,23 @@ export function StatusView({ api, actions, store, notify, onPrint }: Props) {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const at = focusedCell();
+      const to =
+        e.shiftKey && at && focused.current
+          ? stepped(shownColumns(at.api), rowsRef.current.length, focused.current, e.key)
+          : null;
+      if (at && to) {
+        // Shift+arrow stretches the block from its anchor, as in Bilag 1 (Community's grid has no ranges).
+        e.preventDefault();
+        e.stopPropagation();
+        // The block first, then the focus: the focus event for `to` then finds it already done.
+        anchor.current ??= focused.current;
+        focused.current = to;
+        at.api.refreshCells({ force: true });
+        at.api.ensureIndexVisible(to.row);
+        at.api.ensureColumnVisible(to.colId);
+        at.api.setFocusedCell(to.row, to.colId);
+        return;
+      }
       const light = lightOfKey(e.key);
       if (!at || light === undefined || !isStatusField(at.colId)) return;
       const row = rowsRef.current[at.row];
@@ -254,7 +298,7 @@ export function StatusView({ api, actions, store, notify, onPrint }: Props) {
           localeText={AG_GRID_LOCALE_DK}
           rowData={rows}
           columnDefs={columnDefs}
-          defaultColDef={{ sortable: false, resizable: true, suppressMovable: true }}
+          defaultColDef={defaultColDef}
           getRowId={(p: GetRowIdParams<StatusRow>) => p.data.lineId}
           readOnlyEdit
           onCellEditRequest={onCellEditRequest}
