@@ -6,13 +6,23 @@
 //   CLI's file lookups relative to itself (package.json, dist/renderer) find the same files.
 // - The Excel import worker is bundled beside it as excel-worker.cjs (db/excel/read-annex-file.ts).
 import { build } from 'esbuild';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const outdir = join(root, 'dist', 'cli');
 
-const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', absWorkingDir: root };
+// write: false and a rename per file: CLI processes started side by side (tests) may rebuild at
+// once, and none of them may import a half-written bundle.
+const common = {
+  write: false,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
 
 export async function buildCli() {
   const results = await Promise.all([
@@ -33,6 +43,12 @@ export async function buildCli() {
   ]);
   const warnings = results.reduce((n, r) => n + r.warnings.length, 0);
   if (warnings > 0) throw new Error(`build-cli: ${warnings} advarsel(er) fra esbuild; ret dem før CLI'en bygges.`);
+  mkdirSync(outdir, { recursive: true });
+  for (const file of results.flatMap((r) => r.outputFiles)) {
+    const tmp = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, file.contents);
+    renameSync(tmp, file.path);
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await buildCli();
