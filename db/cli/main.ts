@@ -376,7 +376,9 @@ export function runCli(argv: string[], io: Io): number {
   }
 }
 
-const isMain = process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]).replace(/\.ts$/, '') + '.ts');
+// Run directly: from source (main.ts) or as the bundle build/cli.mjs runs (dist/cli/main.mjs).
+const noExt = (s: string) => s.replace(/\.(ts|mjs)$/, '');
+const isMain = process.argv[1] && noExt(import.meta.url).endsWith('/' + noExt(basename(process.argv[1])));
 if (isMain) {
   quietOnClosedPipe();
   void runCliAsync(process.argv.slice(2), {

@@ -11,7 +11,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import {
   footerTemplate,
   HEADER_TEMPLATE,
@@ -65,6 +64,8 @@ const pdfOptions = (doc: PrintDocument) => ({
 });
 
 async function withChromium(path: string, url: string, doc: PrintDocument): Promise<PdfResult> {
+  // Loaded only when printing: it is slow to load, and every other CLI command starts without it.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: path,
     headless: true,

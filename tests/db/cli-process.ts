@@ -15,9 +15,9 @@ export interface CliRun {
   stderr: string;
 }
 
-/** The CLI as a user runs it, in its own process (`node --import tsx db/cli/main.ts …`). */
+/** The CLI as a user runs it, in its own process (`npm run cli` is `node build/cli.mjs …`: the bundle, rebuilt when stale). */
 export function cliProcess(...argv: string[]): CliRun {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'db', 'cli', 'main.ts'), ...argv], {
+  const r = spawnSync(process.execPath, [join(ROOT, 'build', 'cli.mjs'), ...argv], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 60_000,

@@ -93,7 +93,7 @@ describe('one Danish line, the right exit code', () => {
       `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
        INSERT INTO line (id, pool_id, name, position) SELECT 'ekstra-' || i, (SELECT id FROM pool ORDER BY position LIMIT 1), 'Ekstra linje nummer ' || i, 1000 + i FROM n`,
     );
-    const script = `"${process.execPath}" --import tsx db/cli/main.ts summary "${p}" | head -2`;
+    const script = `"${process.execPath}" build/cli.mjs summary "${p}" | head -2`;
     const r = spawnSync('sh', ['-c', script], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(2);
     expect(r.stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
