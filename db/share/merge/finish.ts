@@ -12,7 +12,8 @@ const collator = new Intl.Collator('da');
 
 /**
  * A sub-line needs its parent and every line its pool: a pool of theirs that a line needs is
- * added; a parent of mine is restored (their deletion of it is no longer taken), else the orphan is dropped. Repeated until nothing changes.
+ * added; a parent of mine is restored (their deletion of it is no longer taken), else the orphan
+ * is dropped; a sub-line lies in its parent's pool. Repeated until nothing changes.
  */
 export function keepConsistent(ctx: MergeContext): void {
   const { target } = ctx;
@@ -30,6 +31,10 @@ export function keepConsistent(ctx: MergeContext): void {
           lines.set(parent.id, parent); // mine, unchanged (shared, as all unchanged lines are)
           ctx.taken.delete(key('line', parent.id));
         } else lines.delete(l.id);
+        changed = true;
+      } else if (l.parentId && lines.get(l.parentId)!.poolId !== l.poolId) {
+        // The parent moved to another pool on one side, the sub-line was added or moved on the other: it follows its parent.
+        target.edit(l.id).poolId = lines.get(l.parentId)!.poolId;
         changed = true;
       }
     }

@@ -115,11 +115,15 @@ export function parentOf(c: ModelCopy, line: string): string | null {
   return parent === '' ? null : parent;
 }
 
-/** Mine merged with theirs: the merged copy and the conflicts (`<kind> <key>`), each answered by `choose`. */
+/**
+ * Mine merged with theirs: the merged copy and the conflicts (`<kind> <key>`), each answered by
+ * `choose`. `fresh`: the merge's own edit number (a value the merge itself writes).
+ */
 export function mergeModel(
   mine: ModelCopy,
   theirs: ModelCopy,
   choose: Choose,
+  fresh: number,
 ): { merged: ModelCopy; conflicts: string[] } {
   const state = new Map(mine.state);
   const conflicts: string[] = [];
@@ -169,8 +173,8 @@ export function mergeModel(
     else (m ? keep : drop)();
   }
   applyRemovals(state, mine, theirs, pools, years);
-  const merged: ModelCopy = { state, seen: new Set([...mine.seen, ...theirs.seen]) };
-  keepConsistent(merged, mine);
+  const merged: ModelCopy = { state, seen: new Set([...mine.seen, ...theirs.seen, fresh]) };
+  keepConsistent(merged, mine, fresh);
   return { merged, conflicts };
 }
 
@@ -229,15 +233,26 @@ function childrenOf(c: ModelCopy, line: string): string[] {
     .map(lineOf);
 }
 
-/** A sub-line whose parent the merge removed: my parent comes back if I have it, else the sub-line goes. */
-function keepConsistent(merged: ModelCopy, mine: ModelCopy): void {
+/**
+ * A sub-line whose parent the merge removed: my parent comes back if I have it, else the sub-line
+ * goes. A sub-line lies in its parent's pool: moved there by the merge, a write of the merge itself
+ * (`fresh`) in a line I had, part of the line taken in one I did not.
+ */
+function keepConsistent(merged: ModelCopy, mine: ModelCopy, fresh: number): void {
   for (let changed = true; changed;) {
     changed = false;
     for (const k of [...merged.state.keys()].filter((x) => x.startsWith('x:'))) {
       const line = lineOf(k);
       const parent = exists(merged, line) ? parentOf(merged, line) : null;
-      if (parent === null || exists(merged, parent)) continue;
-      if (exists(mine, parent)) copyLine(mine, merged.state, parent);
+      if (parent === null) continue;
+      if (exists(merged, parent)) {
+        const pool = poolOf(merged, parent);
+        if (poolOf(merged, line) === pool) continue;
+        const place = merged.state.get(`p:${line}`)!;
+        const [, , position] = String(place.value).split('|');
+        const edit = exists(mine, line) ? fresh : place.edit;
+        merged.state.set(`p:${line}`, { edit, value: `${pool}|${parent}|${position}` });
+      } else if (exists(mine, parent)) copyLine(mine, merged.state, parent);
       else copyLine(mine, merged.state, line);
       changed = true;
     }
