@@ -74,7 +74,11 @@ function poolChanged(ctx: MergeContext, by: 'mine' | 'theirs', id: string): bool
   if (POOL_FIELDS.some((f) => !covered(keeper.dots.dot('pool', id, f), remover.vv))) return true;
   for (const l of keeperLines.values()) {
     if (l.poolId !== id) continue;
-    if (!remover.dots.has('line', removerId(l.id)) || !allSeen(l, keeper, remover, keeperId)) return true;
+    // New to the remover (neither has it nor a record of it: a line moved out of the pool has none
+    // of its existence), or changed since the remover saw it.
+    const rid = removerId(l.id);
+    if ((!remover.state.lines.has(rid) && !remover.dots.has('line', rid)) || !allSeen(l, keeper, remover, keeperId))
+      return true;
   }
   return false;
 }

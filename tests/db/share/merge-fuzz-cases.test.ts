@@ -3,9 +3,9 @@
  * on two regions' files (two-regions.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { addLine, moveLineToPool } from '../../../db/core/commands';
+import { addLine, deletePool, moveLineToPool } from '../../../db/core/commands';
 import { withSession } from './helpers';
-import { lineId, LPR, merge, rm, rsd, send, useTwoRegions } from './two-regions';
+import { lineId, LPR, merge, preview, rm, rsd, send, useTwoRegions } from './two-regions';
 
 useTwoRegions();
 
@@ -30,5 +30,23 @@ describe('merges the fuzzer found refused or wrong', () => {
     // And RSD, merging RM's file back, has the line and its sub-line in the new pool too.
     merge(rsd, send(rm));
     expect([poolOf(rsd, LPR), poolOf(rsd, 'Ny under')]).toEqual([other, other]);
+  });
+
+  it('a pool deleted after one of its lines was moved out, untouched on the other side: removed, no conflict', () => {
+    const pool = poolOf(rm, LPR);
+    const other = withSession(rm, (s) => s.snapshot().pools.find((p) => p.id !== pool)!.id);
+    withSession(rm, (s) => {
+      s.run((db) => moveLineToPool(db, { lineId: lineId(s, LPR), poolId: other }));
+      s.run((db) => deletePool(db, { poolId: pool }));
+    });
+    expect(preview(rm, send(rsd)).conflicts).toEqual([]);
+    merge(rm, send(rsd));
+    expect(withSession(rm, (s) => s.snapshot().pools.some((p) => p.id === pool))).toBe(false);
+    expect(poolOf(rm, LPR)).toBe(other);
+    // RSD merging RM's file: the pool goes there too, the line moved with it.
+    expect(preview(rsd, send(rm)).conflicts).toEqual([]);
+    merge(rsd, send(rm));
+    expect(withSession(rsd, (s) => s.snapshot().pools.some((p) => p.id === pool))).toBe(false);
+    expect(poolOf(rsd, LPR)).toBe(other);
   });
 });
