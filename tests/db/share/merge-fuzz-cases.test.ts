@@ -83,6 +83,10 @@ describe('merges the fuzzer found refused or wrong', () => {
     ]);
     expect(merge(rsd, send(rm), { take: 'mine' }).changed).toBe(true);
     expect([amount(rsd, 'LPR del 1', 2023), amount(rsd, LPR, 2023)]).toEqual([5_000_000, undefined]);
+    // RSD's answer is RSD's write: RM, merging RSD's file back, takes it without a conflict.
+    expect(preview(rm, send(rsd)).conflicts).toEqual([]);
+    merge(rm, send(rsd));
+    expect(amount(rm, 'LPR del 1', 2023)).toBe(5_000_000);
   });
 
   it('a year removed after splitting a line, kept because the other side wrote the line an amount in it: on the first sub-line', () => {
