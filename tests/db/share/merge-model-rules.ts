@@ -303,7 +303,8 @@ function amountToSubLine(
   const [leaf, splitter, leafSide] =
     split.by === 'mine' ? [theirs, mine, 'theirs' as const] : [mine, theirs, 'mine' as const];
   const wl = leaf.state.get(k) ?? { edit: 0, value: null };
-  if (splitter.seen.has(wl.edit)) return false;
+  // A year the leaf side removed is no amount (the years are merged first: the usual rules).
+  if (wl.value === undefined || splitter.seen.has(wl.edit)) return false;
   const sub = `a:${split.first}:${k.split(':')[2]}`;
   const subValue = splitter.state.get(sub)?.value ?? null;
   if (split.by === 'theirs' && wl.value !== null) state.set(k, theirs.state.get(k) ?? { edit: 0, value: null });
