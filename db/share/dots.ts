@@ -200,7 +200,7 @@ interface Local {
 }
 
 /** A dot stored in share_dot, with the local change that brought it. */
-interface StoredDot extends Dot {
+export interface StoredDot extends Dot {
   changeNo: number;
 }
 
@@ -237,6 +237,11 @@ export class Dots {
       .all();
     for (const [entity, id, field, replica, counter, at, changeNo] of dots)
       this.stored.set(entity, id, field, { replica, counter, at, changeNo });
+  }
+
+  /** The dot of the value's last write a merge or import brought from another copy, with that local change. */
+  brought(entity: Entity, id: string, field = ''): StoredDot | undefined {
+    return this.stored.get(entity, id, field);
   }
 
   /** Whether this file has any record of the value (a local change or a stored dot). */

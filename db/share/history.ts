@@ -19,6 +19,8 @@ export interface Field {
 export interface History {
   /** Per field asked: its value just after change `after`, or undefined where the log cannot tell. */
   valuesAfter(fields: Field[], after: number): (Value | undefined)[];
+  /** Per field asked: the value change `changeNos[i]` wrote to it (none asked: undefined), or undefined where the log cannot tell. */
+  valuesWritten(fields: Field[], changeNos: (number | undefined)[]): (Value | undefined)[];
 }
 
 interface First {
@@ -34,9 +36,9 @@ function parseValue(entity: Field['entity'], old: string | null): Value | undefi
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
-/** A field of a deleted line, from the deletion's audit value (the line as JSON, with its amounts). */
-function fromDeletedLine(f: Field, old: string | null): Value | undefined {
-  if (old === null) return undefined; // the line was made after `after`
+/** A field of a line deleted or inserted, from the audit value (the line as JSON, with its amounts). */
+function fromWholeLine(f: Field, old: string | null): Value | undefined {
+  if (old === null) return undefined; // the line was made after `after` (or deleted by the change)
   let line: unknown;
   try {
     line = JSON.parse(old);
@@ -75,8 +77,32 @@ export function historyOf(db: DB, cancelled: number[]): History {
       return fields.map((f) => {
         const own = first.get(f.entity, f.id, f.field);
         const existence = first.get('line', f.id, '');
-        if (existence && (!own || existence.seq < own.seq)) return fromDeletedLine(f, existence.old);
+        if (existence && (!own || existence.seq < own.seq)) return fromWholeLine(f, existence.old);
         return own ? parseValue(f.entity, own.old) : undefined;
+      });
+    },
+    valuesWritten(fields, changeNos) {
+      const asked = fields.flatMap((f, i) => (changeNos[i] === undefined ? [] : [[changeNos[i], f.id]]));
+      if (!asked.length) return fields.map(() => undefined);
+      const written = new ValueMap<string | null>();
+      const rows = db
+        .prepare<
+          [string],
+          { n: number; entity: 'line' | 'amount'; id: string; field: string | null; new: string | null }
+        >(
+          `SELECT change_no AS n, entity, entity_id AS id, field, new_value AS new FROM audit
+           WHERE entity IN ('line', 'amount') AND (change_no, entity_id) IN (SELECT value->>0, value->>1 FROM json_each(?))`,
+        )
+        .all(JSON.stringify(asked));
+      for (const r of rows) written.set(r.entity, `${r.n}|${r.id}`, r.field ?? '', r.new);
+      return fields.map((f, i) => {
+        const at = `${changeNos[i]}|${f.id}`;
+        if (changeNos[i] === undefined) return undefined;
+        const own = written.get(f.entity, at, f.field);
+        if (own !== undefined) return parseValue(f.entity, own);
+        // Written with the whole line (a line the change inserted, its amounts with it).
+        const whole = written.get('line', at, '');
+        return whole === undefined ? undefined : fromWholeLine(f, whole);
       });
     },
   };

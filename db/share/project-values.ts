@@ -173,5 +173,11 @@ export function withProjectHistory(db: DB, cancelled: number[], lines: History):
       let j = 0;
       return fields.map((f) => (isProjectField(f.field) ? b[j++] : a[i++]));
     },
+    // A project value's later write is not looked up (its audit rows are per table): the value after `after` stands.
+    valuesWritten: (fields, changeNos) =>
+      lines.valuesWritten(
+        fields,
+        fields.map((f, i) => (isProjectField(f.field) ? undefined : changeNos[i])),
+      ),
   };
 }

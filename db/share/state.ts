@@ -30,7 +30,8 @@ export interface DiffOptions {
   meta?: boolean;
   /**
    * Changes to the amounts of lines both states have, by line and year (null: emptied), beside
-   * the target's own amounts (a merge notes what it changes rather than copying the amounts).
+   * the target's own amounts (a merge notes what it changes rather than copying the amounts);
+   * for a line added, values written after it (its own change).
    */
   amountChanges?: Map<string, Map<string, number | null>>;
 }
@@ -108,6 +109,10 @@ export function diffOps(from: PortfolioById, to: PortfolioById, options: DiffOpt
         ops.push({ op: 'setAmount', lineId: l.id, year: Number(year), value });
     }
   }
+  // A line added with a value the merge itself wrote (an amount moved to a new sub-line): its own write.
+  for (const l of added)
+    for (const [year, value] of changes.get(l.id) ?? [])
+      if ((l.amounts[year] ?? null) !== value) ops.push({ op: 'setAmount', lineId: l.id, year: Number(year), value });
   if (options.removeMissing) {
     for (const id of from.pools.keys()) if (!to.pools.has(id)) ops.push({ op: 'deletePool', poolId: id });
     const toYears = new Set(to.years);

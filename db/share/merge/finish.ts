@@ -2,9 +2,9 @@
  * The merge's last phase: the merged portfolio made whole (every line with its pool and parent),
  * the common values of conflicts looked up in the histories, and the review put in order.
  */
-import { key, takenUpTo } from '../dots';
-import type { Value } from '../history';
-import type { MergePlan } from '../merge';
+import { covered, key, takenUpTo } from '../dots';
+import type { Field, Value } from '../history';
+import type { MergePlan, Side } from '../merge';
 import { theirIdOf, type MergeContext } from './context';
 import { addPool } from './pools';
 
@@ -12,7 +12,8 @@ const collator = new Intl.Collator('da');
 
 /**
  * A sub-line needs its parent and every line its pool: a pool of theirs that a line needs is
- * added; a parent of mine is restored (their deletion of it is no longer taken), else the orphan is dropped. Repeated until nothing changes.
+ * added; a parent of mine is restored (their deletion of it is no longer taken), else the orphan
+ * is dropped; a sub-line lies in its parent's pool. Repeated until nothing changes.
  */
 export function keepConsistent(ctx: MergeContext): void {
   const { target } = ctx;
@@ -31,15 +32,22 @@ export function keepConsistent(ctx: MergeContext): void {
           ctx.taken.delete(key('line', parent.id));
         } else lines.delete(l.id);
         changed = true;
+      } else if (l.parentId && lines.get(l.parentId)!.poolId !== l.poolId) {
+        // The parent moved to another pool on one side, the sub-line was added or moved on the other: it follows its parent.
+        target.edit(l.id).poolId = lines.get(l.parentId)!.poolId;
+        changed = true;
       }
     }
   }
 }
 
 /**
- * The common value of values both sides changed: mine just after the last of my changes they took
- * (my log holds what came after), else theirs just after the last of theirs I took; if neither
- * took the other's changes, the value both had when their copies began, where both logs agree.
+ * The common value of values both sides changed: the latest value both have seen. On one side's
+ * history (history.ts) that is its value just after the last of its own changes the other side
+ * took, unless a merge on that side later brought a value the other side has seen too (its dot is
+ * in their vector): then that value, being later. Mine is asked first, else theirs just after the
+ * last of theirs I took; if neither took the other's changes, the value both had when their copies
+ * began (or brought since from a third copy both have seen), where both histories agree.
  */
 export function fillBases(ctx: MergeContext): void {
   const { mine, theirs, unknownBase: wanted } = ctx;
@@ -49,17 +57,33 @@ export function fillBases(ctx: MergeContext): void {
   const theyTookMine = takenUpTo(mine.dots.lineage, theirs.vv);
   const iTookTheirs = takenUpTo(theirs.dots.lineage, mine.vv);
   let bases: (Value | undefined)[];
-  if (theyTookMine !== undefined) bases = mine.history.valuesAfter(mineFields, theyTookMine);
-  else if (iTookTheirs !== undefined) bases = theirs.history.valuesAfter(theirFields, iTookTheirs);
+  if (theyTookMine !== undefined) bases = latestSeen(mine, theirs, mineFields, theyTookMine);
+  else if (iTookTheirs !== undefined) bases = latestSeen(theirs, mine, theirFields, iTookTheirs);
   else {
-    const a = mine.history.valuesAfter(mineFields, mine.dots.lineage.since);
-    const b = theirs.history.valuesAfter(theirFields, theirs.dots.lineage.since);
+    const a = latestSeen(mine, theirs, mineFields, mine.dots.lineage.since);
+    const b = latestSeen(theirs, mine, theirFields, theirs.dots.lineage.since);
     bases = a.map((v, i) => (v === b[i] ? v : undefined));
   }
   wanted.forEach((w, i) => {
     const base = bases[i];
     if (base !== undefined) for (const s of w.shown) s.base = base;
   });
+}
+
+/**
+ * The latest value of each field in `side`'s history that `other` has seen too, given that `other`
+ * took `side`'s own changes up to `after`: the value just after `after`, or a later one a merge
+ * brought whose dot `other` holds (its last such write: share_dot keeps one per value).
+ */
+function latestSeen(side: Side, other: Side, fields: Field[], after: number): (Value | undefined)[] {
+  const values = side.history.valuesAfter(fields, after);
+  const later = fields.map((f) => {
+    const d = side.dots.brought(f.entity, f.id, f.field);
+    return d && d.changeNo > after && covered(d, other.vv) ? d.changeNo : undefined;
+  });
+  if (later.every((n) => n === undefined)) return values;
+  const written = side.history.valuesWritten(fields, later);
+  return values.map((v, i) => (written[i] !== undefined ? written[i] : v));
 }
 
 /** The plan: conflicts in the order of pool and line names (Danish), counted. */

@@ -27,7 +27,9 @@ function addTheirLine(ctx: MergeContext, l: Line, name = l.name): void {
   ctx.target.put({ ...l, name, amounts: { ...l.amounts } });
   for (const f of ['', 'name', 'description', 'comment', 'place'])
     if (f !== 'name' || name === l.name) take(ctx, 'line', l.id, f);
-  for (const y of Object.keys(l.amounts)) take(ctx, 'amount', l.id, y);
+  // An amount the merge itself writes (moved to this new sub-line: shared-lines.ts) is its own write, not theirs.
+  const own = ctx.target.amountChanges.get(l.id);
+  for (const y of Object.keys(l.amounts)) if (!own?.has(y)) take(ctx, 'amount', l.id, y);
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Line } from '../../../shared/domain/model';
 import { covered, key, sameDot } from '../dots';
 import type { Side } from '../merge';
 import { resolve, take, theirIdOf, type MergeContext, type Removal } from './context';
-import { TEXTS } from './shared-lines';
+import { firstSubLines, TEXTS } from './shared-lines';
 
 const POOL_FIELDS = ['', 'name', 'description', 'position'];
 
@@ -74,7 +74,11 @@ function poolChanged(ctx: MergeContext, by: 'mine' | 'theirs', id: string): bool
   if (POOL_FIELDS.some((f) => !covered(keeper.dots.dot('pool', id, f), remover.vv))) return true;
   for (const l of keeperLines.values()) {
     if (l.poolId !== id) continue;
-    if (!remover.dots.has('line', removerId(l.id)) || !allSeen(l, keeper, remover, keeperId)) return true;
+    // New to the remover (neither has it nor a record of it: a line moved out of the pool has none
+    // of its existence), or changed since the remover saw it.
+    const rid = removerId(l.id);
+    if ((!remover.state.lines.has(rid) && !remover.dots.has('line', rid)) || !allSeen(l, keeper, remover, keeperId))
+      return true;
   }
   return false;
 }
@@ -151,11 +155,17 @@ export function decideYears(ctx: MergeContext): number[] {
     ctx.removals.years.set(y, { by: 'mine', outcome, dot: mine.dots.dot('year', String(y)) });
     if (outcome === 'remove') continue;
     add.push(y);
+    const firstSub = firstSubLines(mine.state.lines.values());
     for (const [id, t] of ctx.theirLines) {
       const v = t.amounts[y] ?? null;
       if (v === null || !mine.state.lines.has(id)) continue;
-      ctx.target.setAmount(id, String(y), v);
-      take(ctx, 'amount', id, String(y));
+      // A line I gave sub-lines: its amount goes to the first one, which they lack (the merge's own write).
+      const sub = firstSub.get(id);
+      if (sub && !ctx.theirLines.has(sub.id)) ctx.target.setAmount(sub.id, String(y), v);
+      else if (!sub) {
+        ctx.target.setAmount(id, String(y), v);
+        take(ctx, 'amount', id, String(y));
+      }
     }
   }
   for (const y of mine.state.years) {

@@ -78,6 +78,33 @@ describe('the common value of what both files changed (base)', () => {
     ]);
   });
 
+  it('after syncs both ways, the common value is the last value both have seen, not the last of mine they took', () => {
+    set(rm, LPR, 2023, 1_000_000);
+    merge(rsd, send(rm)); // RSD takes RM's 1.000
+    set(rsd, LPR, 2023, 2_000_000);
+    merge(rm, send(rsd)); // RM takes RSD's 2.000: both have seen it
+    set(rm, LPR, 2023, 3_100_000);
+    set(rsd, LPR, 2023, 3_200_000);
+    expect(preview(rm, send(rsd)).conflicts).toEqual([
+      expect.objectContaining({ mine: 3_100_000, theirs: 3_200_000, base: 2_000_000 }),
+    ]);
+    expect(preview(rsd, send(rm)).conflicts).toEqual([
+      expect.objectContaining({ mine: 3_200_000, theirs: 3_100_000, base: 2_000_000 }),
+    ]);
+  });
+
+  it('a common value emptied by the last sync both ways shows as empty', () => {
+    set(rm, LPR, 2023, 1_000_000);
+    merge(rsd, send(rm));
+    set(rsd, LPR, 2023, null);
+    merge(rm, send(rsd));
+    set(rm, LPR, 2023, 3_100_000);
+    set(rsd, LPR, 2023, 3_200_000);
+    expect(preview(rm, send(rsd)).conflicts).toEqual([
+      expect.objectContaining({ mine: 3_100_000, theirs: 3_200_000, base: null }),
+    ]);
+  });
+
   it('a cell emptied on one side and changed on the other: the common value, and null where a side emptied it', () => {
     const original = amount(rm, LPR, 2022)!;
     set(rm, LPR, 2022, null);

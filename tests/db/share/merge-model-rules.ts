@@ -115,11 +115,15 @@ export function parentOf(c: ModelCopy, line: string): string | null {
   return parent === '' ? null : parent;
 }
 
-/** Mine merged with theirs: the merged copy and the conflicts (`<kind> <key>`), each answered by `choose`. */
+/**
+ * Mine merged with theirs: the merged copy and the conflicts (`<kind> <key>`), each answered by
+ * `choose`. `fresh`: the merge's own edit number (a value the merge itself writes).
+ */
 export function mergeModel(
   mine: ModelCopy,
   theirs: ModelCopy,
   choose: Choose,
+  fresh: number,
 ): { merged: ModelCopy; conflicts: string[] } {
   const state = new Map(mine.state);
   const conflicts: string[] = [];
@@ -129,19 +133,27 @@ export function mergeModel(
   };
   const years = decideRemovals('Y', mine, theirs, state, yearChanged, conflict);
   const pools = decideRemovals('P', mine, theirs, state, poolChanged, conflict);
-  // A year I removed and keep as they have it: their amounts in the lines both have.
+  const moved = new Map<string, Written['value']>(); // amounts moved to a first sub-line, written by the merge
+  // A year I removed and keep as they have it: their amounts in the lines both have (of a line I
+  // gave sub-lines, on its first sub-line if they lack it).
   for (const [y, r] of years)
     if (r.by === 'mine' && r.outcome === 'keep')
-      for (const l of liveLines(mine))
-        if (exists(theirs, l) && theirs.state.get(`a:${l}:${y}`)?.value != null)
-          state.set(`a:${l}:${y}`, theirs.state.get(`a:${l}:${y}`)!);
+      for (const l of liveLines(mine)) {
+        const w = theirs.state.get(`a:${l}:${y}`);
+        if (!exists(theirs, l) || w?.value == null) continue;
+        const sub = firstChild(mine, l);
+        if (sub === undefined) state.set(`a:${l}:${y}`, w);
+        else if (!exists(theirs, sub)) moved.set(`a:${sub}:${y}`, w.value);
+      }
   const lines = new Set([...mine.state.keys(), ...theirs.state.keys()].filter((k) => k.startsWith('x:')).map(lineOf));
   for (const line of lines) {
     const m = exists(mine, line);
     const t = exists(theirs, line);
     if (m && t) {
+      const split = splitSide(mine, theirs, line);
       for (const k of new Set([...keysOf(mine, line), ...keysOf(theirs, line)])) {
         if (k.startsWith('a:') && years.has(k.split(':')[2]!)) continue; // decided with its year
+        if (split && k.startsWith('a:') && amountToSubLine(mine, theirs, split, k, state, moved, conflict)) continue;
         const wm = mine.state.get(k) ?? { edit: 0, value: null };
         const wt = theirs.state.get(k) ?? { edit: 0, value: null };
         if (wm.value === wt.value || mine.seen.has(wt.edit)) continue;
@@ -168,9 +180,11 @@ export function mergeModel(
     else if (conflict(`${m ? 'deleted-by-them' : 'deleted-by-me'} x:${line}`) === 'theirs') (m ? drop : keep)();
     else (m ? keep : drop)();
   }
+  for (const [k, w] of moved)
+    if (exists({ state, seen: new Set() }, lineOf(k))) state.set(k, { edit: fresh, value: w });
   applyRemovals(state, mine, theirs, pools, years);
-  const merged: ModelCopy = { state, seen: new Set([...mine.seen, ...theirs.seen]) };
-  keepConsistent(merged, mine);
+  const merged: ModelCopy = { state, seen: new Set([...mine.seen, ...theirs.seen, fresh]) };
+  keepConsistent(merged, mine, fresh);
   return { merged, conflicts };
 }
 
@@ -229,17 +243,72 @@ function childrenOf(c: ModelCopy, line: string): string[] {
     .map(lineOf);
 }
 
-/** A sub-line whose parent the merge removed: my parent comes back if I have it, else the sub-line goes. */
-function keepConsistent(merged: ModelCopy, mine: ModelCopy): void {
+/**
+ * A sub-line whose parent the merge removed: my parent comes back if I have it, else the sub-line
+ * goes. A sub-line lies in its parent's pool: moved there by the merge, a write of the merge itself
+ * (`fresh`) in a line I had, part of the line taken in one I did not.
+ */
+function keepConsistent(merged: ModelCopy, mine: ModelCopy, fresh: number): void {
   for (let changed = true; changed;) {
     changed = false;
     for (const k of [...merged.state.keys()].filter((x) => x.startsWith('x:'))) {
       const line = lineOf(k);
       const parent = exists(merged, line) ? parentOf(merged, line) : null;
-      if (parent === null || exists(merged, parent)) continue;
-      if (exists(mine, parent)) copyLine(mine, merged.state, parent);
+      if (parent === null) continue;
+      if (exists(merged, parent)) {
+        const pool = poolOf(merged, parent);
+        if (poolOf(merged, line) === pool) continue;
+        const place = merged.state.get(`p:${line}`)!;
+        const [, , position] = String(place.value).split('|');
+        const edit = exists(mine, line) ? fresh : place.edit;
+        merged.state.set(`p:${line}`, { edit, value: `${pool}|${parent}|${position}` });
+      } else if (exists(mine, parent)) copyLine(mine, merged.state, parent);
       else copyLine(mine, merged.state, line);
       changed = true;
     }
   }
+}
+
+/** A line one side gave sub-lines the other side never knew: that side and its first sub-line (by position). */
+function splitSide(
+  mine: ModelCopy,
+  theirs: ModelCopy,
+  line: string,
+): { by: 'mine' | 'theirs'; first: string } | undefined {
+  const [m, t] = [firstChild(mine, line), firstChild(theirs, line)];
+  if (m && !t && !theirs.state.has(`x:${m}`)) return { by: 'mine', first: m };
+  if (t && !m && !mine.state.has(`x:${t}`)) return { by: 'theirs', first: t };
+  return undefined;
+}
+
+const firstChild = (c: ModelCopy, line: string): string | undefined =>
+  childrenOf(c, line).sort((a, b) => position(c, a) - position(c, b))[0];
+
+const position = (c: ModelCopy, line: string) => Number(String(c.state.get(`p:${line}`)!.value).split('|')[2]);
+
+/**
+ * An amount `k` (a:<line>:<year>) of a line the `split` side gave sub-lines, written on the other
+ * side after the split side saw it: it belongs to the first sub-line, a conflict against the sub-line's
+ * own value unless the same; the line keeps no amount. Whether it was handled so.
+ */
+function amountToSubLine(
+  mine: ModelCopy,
+  theirs: ModelCopy,
+  split: { by: 'mine' | 'theirs'; first: string },
+  k: string,
+  state: Map<string, Written>,
+  moved: Map<string, Written['value']>,
+  conflict: (c: string) => 'mine' | 'theirs',
+): boolean {
+  const [leaf, splitter, leafSide] =
+    split.by === 'mine' ? [theirs, mine, 'theirs' as const] : [mine, theirs, 'mine' as const];
+  const wl = leaf.state.get(k) ?? { edit: 0, value: null };
+  // A year the leaf side removed is no amount (the years are merged first: the usual rules).
+  if (wl.value === undefined || splitter.seen.has(wl.edit)) return false;
+  const sub = `a:${split.first}:${k.split(':')[2]}`;
+  const subValue = splitter.state.get(sub)?.value ?? null;
+  if (split.by === 'theirs' && wl.value !== null) state.set(k, theirs.state.get(k) ?? { edit: 0, value: null });
+  if (wl.value === subValue) return true;
+  if (conflict(`amount ${sub}`) === leafSide) moved.set(sub, wl.value);
+  return true;
 }

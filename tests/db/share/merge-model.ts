@@ -273,7 +273,7 @@ export function runSequence(seq: Action[]): void {
         const j = a.from % files.length;
         if (i === j) continue;
         const mine = model[i]!;
-        const { merged, conflicts } = mergeModel(mine, model[j]!, (k) => choose(k, a.choices));
+        const { merged, conflicts } = mergeModel(mine, model[j]!, (k) => choose(k, a.choices), next++);
         const received = receiveFile(files[j]!);
         try {
           withSession(files[i]!, (s) => {
