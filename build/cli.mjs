@@ -17,16 +17,21 @@ function newest(dir) {
   return latest;
 }
 
-let built = 0;
-try {
-  built = statSync(bundle).mtimeMs;
-} catch {
-  built = 0;
+function mtimeOr0(path) {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
 }
+
+const built = mtimeOr0(bundle);
 const sources = Math.max(
   newest(join(root, 'db')),
   newest(join(root, 'shared')),
   statSync(join(root, 'build', 'build-cli.mjs')).mtimeMs,
+  // date-fns and zod are bundled in: a new install (npm ci) must rebuild too.
+  mtimeOr0(join(root, 'node_modules', '.package-lock.json')),
 );
 if (sources >= built) await (await import('./build-cli.mjs')).buildCli();
 // main.ts runs itself when argv[1] names it (its isMain check).
