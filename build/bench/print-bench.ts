@@ -1,7 +1,7 @@
 /**
  * The print section of the benchmark (docs/print.md): Bilag 1 to PDF for the example and for a
- * 2,000-line annex, from command to file (the CLI as its own process, as a user runs it) and
- * inside one process (document, Chromium, file: what is left once Node and tsx have started).
+ * 2,000-line annex, from command to file (the CLI as its own process, as `npm run cli` runs it:
+ * build/cli.mjs and the prebuilt bundle) and inside one process (document, Chromium, file).
  * Goals: the example < 1 s, 2,000 lines < 3 s.
  */
 import { spawnSync } from 'node:child_process';
@@ -25,7 +25,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const RUNS = 3;
 
 function cli(...argv: string[]): void {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'db', 'cli', 'main.ts'), ...argv], {
+  const run = spawnSync(process.execPath, [join(ROOT, 'build', 'cli.mjs'), ...argv], {
     cwd: ROOT,
     encoding: 'utf8',
   });
