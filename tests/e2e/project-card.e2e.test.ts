@@ -91,7 +91,10 @@ describe.skipIf(chromiumMissing)('the project card in Chromium', () => {
     await expect.poll(() => page.locator('.pp-name-text', { hasText: LPR3 }).count()).toBe(1);
 
     await selectLine(page, LPR3);
-    expect(await page.getByTestId('project-risk-review').textContent()).toContain('skal risikovurderes af It-rådet');
+    // The card reads the project again after each change (its revision): wait for the read after the edit.
+    await expect
+      .poll(() => page.getByTestId('project-risk-review').textContent())
+      .toContain('skal risikovurderes af It-rådet');
     await page.getByTestId('risk-month').focus();
     await page.keyboard.type('mar 24');
     await page.keyboard.press('Tab');
