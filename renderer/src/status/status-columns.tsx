@@ -6,13 +6,13 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { formatMonth } from '../../../shared/danish/month';
 import { LIGHT_FIELD_NAMES, LIGHTS, type LightText } from '../../../shared/domain/project';
-import type { StatusField, StatusRow } from './status-rows';
+import { lightWord, type StatusField, type StatusRow } from './status-rows';
 
 /** The words of the list a light is picked from (Enter or F2). */
 export const LIGHT_CHOICES = [...LIGHTS, 'ikke vurderet'] as const;
 
 export function LightDot({ light }: { light: LightText }) {
-  const word = light === '-' ? 'ikke vurderet' : light;
+  const word = lightWord(light);
   return (
     <span className={`pp-light pp-light-${light === '-' ? 'none' : light}`} title={word}>
       <span className="pp-dot" aria-hidden="true" />
@@ -37,7 +37,7 @@ function previousTooltip(row: StatusRow | undefined): string | undefined {
   const p = row?.previous;
   if (!p) return 'Ingen status i måneden før.';
   return (['deliveries', 'time', 'money', 'resources'] as const)
-    .map((f) => `${LIGHT_FIELD_NAMES[f]}: ${p[f] === '-' ? 'ikke vurderet' : p[f]}`)
+    .map((f) => `${LIGHT_FIELD_NAMES[f]}: ${lightWord(p[f])}`)
     .join(' · ');
 }
 

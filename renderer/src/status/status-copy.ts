@@ -5,16 +5,14 @@
  */
 import type { GridApi } from 'ag-grid-community';
 import { formatMonth } from '../../../shared/danish/month';
+import { bounds, contains, extend, type CellRange } from '../../../shared/grid/range';
 import { toTsv } from '../../../shared/grid/tsv';
-import type { LightText } from '../../../shared/domain/project';
-import { isStatusField, type StatusRow } from './status-rows';
+import { isStatusField, lightWord, type StatusRow } from './status-rows';
 
 export interface CellAt {
   row: number;
   colId: string;
 }
-
-const lightWord = (l: LightText | null | undefined) => (l === '-' || !l ? 'ikke vurderet' : l);
 
 /** A cell's text as the view shows it in words. */
 export function statusCellText(row: StatusRow, colId: string): string {
@@ -39,6 +37,12 @@ export function statusCellText(row: StatusRow, colId: string): string {
   }
 }
 
+/** The block from `anchor` to `focus` as a range of shown rows and shown columns' indices (shared/grid/range.ts). */
+function rangeOf(cols: readonly string[], anchor: CellAt, focus: CellAt): CellRange {
+  const at = (c: CellAt) => ({ row: c.row, col: Math.max(0, cols.indexOf(c.colId)) });
+  return { anchor: at(anchor), focus: at(focus) };
+}
+
 /** The block from `anchor` to `focus` over the shown rows and columns: its text and how many cells. */
 export function statusCopy(
   rows: readonly StatusRow[],
@@ -46,11 +50,9 @@ export function statusCopy(
   anchor: CellAt,
   focus: CellAt,
 ): { text: string; cells: number } {
-  const [top, bottom] = [Math.min(anchor.row, focus.row), Math.max(anchor.row, focus.row)];
-  const a = Math.max(0, cols.indexOf(anchor.colId));
-  const f = Math.max(0, cols.indexOf(focus.colId));
-  const shownCols = cols.slice(Math.min(a, f), Math.max(a, f) + 1);
-  const block = rows.slice(top, bottom + 1).map((r) => shownCols.map((c) => statusCellText(r, c)));
+  const b = bounds(rangeOf(cols, anchor, focus));
+  const shownCols = cols.slice(b.left, b.right + 1);
+  const block = rows.slice(b.top, b.bottom + 1).map((r) => shownCols.map((c) => statusCellText(r, c)));
   return { text: toTsv(block), cells: block.length * shownCols.length };
 }
 
@@ -63,21 +65,20 @@ export const sameCell = (a: CellAt | null, b: CellAt | null) => !!a && !!b && a.
 /** Whether a cell is in the marked block (anchor to focus), shown only while the block is more than one cell. */
 export function inBlock(cols: readonly string[], anchor: CellAt | null, focus: CellAt | null, at: CellAt): boolean {
   if (!anchor || !focus || sameCell(anchor, focus)) return false;
-  const [a, f, c] = [cols.indexOf(anchor.colId), cols.indexOf(focus.colId), cols.indexOf(at.colId)];
-  return (
-    at.row >= Math.min(anchor.row, focus.row) &&
-    at.row <= Math.max(anchor.row, focus.row) &&
-    c >= Math.min(a, f) &&
-    c <= Math.max(a, f)
-  );
+  return contains(bounds(rangeOf(cols, anchor, focus)), at.row, cols.indexOf(at.colId));
 }
+
+const ARROWS: Partial<Record<string, [number, number]>> = {
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
 
 /** Shift+arrow: the cell the block's far corner moves to, kept inside the shown rows and columns. */
 export function stepped(cols: readonly string[], rows: number, from: CellAt, key: string): CellAt | null {
-  const d = ({ ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] } as const)[
-    key as 'ArrowUp'
-  ];
+  const d = ARROWS[key];
   if (!d || !rows || !cols.length) return null;
-  const col = Math.max(0, Math.min(cols.length - 1, cols.indexOf(from.colId) + d[1]));
-  return { row: Math.max(0, Math.min(rows - 1, from.row + d[0])), colId: cols[col]! };
+  const { focus } = extend(rangeOf(cols, from, from), d[0], d[1], rows, cols.length);
+  return { row: focus.row, colId: cols[focus.col]! };
 }

@@ -4,9 +4,19 @@
  * Pure, so the rules are the same whatever the grid does.
  */
 import type { Result } from '../../../shared/contract/contract';
-import { LIGHT_FIELDS, parseLight, PHASES, type Light, type LightField } from '../../../shared/domain/project';
+import {
+  LIGHT_FIELDS,
+  parseLight,
+  PHASES,
+  type Light,
+  type LightField,
+  type LightText,
+} from '../../../shared/domain/project';
 
 export type StatusReport = Result<'status.report'>;
+
+/** A light in words as the view shows and copies it: `-` (or none) is «ikke vurderet». */
+export const lightWord = (l: LightText | null | undefined): string => (l === '-' || !l ? 'ikke vurderet' : l);
 export type StatusRow = StatusReport['projects'][number];
 export type StatusField = LightField | 'overall';
 /** The light columns in the order shown: the four lights, then Samlet. */
