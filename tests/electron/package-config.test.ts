@@ -56,7 +56,7 @@ describe('build/electron-builder.yml', () => {
     expect(config.asar).toBe(true);
   });
 
-  it('packs the bundles and the renderer, but no source maps and no sources', () => {
+  it('packs the bundles and the renderer, but no source maps, no sources and not the CLI', () => {
     for (const kept of [
       'dist/electron/main.cjs',
       'dist/electron/preload.cjs',
@@ -71,6 +71,8 @@ describe('build/electron-builder.yml', () => {
       'dist/electron/main.cjs.map',
       'dist/electron/preload.cjs.map',
       'dist/renderer/assets/index-abc.js.map',
+      'dist/cli/main.mjs',
+      'dist/cli/excel-worker.cjs',
       'electron/main.ts',
       'db/index.ts',
       'tests/electron/launch.test.ts',
