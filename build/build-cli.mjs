@@ -7,22 +7,15 @@
 // - The Excel import worker is bundled beside it as excel-worker.cjs (db/excel/read-annex-file.ts).
 import { build } from 'esbuild';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { excelWorker, nodeBundle, root, warningsMessage } from './esbuild-node.mjs';
 
-export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const outdir = join(root, 'dist', 'cli');
 
 // write: false and a rename per file: CLI processes started side by side (tests) may rebuild at
 // once, and none of them may import a half-written bundle.
-const common = {
-  write: false,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
-  absWorkingDir: root,
-};
+const common = { ...nodeBundle, write: false, target: 'node20' };
 
 export async function buildCli() {
   const results = await Promise.all([
@@ -33,16 +26,10 @@ export async function buildCli() {
       format: 'esm',
       external: ['better-sqlite3', 'exceljs', 'playwright-core', 'electron'],
     }),
-    build({
-      ...common,
-      entryPoints: ['db/excel/import-worker.ts'],
-      outfile: join(outdir, 'excel-worker.cjs'),
-      format: 'cjs',
-      external: ['better-sqlite3'],
-    }),
+    build({ ...common, ...excelWorker(outdir), external: ['better-sqlite3'] }),
   ]);
-  const warnings = results.reduce((n, r) => n + r.warnings.length, 0);
-  if (warnings > 0) throw new Error(`build-cli: ${warnings} advarsel(er) fra esbuild; ret dem før CLI'en bygges.`);
+  const warnings = warningsMessage(results, 'build-cli', "CLI'en");
+  if (warnings) throw new Error(warnings);
   mkdirSync(outdir, { recursive: true });
   for (const file of results.flatMap((r) => r.outputFiles)) {
     const tmp = `${file.path}.${process.pid}.tmp`;

@@ -30,6 +30,7 @@ const sources = Math.max(
   newest(join(root, 'db')),
   newest(join(root, 'shared')),
   statSync(join(root, 'build', 'build-cli.mjs')).mtimeMs,
+  statSync(join(root, 'build', 'esbuild-node.mjs')).mtimeMs,
   // date-fns and zod are bundled in: a new install (npm ci) must rebuild too.
   mtimeOr0(join(root, 'node_modules', '.package-lock.json')),
 );
