@@ -108,6 +108,11 @@ export function readProjectCard(db: DB, lineId: string): ProjectCard {
   };
 }
 
+/** Line ids as one `@ids` parameter (JSON), or null for all: what inIdsSql filters on. */
+const idsParam = (ids: readonly string[] | undefined) => (ids ? JSON.stringify(ids) : null);
+/** `col` among the `@ids` given, or true when none were (idsParam gave null). */
+const inIdsSql = (col: string, ids: string | null) => (ids ? `${col} IN (SELECT value FROM json_each(@ids))` : '1');
+
 /**
  * What the it-råd rule reads, for every project at once: the pools' kinds, each top-level line's
  * total over all years (sub-lines included; `kindedOnly`: only lines in a pool with a kind) and
@@ -115,8 +120,8 @@ export function readProjectCard(db: DB, lineId: string): ProjectCard {
  */
 export function riskFacts(db: DB, kindedOnly = false, only?: readonly string[]) {
   // With `only` (top-level line ids), the facts of those projects alone: a repaint of one row reads one row.
-  const ids = only ? JSON.stringify(only) : null;
-  const inIds = (col: string) => (ids ? `${col} IN (SELECT value FROM json_each(@ids))` : '1');
+  const ids = idsParam(only);
+  const inIds = (col: string) => inIdsSql(col, ids);
   const kinds = new Map(
     db
       .prepare<[], { pool_id: string; kind: PoolKind }>('SELECT pool_id, kind FROM pool_kind')
@@ -154,8 +159,8 @@ export function readStatusReport(db: DB, month: Month, lineIds?: readonly string
   const only = lineIds && new Set(lineIds);
   const read = db.transaction((): StatusReport => {
     const byLine = <T extends { line_id: string }>(rows: T[]) => new Map(rows.map((r) => [r.line_id, r]));
-    const ids = lineIds ? JSON.stringify(lineIds) : null;
-    const inIds = ids ? 'line_id IN (SELECT value FROM json_each(@ids))' : '1';
+    const ids = idsParam(lineIds);
+    const inIds = inIdsSql('line_id', ids);
     const cards = byLine(
       db.prepare<[{ ids: string | null }], ProjectRecord>(`SELECT * FROM project WHERE ${inIds}`).all({ ids }),
     );
