@@ -36,20 +36,15 @@ function groupBy<T>(list: T[], keyOf: (t: T) => string | undefined): Map<string,
   return out;
 }
 
-/** Open entries grouped by the last anchor before them ('' at the start). */
+/** Open entries grouped by the last anchor before them ('' at the start); groupBy reads the list in order. */
 function bySlot<T>(list: T[], anchor: (t: T) => string | undefined, open: (t: T) => boolean): Map<string, T[]> {
   let at = '';
-  const out = new Map<string, T[]>();
-  for (const t of list) {
+  return groupBy(list, (t) => {
     const a = anchor(t);
     if (a !== undefined) at = a;
-    else if (open(t)) {
-      const slot = out.get(at);
-      if (slot) slot.push(t);
-      else out.set(at, [t]);
-    }
-  }
-  return out;
+    else if (open(t)) return at;
+    return undefined;
+  });
 }
 
 /** One group of siblings: the workbook's in its order, the portfolio's in its order. */
