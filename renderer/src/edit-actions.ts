@@ -9,6 +9,7 @@ import { copyRows, planClear, planFill, planFillDown, planPaste, type EditPlan }
 import { bounds, type Bounds } from '../../shared/grid/range';
 import { parseTsv, toTsv } from '../../shared/grid/tsv';
 import { count } from '../../shared/danish/text';
+import { amountDoubts } from '../../shared/grid/plausible-cells';
 import type { Actions } from './actions';
 import type { Ui } from './ui';
 import type { GridHandle } from './grid/portfolio-grid';
@@ -16,6 +17,8 @@ import type { RangeSelection } from './grid/selection';
 import type { PortfolioStore } from './store/portfolio-store';
 
 const cellsWord = (n: number) => count(n, 'celle', 'celler');
+/** How many doubtful amounts the plausibility question lists by cell. */
+const DOUBTS_LISTED = 5;
 const skippedNote = (n: number) =>
   n ? ` ${cellsWord(n)} i totaler, puljeoverskrifter og linjer med underlinjer blev sprunget over.` : '';
 
@@ -45,7 +48,7 @@ export class EditActions {
     const block = parseTsv(text);
     if (!block.length) return this.ui.notify('info', 'Udklipsholderen er tom. Intet blev sat ind.');
     const plan = planPaste(this.view(), b, block);
-    if (!plan.ok) return this.ui.notify('error', plan.message);
+    if (!plan.ok) return this.ui.notice('Intet blev sat ind', plan.message.replace(/^Intet blev sat ind: /, ''));
     let add: Args<'amounts.paste'>['add'];
     if (plan.newLines.length) {
       const pool = plan.poolId ? this.store.pools.get(plan.poolId) : undefined;
@@ -66,6 +69,8 @@ export class EditActions {
     }
     if (!plan.cells.length && !plan.renames.length && !add)
       return this.ui.notify('info', `Intet at ændre: cellerne har allerede de værdier.${skippedNote(plan.skipped)}`);
+    if (!(await this.plausible(plan.cells.length + (add ? plan.newLines.length : 0), plan, 'sætte ind')))
+      return this.ui.notify('info', 'Indsætningen er annulleret. Intet blev ændret.');
     const change = await this.actions.change('amounts.paste', { cells: plan.cells, renames: plan.renames, add });
     if (!change) return;
     const rows = block.length;
@@ -82,8 +87,31 @@ export class EditActions {
     );
   };
 
+  /**
+   * The plausibility check over a whole paste or fill (docs/grid.md): asked once, listing how many
+   * amounts look like slips and the first few cells; true when there is none or the user saves them.
+   */
+  private async plausible(cells: number, plan: Parameters<typeof amountDoubts>[1], verb: string): Promise<boolean> {
+    const doubts = amountDoubts(this.view(), plan);
+    if (!doubts.length) return true;
+    const n = doubts.length;
+    const one = cells === 1 && n === 1;
+    const details: [string, string][] = doubts.slice(0, DOUBTS_LISTED).map((d) => [d.cell, d.reason]);
+    if (n > DOUBTS_LISTED) details.push(['…', `og ${count(n - DOUBTS_LISTED, 'beløb', 'beløb')} mere`]);
+    return this.ui.confirm(
+      one ? 'Er beløbet rigtigt?' : 'Er beløbene rigtige?',
+      one
+        ? `Beløbet ser ud som en fejltastning. Vil du gemme det? (Annullér gemmer intet.)`
+        : `${n === 1 ? 'Et beløb' : `${n} beløb`} af ${cells} ser ud som en fejltastning${n > DOUBTS_LISTED ? ` (de første ${DOUBTS_LISTED} herunder)` : ''}. Vil du ${verb} det hele? (Annullér gemmer intet.)`,
+      one ? 'Gem beløbet' : 'Gem beløbene',
+      details,
+    );
+  }
+
   private async apply(plan: EditPlan, verb: string) {
     if (!plan.cells.length) return this.ui.notify('info', `Intet at ${verb}.${skippedNote(plan.skipped)}`);
+    if (!(await this.plausible(plan.cells.length, plan, verb)))
+      return this.ui.notify('info', `Intet blev ændret: beløbene blev ikke gemt.`);
     if (await this.actions.change('amounts.set', { cells: plan.cells })) {
       this.ui.notify('info', `${cellsWord(plan.cells.length)} ændret. Ctrl+Z fortryder.${skippedNote(plan.skipped)}`);
     }
