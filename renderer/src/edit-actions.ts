@@ -52,7 +52,7 @@ export class EditActions {
     let add: Args<'amounts.paste'>['add'];
     if (plan.newLines.length) {
       const pool = plan.poolId ? this.store.pools.get(plan.poolId) : undefined;
-      if (!pool) return this.ui.notify('error', 'Der er ingen pulje at tilføje linjerne til. Intet blev sat ind.');
+      if (!pool) return this.ui.notice('Intet blev sat ind', 'Der er ingen pulje at tilføje linjerne til.');
       const n = plan.newLines.length;
       const ok = await this.ui.confirm(
         'Tilføj linjer?',
@@ -69,7 +69,12 @@ export class EditActions {
     }
     if (!plan.cells.length && !plan.renames.length && !add)
       return this.ui.notify('info', `Intet at ændre: cellerne har allerede de værdier.${skippedNote(plan.skipped)}`);
-    if (!(await this.plausible(plan.cells.length + (add ? plan.newLines.length : 0), plan, 'sætte ind')))
+    if (
+      !(await this.plausible(
+        plan.cells.length + (add ? add.lines.reduce((n, l) => n + Object.keys(l.amounts).length, 0) : 0),
+        plan,
+      ))
+    )
       return this.ui.notify('info', 'Indsætningen er annulleret. Intet blev ændret.');
     const change = await this.actions.change('amounts.paste', { cells: plan.cells, renames: plan.renames, add });
     if (!change) return;
@@ -91,26 +96,31 @@ export class EditActions {
    * The plausibility check over a whole paste or fill (docs/grid.md): asked once, listing how many
    * amounts look like slips and the first few cells; true when there is none or the user saves them.
    */
-  private async plausible(cells: number, plan: Parameters<typeof amountDoubts>[1], verb: string): Promise<boolean> {
+  private async plausible(cells: number, plan: Parameters<typeof amountDoubts>[1]): Promise<boolean> {
     const doubts = amountDoubts(this.view(), plan);
     if (!doubts.length) return true;
     const n = doubts.length;
-    const one = cells === 1 && n === 1;
     const details: [string, string][] = doubts.slice(0, DOUBTS_LISTED).map((d) => [d.cell, d.reason]);
     if (n > DOUBTS_LISTED) details.push(['…', `og ${count(n - DOUBTS_LISTED, 'beløb', 'beløb')} mere`]);
+    if (cells === 1)
+      return this.ui.confirm(
+        'Er beløbet rigtigt?',
+        'Beløbet ser ud som en fejltastning. Vil du gemme det?',
+        'Gem beløbet',
+        details,
+      );
+    const listed = n > DOUBTS_LISTED ? ` (de første ${DOUBTS_LISTED} herunder)` : '';
     return this.ui.confirm(
-      one ? 'Er beløbet rigtigt?' : 'Er beløbene rigtige?',
-      one
-        ? `Beløbet ser ud som en fejltastning. Vil du gemme det? (Annullér gemmer intet.)`
-        : `${n === 1 ? 'Et beløb' : `${n} beløb`} af ${cells} ser ud som en fejltastning${n > DOUBTS_LISTED ? ` (de første ${DOUBTS_LISTED} herunder)` : ''}. Vil du ${verb} det hele? (Annullér gemmer intet.)`,
-      one ? 'Gem beløbet' : 'Gem beløbene',
+      'Er beløbene rigtige?',
+      `${n.toLocaleString('da-DK')} af de ${cells.toLocaleString('da-DK')} beløb ser ud som en fejltastning${listed}. Vil du gemme dem alle? (Annullér gemmer intet.)`,
+      'Gem beløbene',
       details,
     );
   }
 
   private async apply(plan: EditPlan, verb: string) {
     if (!plan.cells.length) return this.ui.notify('info', `Intet at ${verb}.${skippedNote(plan.skipped)}`);
-    if (!(await this.plausible(plan.cells.length, plan, verb)))
+    if (!(await this.plausible(plan.cells.length, plan)))
       return this.ui.notify('info', `Intet blev ændret: beløbene blev ikke gemt.`);
     if (await this.actions.change('amounts.set', { cells: plan.cells })) {
       this.ui.notify('info', `${cellsWord(plan.cells.length)} ændret. Ctrl+Z fortryder.${skippedNote(plan.skipped)}`);
