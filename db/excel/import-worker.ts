@@ -1,11 +1,11 @@
 /**
  * The import worker: reads an .xlsx (read-workbook.ts) and the annex in it (db/excel/annex/read.ts) in a
- * worker thread started by read-annex-file.ts with memory limits and a timeout, so a workbook
- * built to exhaust memory or time ends this thread, not the app (docs/files.md).
- * It answers with one message: the annex (or, for a status workbook, the plain sheet grids that
+ * worker thread started by import-worker-pool.ts with memory limits and a timeout, so a workbook
+ * built to exhaust memory or time ends this thread, not the app (docs/files.md). The thread is
+ * kept warm and reused; it answers each request with one message: the annex (or, for a status workbook, the plain sheet grids that
  * db/excel/status-import-read.ts reads), or a Danish message for the user.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { transferables, type PackedAnnex } from './annex/transfer';
 import { AnnexError, readAnnexPacked } from './annex/read';
 import { UserError } from '../core/errors';
@@ -42,9 +42,19 @@ export async function answer(request: WorkerRequest): Promise<WorkerAnswer> {
   }
 }
 
+/** What the worker says: that its code is loaded, or the answer to request `id`. */
+export type WorkerMessage = { ready: true } | { id: number; answer: WorkerAnswer };
+
 if (parentPort) {
   const port = parentPort;
-  void answer(workerData as WorkerRequest).then((reply) =>
-    port.postMessage(reply, reply.ok && 'packed' in reply ? transferables(reply.packed) : []),
-  );
+  // Kept warm and reused (import-worker-pool.ts): one request at a time, each answered by its id.
+  port.on('message', ({ id, request }: { id: number; request: WorkerRequest }) => {
+    void answer(request).then((reply) =>
+      port.postMessage(
+        { id, answer: reply } satisfies WorkerMessage,
+        reply.ok && 'packed' in reply ? transferables(reply.packed) : [],
+      ),
+    );
+  });
+  port.postMessage({ ready: true } satisfies WorkerMessage);
 }
