@@ -41,9 +41,14 @@ class PooledWorker {
   dead = false;
   private nextId = 1;
 
-  constructor(readonly spec: WorkerSpec) {
+  /** `warmUp`: started ahead of need, so it may also read a small annex once (import-worker.ts). */
+  constructor(
+    readonly spec: WorkerSpec,
+    warmUp: boolean,
+  ) {
     this.thread = new Worker(spec.start.script, {
       eval: spec.start.eval,
+      workerData: { warmUp },
       // Not the parent's flags: under tsx (the web harness, the CLI) the inherited loader hooks
       // made every module load in the worker go through them, 0.4 s → 1.1 s for a small annex.
       execArgv: [],
@@ -114,7 +119,7 @@ const alive = (w: PooledWorker | null): w is PooledWorker => !!w && !w.dead;
 
 /** Starts the warm worker if there is none; resolves once it has loaded its code (exceljs included). */
 export function warmWorker(spec: WorkerSpec): Promise<void> {
-  if (!alive(warm)) warm = new PooledWorker(spec);
+  if (!alive(warm)) warm = new PooledWorker(spec, true);
   return warm.ready;
 }
 
@@ -125,12 +130,12 @@ export function warmWorker(spec: WorkerSpec): Promise<void> {
  */
 export async function readInWorker(spec: WorkerSpec, request: WorkerRequest, timeoutMs: number): Promise<WorkerAnswer> {
   if (alive(warm) && !warm.busy && !sameSpec(warm.spec, spec)) warm.end();
-  if (!alive(warm)) warm = new PooledWorker(spec);
-  const worker = warm.busy ? new PooledWorker(spec) : warm;
+  if (!alive(warm)) warm = new PooledWorker(spec, false);
+  const worker = warm.busy ? new PooledWorker(spec, false) : warm;
   try {
     return await worker.read(request, timeoutMs);
   } catch (error) {
-    if (worker === warm) warm = new PooledWorker(spec);
+    if (worker === warm) warm = new PooledWorker(spec, true);
     throw error;
   } finally {
     if (worker !== warm) worker.end();

@@ -5,10 +5,11 @@
  * kept warm and reused; it answers each request with one message: the annex (or, for a status workbook, the plain sheet grids that
  * db/excel/status-import-read.ts reads), or a Danish message for the user.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { transferables, type PackedAnnex } from './annex/transfer';
 import { AnnexError, readAnnexPacked } from './annex/read';
 import { UserError } from '../core/errors';
+import { loadExcelJS } from './exceljs';
 import { readWorkbook, WORKBOOK_LIMITS, type WorkbookLimits, type WorkbookRead } from './read-workbook';
 
 export interface WorkerRequest {
@@ -56,5 +57,26 @@ if (parentPort) {
       ),
     );
   });
-  port.postMessage({ ready: true } satisfies WorkerMessage);
+  // Warm means ready to read at once: exceljs loaded (most of a second) and the reading code run
+  // once on a small annex, so the user's file is not the one the JIT learns on.
+  // A worker started for a read waiting now (workerData.warmUp false) only loads exceljs.
+  const warming = (workerData as { warmUp?: boolean } | undefined)?.warmUp ? warmUp() : loadExcelJS();
+  void warming.finally(() => port.postMessage({ ready: true } satisfies WorkerMessage));
+}
+
+/** A small annex (300 lines × 12 years, totals as formulas), written and read once in this thread. */
+async function warmUp(): Promise<void> {
+  const ExcelJS = await loadExcelJS();
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Bilag 1');
+  const years = Array.from({ length: 12 }, (_, i) => 2025 + i);
+  ws.addRow(['Opvarmning']);
+  ws.addRow(['Beløb i 1.000 kr', ...years, 'I alt']);
+  for (let i = 0; i < 300; i++) {
+    const amounts = years.map((_, j) => (i * 7 + j * 13) % 900);
+    const total = amounts.reduce((a, b) => a + b, 0);
+    ws.addRow([`Linje ${i}`, ...amounts, { formula: `SUM(B${i + 3}:M${i + 3})`, result: total }]).numFmt = '#,##0';
+  }
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  await answer({ bytes, fileName: 'opvarmning.xlsx' });
 }
