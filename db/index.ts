@@ -125,6 +125,8 @@ export { PortfolioHost, type HostDeps } from './host';
 
 // ---------- Excel: the import's preview and apply, and the export (db/excel/handlers.ts) ----------
 export { readImport, previewImport, previewSessionImport } from './excel/handlers';
+/** The import worker kept warm: started when the app is idle, ended on quit (import-worker-pool.ts). */
+export { warmImportWorker, stopImportWorker } from './excel/read-annex-file';
 export { applyImport, mismatchMessage } from './excel/import-apply';
 export { conflictMessage } from './excel/import-match';
 export type { ImportPreviewData } from './excel/import-plan';

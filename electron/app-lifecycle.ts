@@ -12,6 +12,8 @@ import {
   openSession,
   portfolioRegion,
   PortfolioHost,
+  stopImportWorker,
+  warmImportWorker,
   type Dispatch,
 } from '../db/index';
 import { fileCommands, messageOf } from './file-commands';
@@ -23,6 +25,9 @@ import { clearRecentFiles, personSettings, readSettings, recentFiles, rememberFi
 import { chooseStartupFile, ensureExample, examplePath, fileFromArgs, fileFromInstanceData } from './startup-file';
 import { appPaths, createMainWindow, windowTitle } from './window';
 import { installAppProtocol, registerAppScheme } from './app-protocol';
+
+/** How long after the window has loaded the import worker is warmed: the app is idle by then. */
+const WARM_AFTER_MS = 2000;
 
 /** Documents, or home where the desktop has no Documents folder (getPath throws then). */
 function documentsDir(): string {
@@ -184,6 +189,9 @@ export function startApp(argv: readonly string[] = process.argv, cwd: string = p
     }
     pendingFile = null;
     win = createMainWindow(paths, titleFor());
+    // The Excel reader's worker, started once the window has loaded and the app is idle, so the
+    // first import does not wait for it (db/excel/import-worker-pool.ts).
+    win.webContents.once('did-finish-load', () => setTimeout(() => void warmImportWorker(), WARM_AFTER_MS));
     win.on('closed', () => {
       win = null;
       host.close();
@@ -203,6 +211,9 @@ export function startApp(argv: readonly string[] = process.argv, cwd: string = p
   });
   // One window on one file: closing it ends the app on every platform.
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => host.close());
+  app.on('before-quit', () => {
+    host.close();
+    stopImportWorker();
+  });
   void app.whenReady().then(onReady);
 }

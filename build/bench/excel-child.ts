@@ -4,7 +4,9 @@
  * line of JSON: { ms, maxRssMb }.
  *   export <portfolio.sqlite> <out.xlsx>        our streaming export (db/excel/export.ts)
  *   exceljs-write <portfolio.sqlite> <out.xlsx> exceljs alone: its in-memory Workbook, same cells
- *   import <annex.xlsx>                          our reader: zip check + worker (the preview's read)
+ *   import <annex.xlsx>                          our reader: zip check + the warm worker (the preview's read
+ *                                                in the app, which warms its worker once idle)
+ *   import-cold <annex.xlsx>                     the same on first need: the worker started by the read
  *   exceljs-load <annex.xlsx>                    exceljs alone: workbook.xlsx.load + every row
  *   apply <annex.xlsx> <new.sqlite>              read + apply into a new portfolio file (the CLI's import)
  */
@@ -15,7 +17,7 @@ import { openSession } from '../../db/index';
 import { exportAnnex } from '../../db/excel/export';
 import { chooseYears, col, layOut } from '../../db/excel/export-layout';
 import { importIntoNewFile } from '../../db/cli/excel';
-import { readAnnexFile, type ReadAnnexOptions } from '../../db/excel/read-annex-file';
+import { readAnnexFile, warmImportWorker, type ReadAnnexOptions } from '../../db/excel/read-annex-file';
 
 const [mode, input, output] = process.argv.slice(2) as [string, string, string | undefined];
 
@@ -73,6 +75,8 @@ async function exceljsWrite(path: string, out: string): Promise<void> {
 }
 
 if (mode === 'apply') rmSync(output!, { force: true }); // the previous run's file
+// As in the app: the worker was warmed while the user was choosing the file.
+if (mode === 'import') await warmImportWorker(readOptions);
 const t = performance.now();
 switch (mode) {
   case 'export':
@@ -82,6 +86,7 @@ switch (mode) {
     await exceljsWrite(input, output!);
     break;
   case 'import':
+  case 'import-cold':
     await readAnnexFile(readFileSync(input), basename(input), readOptions);
     break;
   case 'exceljs-load': {

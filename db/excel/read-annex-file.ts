@@ -2,16 +2,17 @@
  * Reads Bilag 1 (or, for the status workbook, the plain sheets) from the bytes of an .xlsx that came
  * from elsewhere: the zip directory is checked
  * here (zip-guard.ts), then the workbook is parsed in a worker thread with a heap limit and a
- * timeout (docs/files.md: a 6.4 KB workbook took 13 s and 1.4 GB in exceljs).
+ * timeout (docs/files.md: a 6.4 KB workbook took 13 s and 1.4 GB in exceljs), the one kept warm
+ * (import-worker-pool.ts).
  * Whatever goes wrong becomes a Danish UserError; the app and the open portfolio are untouched.
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { AnnexRead } from '../../shared/contract/annex';
 import { unpackAnnex } from './annex/transfer';
 import { UserError } from '../core/errors';
 import type { WorkerAnswer, WorkerRequest } from './import-worker';
+import { readInWorker, warmWorker, WorkerFailed, type WorkerSpec, type WorkerStart } from './import-worker-pool';
 import type { WorkbookRead } from './read-workbook';
 import { checkZip } from './zip-guard';
 
@@ -27,12 +28,6 @@ export interface ReadAnnexOptions {
 }
 
 export const IMPORT_DEFAULTS = { timeoutMs: 60_000, maxOldGenerationSizeMb: 1536 };
-
-/** How to start the worker: a file, or (from TypeScript source) a bootstrap that loads it through tsx. */
-export interface WorkerStart {
-  script: string | URL;
-  eval: boolean;
-}
 
 /**
  * Where the worker's code is, relative to this module. From TypeScript source (vitest, tsx) it
@@ -59,48 +54,39 @@ const unreadableMessage = (fileName: string) =>
 
 const seconds = (ms: number) => (ms <= 1000 ? '1 sekund' : `${Math.ceil(ms / 1000)} sekunder`);
 
-function runWorker(request: WorkerRequest, options: ReadAnnexOptions, fileName: string): Promise<WorkerAnswer> {
+async function runWorker(request: WorkerRequest, options: ReadAnnexOptions, fileName: string): Promise<WorkerAnswer> {
   const timeoutMs = options.timeoutMs ?? IMPORT_DEFAULTS.timeoutMs;
-  const start = options.worker ?? importWorkerStart();
-  const worker = new Worker(start.script, {
-    eval: start.eval,
-    // Not the parent's flags: under tsx (the web harness, the CLI) the inherited loader hooks
-    // made every module load in the worker go through them, 0.4 s → 1.1 s for a small annex.
-    execArgv: [],
-    workerData: request,
-    transferList: [request.bytes.buffer as ArrayBuffer],
-    resourceLimits: {
-      maxOldGenerationSizeMb: options.maxOldGenerationSizeMb ?? IMPORT_DEFAULTS.maxOldGenerationSizeMb,
-    },
-  });
-  return new Promise<WorkerAnswer>((resolve, reject) => {
-    let settled = false;
-    const settle = (done: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      done();
-    };
-    const timer = setTimeout(
-      () => settle(() => reject(new UserError(tooComplexMessage(`læsningen tog mere end ${seconds(timeoutMs)}`)))),
-      timeoutMs,
-    );
-    worker.once('message', (reply: WorkerAnswer) => settle(() => resolve(reply)));
-    worker.once('error', (error: Error & { code?: string }) =>
-      settle(() => {
-        const user =
-          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new UserError(tooComplexMessage('den kræver for meget hukommelse'))
-            : new UserError(unreadableMessage(fileName));
-        reject(Object.assign(user, { cause: error }));
-      }),
-    );
-    worker.once('exit', (code) =>
-      settle(() => reject(new UserError(tooComplexMessage(`læsningen stoppede med kode ${code}`)))),
-    );
-  });
+  try {
+    return await readInWorker(workerSpec(options), request, timeoutMs);
+  } catch (error) {
+    if (!(error instanceof WorkerFailed)) throw error;
+    const f = error.failure;
+    const user =
+      f.kind === 'timeout'
+        ? new UserError(tooComplexMessage(`læsningen tog mere end ${seconds(timeoutMs)}`))
+        : f.kind === 'memory'
+          ? new UserError(tooComplexMessage('den kræver for meget hukommelse'))
+          : f.kind === 'crash'
+            ? new UserError(unreadableMessage(fileName))
+            : new UserError(tooComplexMessage(`læsningen stoppede med kode ${f.code}`));
+    throw Object.assign(user, { cause: 'error' in f ? f.error : error });
+  }
 }
+
+const workerSpec = (options: Pick<ReadAnnexOptions, 'worker' | 'maxOldGenerationSizeMb'>): WorkerSpec => ({
+  start: options.worker ?? importWorkerStart(),
+  maxOldGenerationSizeMb: options.maxOldGenerationSizeMb ?? IMPORT_DEFAULTS.maxOldGenerationSizeMb,
+});
+
+/**
+ * Starts the import worker now, so the first import does not wait for it (the app calls this once
+ * it is idle); resolves when the worker has loaded exceljs. stopImportWorker ends it on quit.
+ */
+export function warmImportWorker(options: Pick<ReadAnnexOptions, 'worker' | 'maxOldGenerationSizeMb'> = {}) {
+  return warmWorker(workerSpec(options));
+}
+
+export { stopWarmWorker as stopImportWorker } from './import-worker-pool';
 
 /** The zip guard, then the worker; a refusal of either is a Danish UserError. */
 async function readChecked(

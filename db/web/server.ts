@@ -17,6 +17,8 @@ import {
   PortfolioHost,
   settingsFile,
   UserError,
+  stopImportWorker,
+  warmImportWorker,
   type Session,
 } from '../index';
 
@@ -190,7 +192,13 @@ if (isMain) {
     settingsDir: join(ROOT, '.puljeplan-web'),
   });
   console.log(`Puljeplan kører på ${web.url}  (portefølje: ${file})`);
-  const stop = () => void web.close().then(() => process.exit(0));
+  // The Excel reader's worker, warmed once the server is idle (db/excel/import-worker-pool.ts).
+  setTimeout(() => void warmImportWorker(), 2000).unref();
+  const stop = () =>
+    void web.close().then(() => {
+      stopImportWorker();
+      process.exit(0);
+    });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -12,7 +12,7 @@ import { count } from '../../shared/danish/text';
 import type { Change, RegionCode } from '../../shared/domain/model';
 import { hasSubLinesMessage } from '../../shared/domain/names';
 import { sameAmount } from '../../shared/domain/money';
-import { implausibleAmount } from '../../shared/domain/plausibility';
+import { implausibleAmount, otherYears } from '../../shared/domain/plausibility';
 import type { GridRow } from '../../shared/grid/row-model';
 import { ApiFailure, type Api } from './api/client';
 import { NAME_COL, yearOfCol } from './grid/columns';
@@ -101,10 +101,7 @@ export class Actions {
     const parsed = parseEntry(text);
     if (!parsed.ok) return this.ui.notify('error', `${parsed.message} (${row.name}, ${year}). Intet blev ændret.`);
     if (sameAmount(row.line.amounts[year], parsed.value)) return;
-    const others = Object.entries(row.line.amounts)
-      .filter(([y]) => Number(y) !== year)
-      .map(([, v]) => v);
-    const doubt = implausibleAmount(parsed.value, others);
+    const doubt = implausibleAmount(parsed.value, otherYears(row.line.amounts, year));
     if (doubt) {
       const ok = await this.ui.confirm(
         'Er beløbet rigtigt?',

@@ -9,6 +9,7 @@ import { copyRows, planClear, planFill, planFillDown, planPaste, type EditPlan }
 import { bounds, type Bounds } from '../../shared/grid/range';
 import { parseTsv, toTsv } from '../../shared/grid/tsv';
 import { count } from '../../shared/danish/text';
+import { amountDoubts } from '../../shared/grid/plausible-cells';
 import type { Actions } from './actions';
 import type { Ui } from './ui';
 import type { GridHandle } from './grid/portfolio-grid';
@@ -18,6 +19,8 @@ import type { PortfolioStore } from './store/portfolio-store';
 const cellsWord = (n: number) => count(n, 'celle', 'celler');
 /** The status bar's word after a copy, the same in Bilag 1 and the Status view. */
 export const copiedMessage = (n: number) => `${cellsWord(n)} kopieret. Sæt ind med Ctrl+V, også i Excel.`;
+/** How many doubtful amounts the plausibility question lists by cell. */
+const DOUBTS_LISTED = 5;
 const skippedNote = (n: number) =>
   n ? ` ${cellsWord(n)} i totaler, puljeoverskrifter og linjer med underlinjer blev sprunget over.` : '';
 
@@ -46,11 +49,11 @@ export class EditActions {
     const block = parseTsv(text);
     if (!block.length) return this.ui.notify('info', 'Udklipsholderen er tom. Intet blev sat ind.');
     const plan = planPaste(this.view(), b, block);
-    if (!plan.ok) return this.ui.notify('error', plan.message);
+    if (!plan.ok) return this.ui.notice('Intet blev sat ind', plan.message.replace(/^Intet blev sat ind: /, ''));
     let add: Args<'amounts.paste'>['add'];
     if (plan.newLines.length) {
       const pool = plan.poolId ? this.store.pools.get(plan.poolId) : undefined;
-      if (!pool) return this.ui.notify('error', 'Der er ingen pulje at tilføje linjerne til. Intet blev sat ind.');
+      if (!pool) return this.ui.notice('Intet blev sat ind', 'Der er ingen pulje at tilføje linjerne til.');
       const n = plan.newLines.length;
       const ok = await this.ui.confirm(
         'Tilføj linjer?',
@@ -67,6 +70,13 @@ export class EditActions {
     }
     if (!plan.cells.length && !plan.renames.length && !add)
       return this.ui.notify('info', `Intet at ændre: cellerne har allerede de værdier.${skippedNote(plan.skipped)}`);
+    if (
+      !(await this.plausible(
+        plan.cells.length + (add ? add.lines.reduce((n, l) => n + Object.keys(l.amounts).length, 0) : 0),
+        plan,
+      ))
+    )
+      return this.ui.notify('info', 'Indsætningen er annulleret. Intet blev ændret.');
     const change = await this.actions.change('amounts.paste', { cells: plan.cells, renames: plan.renames, add });
     if (!change) return;
     const rows = block.length;
@@ -83,8 +93,36 @@ export class EditActions {
     );
   };
 
+  /**
+   * The plausibility check over a whole paste or fill (docs/grid.md): asked once, listing how many
+   * amounts look like slips and the first few cells; true when there is none or the user saves them.
+   */
+  private async plausible(cells: number, plan: Parameters<typeof amountDoubts>[1]): Promise<boolean> {
+    const doubts = amountDoubts(this.view(), plan);
+    if (!doubts.length) return true;
+    const n = doubts.length;
+    const details: [string, string][] = doubts.slice(0, DOUBTS_LISTED).map((d) => [d.cell, d.reason]);
+    if (n > DOUBTS_LISTED) details.push(['…', `og ${count(n - DOUBTS_LISTED, 'beløb', 'beløb')} mere`]);
+    if (cells === 1)
+      return this.ui.confirm(
+        'Er beløbet rigtigt?',
+        'Beløbet ser ud som en fejltastning. Vil du gemme det?',
+        'Gem beløbet',
+        details,
+      );
+    const listed = n > DOUBTS_LISTED ? ` (de første ${DOUBTS_LISTED} herunder)` : '';
+    return this.ui.confirm(
+      'Er beløbene rigtige?',
+      `${n.toLocaleString('da-DK')} af de ${cells.toLocaleString('da-DK')} beløb ser ud som en fejltastning${listed}. Vil du gemme dem alle? (Annullér gemmer intet.)`,
+      'Gem beløbene',
+      details,
+    );
+  }
+
   private async apply(plan: EditPlan, verb: string) {
     if (!plan.cells.length) return this.ui.notify('info', `Intet at ${verb}.${skippedNote(plan.skipped)}`);
+    if (!(await this.plausible(plan.cells.length, plan)))
+      return this.ui.notify('info', `Intet blev ændret: beløbene blev ikke gemt.`);
     if (await this.actions.change('amounts.set', { cells: plan.cells })) {
       this.ui.notify('info', `${cellsWord(plan.cells.length)} ændret. Ctrl+Z fortryder.${skippedNote(plan.skipped)}`);
     }

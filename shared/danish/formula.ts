@@ -169,8 +169,11 @@ export function evaluateFormula(formula: string): EntryParse {
   }
 }
 
-/** A cell entry as typed: `=` starts a formula, anything else is a Danish amount (parseAmount). */
-export function parseEntry(input: string | null | undefined): EntryParse {
+/**
+ * A cell entry as typed, pasted or read from an annex's text cell: `=` starts a formula, anything
+ * else is a Danish amount (parseAmount).
+ */
+export function parseEntry(input: string | number | null | undefined): EntryParse {
   if (typeof input === 'string') {
     const text = input.trim();
     if (text.startsWith('=')) return evaluateFormula(text.slice(1));

@@ -6,6 +6,13 @@
 import { formatAmount } from '../danish/number';
 import type { Kroner } from './money';
 
+/** A line's amounts in every year but `year` (empty ones left out): what implausibleAmount compares with. */
+export function otherYears(amounts: Readonly<Record<string, Kroner | null | undefined>>, year: number): Kroner[] {
+  const out: Kroner[] = [];
+  for (const [y, v] of Object.entries(amounts)) if (Number(y) !== year && typeof v === 'number') out.push(v);
+  return out;
+}
+
 /** Above this a typed amount is asked about: 1 mia. kr (1.000.000 in 1.000 kr). */
 export const PLAUSIBLE_MAX_KRONER = 1_000_000_000;
 /** A typed amount this many times the largest of the line's other years is asked about. */

@@ -4,7 +4,8 @@
  * Totals, pool headings and lines with sub-lines are computed and never written; values
  * meant for them are skipped and counted, so the user is told.
  */
-import { formatAmountPlain, parseAmount } from '../danish/number';
+import { parseEntry } from '../danish/formula';
+import { formatAmountPlain } from '../danish/number';
 import { sameAmount, type Kroner } from '../domain/money';
 import { height, width, type Bounds } from './range';
 import type { GridRow } from './row-model';
@@ -134,8 +135,9 @@ function refuse(message: string, cellName: string): PasteResult {
  * A block pasted with its top-left corner at the range's top-left; a single value pasted over
  * a range of several cells fills the range. Block rows go down through the pool's rows (a
  * value on a heading, total or line with sub-lines is skipped); rows beyond the pool's last
- * line become `newLines`. Every value is parsed first: one that does not parse refuses the
- * whole paste, naming the cell, and nothing is applied.
+ * line become `newLines`. Every value is read as typed entry is (parseEntry: `=100+50` is
+ * computed) first: one that does not parse refuses the whole paste, naming the cell, and nothing
+ * is applied.
  */
 export function planPaste(view: GridView, b: Bounds, block: readonly (readonly string[])[]): PasteResult {
   const plan: PastePlan = { cells: [], renames: [], skipped: 0, newLines: [], poolId: null };
@@ -184,7 +186,7 @@ function pasteCell(
     if (text.trim()) plan.skipped++;
     return;
   }
-  const parsed = parseAmount(text);
+  const parsed = parseEntry(text);
   if (!parsed.ok) return refuse(parsed.message, where(row.name, year));
   if (!sameAmount(row.line.amounts[year], parsed.value)) plan.cells.push({ lineId: row.id, year, value: parsed.value });
 }
@@ -209,7 +211,7 @@ function newLine(
       if (text.trim()) skipped++;
       continue;
     }
-    const parsed = parseAmount(text);
+    const parsed = parseEntry(text);
     if (!parsed.ok)
       return refuse(parsed.message, where(line.name ?? `ny linje ${n}`, year)) as { ok: false; message: string };
     if (parsed.value !== null) line.amounts[year] = parsed.value;
@@ -218,7 +220,7 @@ function newLine(
 }
 
 function fillWith(view: GridView, b: Bounds, text: string, plan: PastePlan): PasteResult {
-  const parsed = parseAmount(text);
+  const parsed = parseEntry(text);
   for (const { row, colId } of cellsOf(view, b)) {
     const year = yearOfCol(colId);
     if (year === null || row.kind !== 'line' || row.hasChildren) {

@@ -65,14 +65,77 @@ describe.skipIf(chromiumMissing)('Copy and paste with Excel in Chromium', () => 
     await cell(page, kiit, 'y2022').click();
     await setClipboard(page, '1\t2\r\n3\tabc\r\n');
     await page.keyboard.press('Control+v');
-    await expect
-      .poll(() => message(page))
-      .toBe(
-        `Intet blev sat ind: «abc» er ikke et beløb. Skriv fx 1.500, 1500, 1.234,5 eller -250 («${LABREK}», 2023).`,
-      );
+    // A refusal stops the command: a dialog that names the cell, not status text.
+    const dialog = page.getByRole('alertdialog');
+    await expect.poll(() => dialog.textContent()).toContain('Intet blev sat ind');
+    expect(await dialog.textContent()).toContain(
+      `«abc» er ikke et beløb. Skriv fx 1.500, 1500, 1.234,5 eller -250 («${LABREK}», 2023).`,
+    );
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(0);
     expect(await cell(page, kiit, 'y2022').textContent()).toBe('4.000');
     expect(h.server.session.revision).toBe(before);
     expect(JSON.stringify(h.server.session.snapshot().lines)).toBe(snapshot);
+    // A formula that cannot be computed is refused the same way.
+    await setClipboard(page, '1\t=100/0\r\n');
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => dialog.textContent()).toContain(`Formlen «=100/0» kan ikke regnes ud`);
+    expect(await dialog.textContent()).toContain(`(«${KIIT}», 2023)`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(h.server.session.revision).toBe(before);
+  });
+
+  it('pasted formulas (=100+50, =1.500*2) are computed and stored as values, as typed ones are', async () => {
+    const kiit = await rowId(page, KIIT);
+    const labrek = await rowId(page, LABREK);
+    await cell(page, kiit, 'y2022').click();
+    await setClipboard(page, '=100+50\t=1.500*2\r\n=(2.700+300)/2\t\r\n');
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => cell(page, kiit, 'y2022').textContent()).toBe('150');
+    expect(await cell(page, kiit, 'y2023').textContent()).toBe('3.000');
+    expect(await cell(page, labrek, 'y2022').textContent()).toBe('1.500');
+    expect(await backendAmount(h, KIIT, 2023)).toBe(3_000_000);
+    expect(await backendAmount(h, LABREK, 2022)).toBe(1_500_000);
+    // One formula over a range fills it with its value.
+    await drag(page, cell(page, kiit, 'y2022'), cell(page, labrek, 'y2022'));
+    await setClipboard(page, '=10*10');
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => cell(page, labrek, 'y2022').textContent()).toBe('100');
+    expect(await cell(page, kiit, 'y2022').textContent()).toBe('100');
+  });
+
+  it('a paste with amounts that look like slips asks once («Er beløbene rigtige?») before anything is saved', async () => {
+    const kiit = await rowId(page, KIIT);
+    const labrek = await rowId(page, LABREK);
+    const before = h.server.session.revision;
+    await cell(page, kiit, 'y2022').click();
+    // KIIT 2022 over 1 mia. kr.; Labrek 2023 100 times its 2022 (400); KIIT 2023 an ordinary change.
+    await setClipboard(page, '12.345.678\t4.600\r\n400\t40.000\r\n');
+    await page.keyboard.press('Control+v');
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.textContent()).toContain('Er beløbene rigtige?');
+    const text = await dialog.textContent();
+    expect(text).toContain('2 af de 3 beløb ser ud som en fejltastning');
+    expect(text).toContain(`«${KIIT}», 2022`);
+    expect(text).toContain('12.345.678 (1.000 kr) er mere end 1 mia. kr.');
+    expect(text).toContain(`«${LABREK}», 2023`);
+    expect(text).toContain('40.000 er mindst 100 gange');
+    // Nothing is saved while it asks, and nothing when the answer is no.
+    expect(h.server.session.revision).toBe(before);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => message(page)).toBe('Indsætningen er annulleret. Intet blev ændret.');
+    expect(h.server.session.revision).toBe(before);
+    expect(await cell(page, kiit, 'y2023').textContent()).toBe('4.500');
+    // Asked again and saved: the whole paste as one step.
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => dialog.textContent()).toContain('Er beløbene rigtige?');
+    await dialog.getByRole('button', { name: 'Gem beløbene' }).click();
+    await expect.poll(() => cell(page, kiit, 'y2022').textContent()).toBe('12.345.678');
+    expect(await cell(page, kiit, 'y2023').textContent()).toBe('4.600');
+    expect(await cell(page, labrek, 'y2023').textContent()).toBe('40.000');
+    expect(h.server.session.revision).toBe(before + 1);
   });
 
   it('one value pasted over a range fills it; totals and parent rows are skipped with a notice', async () => {

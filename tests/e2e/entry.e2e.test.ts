@@ -17,7 +17,7 @@ import {
   waitForEditor,
   type Harness,
 } from './harness';
-import { KIIT, LABREK, LPR3, message, toolbarMenu, fileMenu } from './grid-helpers';
+import { KIIT, LABREK, LPR3, drag, message, stats, toolbarMenu, fileMenu } from './grid-helpers';
 
 const cellError = (page: Page) => page.getByTestId('cell-error');
 const editorOpen = (page: Page) => page.locator('.ag-cell-inline-editing').count();
@@ -151,6 +151,35 @@ describe.skipIf(chromiumMissing)('entering and correcting in Chromium', () => {
     await enter(lpr, 'y2023', '148.500');
     await expect.poll(() => c.textContent()).toBe('148.500');
     expect(await dialog.count()).toBe(0);
+  });
+
+  it('a fill (Ctrl+D) that would write a slip asks «Er beløbene rigtige?» once; Esc fills nothing, Enter all', async () => {
+    const kiit = await rowId(page, KIIT);
+    const labrek = await rowId(page, LABREK);
+    const dialog = page.getByRole('dialog');
+    // 50.000 on KIIT (12 times its 2022) is saved without a question …
+    await enter(kiit, 'y2023', '50.000');
+    await expect.poll(() => cell(page, kiit, 'y2023').textContent()).toBe('50.000');
+    // … but filled down onto Labrek, it is 125 times Labrek's 400.
+    await drag(page, cell(page, kiit, 'y2022'), cell(page, labrek, 'y2023'));
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => dialog.textContent()).toContain('Er beløbene rigtige?');
+    expect(await dialog.textContent()).toContain('1 af de 2 beløb ser ud som en fejltastning');
+    expect(await dialog.textContent()).toContain(`«${LABREK}», 2023`);
+    const before = h.server.session.revision;
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(h.server.session.revision).toBe(before);
+    expect(await cell(page, labrek, 'y2022').textContent()).toBe('400');
+    expect(await cell(page, labrek, 'y2023').textContent()).toBe('0');
+    // The keyboard is back in the grid with the range still marked: Ctrl+D again asks again.
+    expect(await stats(page)).toContain('Antal: 4');
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => dialog.textContent()).toContain('Er beløbene rigtige?');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, labrek, 'y2023').textContent()).toBe('50.000');
+    expect(await cell(page, labrek, 'y2022').textContent()).toBe('4.000');
+    expect(h.server.session.revision).toBe(before + 1);
   });
 
   it('a status message clears on the next action: an old error, and «Fortrudt: …»', async () => {

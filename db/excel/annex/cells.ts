@@ -4,7 +4,8 @@
  * typed them as numbers or as text; totals are read the same way and only ever compared.
  */
 import type { CellInput, GridCell, SheetGrid } from '../../../shared/contract/annex';
-import { parseAmount, parseYear } from '../../../shared/danish/number';
+import { parseEntry } from '../../../shared/danish/formula';
+import { parseYear } from '../../../shared/danish/number';
 import { thousandsToKroner, type Kroner } from '../../../shared/domain/money';
 
 /** An annex that cannot be read; the message is Danish and names the sheet and cell when it can. */
@@ -102,7 +103,7 @@ export function amountOf(
       `${cellRef(sheet, col, row)}: «${cellText(cell)}» er ikke et beløb. Skriv fx 1.500 eller -250.`,
     );
   }
-  const parsed = parseAmount(v);
+  const parsed = parseEntry(v);
   if (!parsed.ok) throw new AnnexError(`${cellRef(sheet, col, row)}: ${parsed.message}`);
   return parsed.value;
 }
@@ -116,7 +117,7 @@ export function holdsNumber(cell: GridCell | undefined): boolean {
   const v = cell.value;
   if (typeof v === 'number' || isFormula(v)) return true;
   if (typeof v !== 'string' || !/\d|^\s*[-\u2212\u2013]\s*$/.test(v)) return false;
-  const parsed = parseAmount(v);
+  const parsed = parseEntry(v);
   return parsed.ok && parsed.value !== null;
 }
 

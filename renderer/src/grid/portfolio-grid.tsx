@@ -98,6 +98,8 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
   const view = useRef<GridView>({ rows, cols: shownCols(years) });
   view.current = { rows, cols: shownCols(years) };
   const editing = useRef<RangeEditing | null>(null);
+  /** The cell focused last: focus given back to it (after a dialog) keeps the range it had. */
+  const lastFocus = useRef<{ row: number; col: number } | null>(null);
   const cellError = useCellError(wrapRef);
 
   const provenance = useCallback((id: string) => provenanceText(store.lineInfo.get(id)), [store]);
@@ -250,7 +252,10 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
       }
       // Focus moved by the keyboard (or the app): the range becomes the focused cell, as in Excel.
       const col = colId ? view.current.cols.indexOf(colId) : -1;
-      if (!editing.current?.mouseOwnsFocus() && col >= 0) selection.set(single({ row: e.rowIndex, col }));
+      // Focus given back to the same cell (after a dialog about the range) is no move: the range stays.
+      const same = lastFocus.current?.row === e.rowIndex && lastFocus.current.col === col;
+      lastFocus.current = { row: e.rowIndex, col };
+      if (!editing.current?.mouseOwnsFocus() && !same && col >= 0) selection.set(single({ row: e.rowIndex, col }));
       const node = e.api.getDisplayedRowAtIndex(e.rowIndex);
       handlers.current.onFocusRow(node?.data ?? null, colId);
     },

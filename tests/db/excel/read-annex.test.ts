@@ -126,6 +126,10 @@ describe('variants a sender might make', () => {
     expectExample(annex);
   });
 
+  it('a text cell that reads as a typed formula (=2.000+800) is computed by the same parser as the grid', async () => {
+    expectExample(await read(await exampleWorkbook({ cells: { C5: '=2.000+800' } })));
+  });
+
   it('an added year column (2024) is read as a year', async () => {
     const annex = await read(await exampleWorkbook({ extraYear: true, grandTotal: 'right' }));
     expect(annex.years).toEqual([2022, 2023, 2024]);

@@ -69,6 +69,25 @@ describe('planPaste', () => {
     });
     expect(planPaste(view, at(1, 1), [['1.5.0']]).ok).toBe(false);
   });
+  it('a pasted formula is computed as typed entry is (=100+50 -> 150), in cells, new lines and a fill', () => {
+    const plan = planPaste(view, at(1, 1), parseTsv('=100+50\t=1.500*2\r\n=(2.700+300)/2\t2\r\n'));
+    expect(plan.ok && plan.cells).toEqual([
+      { lineId: 'lpr', year: 2022, value: k(150) },
+      { lineId: 'lpr', year: 2023, value: k(3000) },
+      { lineId: 'ecpr', year: 2022, value: k(1500) },
+      { lineId: 'ecpr', year: 2023, value: k(2) },
+    ]);
+    const added = planPaste(view, at(2, 0), [['eCPR'], ['SDP', '=2*3']]);
+    expect(added.ok && added.newLines).toEqual([{ name: 'SDP', amounts: { 2022: k(6) } }]);
+    const filled = planPaste(view, at(1, 1, 2, 1), [['=10*10']]);
+    expect(filled.ok && filled.cells.map((c) => c.value)).toEqual([k(100), k(100)]);
+    expect(planPaste(view, at(1, 1), [['1', '=100/0']])).toEqual({
+      ok: false,
+      message: expect.stringMatching(
+        /^Intet blev sat ind: Formlen «=100\/0» kan ikke regnes ud: .*\(«LPR3», 2023\)\.$/,
+      ),
+    });
+  });
   it('totals, pool headings, parents and I alt are skipped and counted', () => {
     // From MUSE EKG (a parent) down: parent skipped, fase 1 written, RIAS written; I alt skipped.
     const plan = planPaste(view, at(5, 1), [
