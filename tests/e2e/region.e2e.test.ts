@@ -28,7 +28,8 @@ describe.skipIf(chromiumMissing)('the person’s region in Chromium', () => {
     await dialog.getByLabel('Region Syddanmark').check();
     await dialog.getByRole('button', { name: 'Fortsæt' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
-    expect(settingsFile(h.settingsDir).region()).toBe('RSD');
+    // The dialog closes at once; the choice is written when the backend answers.
+    await expect.poll(() => settingsFile(h.settingsDir).region()).toBe('RSD');
 
     await fileMenu(page, 'Indstillinger…');
     await expect.poll(() => dialog.getByLabel('Region Syddanmark').isChecked()).toBe(true);
