@@ -5,6 +5,7 @@ import type { StatusReport } from '../../shared/domain/project';
 import { count } from '../../shared/danish/text';
 import { shownCols } from './grid/columns';
 import { NAME_COL } from '../../shared/grid/edit';
+import { isProjectCol } from '../../shared/grid/project-cols';
 import type { GridRow } from '../../shared/grid/row-model';
 import { Actions } from './actions';
 import type { Ui } from './ui';
@@ -19,6 +20,7 @@ import { dialogUi, useDialogs } from './dialogs';
 import { SidePanel } from './components/side-panel';
 import { Toolbar } from './components/toolbar';
 import { PortfolioGrid, type GridEvents, type GridHandle } from './grid/portfolio-grid';
+import { useProjectColumns } from './grid/project-columns';
 import { ViewTabs, type ViewName } from './components/view-tabs';
 import type { PortfolioStore } from './store/portfolio-store';
 import { StatusView } from './status/status-view';
@@ -91,6 +93,7 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
     };
   }, [api, store, findRow, selection, open]);
   const { actions, edit, lines, ui } = session;
+  const projectCols = useProjectColumns(api, store, version, actions, ui);
 
   useEffect(() => {
     actions
@@ -196,7 +199,8 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
     };
   }, [api, shown, version]);
   const events: GridEvents = {
-    onEditRequest: actions.editCell,
+    onEditRequest: (row, colId, text) =>
+      void (isProjectCol(colId) ? projectCols.edit(row, colId, text) : actions.editCell(row, colId, text)),
     onFocusRow,
     onRowDrop: actions.placeLine,
     copy: edit.copy,
@@ -264,7 +268,14 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
           ✓ Alle ændringer er gemt
         </div>
       </header>
-      <Toolbar actions={actions} lines={lines} history={store.history} sidePanel={sidePanel} />
+      <Toolbar
+        actions={actions}
+        lines={lines}
+        history={store.history}
+        sidePanel={sidePanel}
+        projectCols={projectCols.shown}
+        onToggleProjectCol={projectCols.toggle}
+      />
       <ViewTabs view={shown} onChange={setShown} />
       {shown === 'status' && (
         <StatusView
@@ -290,6 +301,7 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
           selection={selection}
           events={events}
           riskFlag={flags.reasonOf}
+          projectCols={projectCols}
         />
         {sidePanel && (
           <SidePanel
@@ -319,7 +331,11 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
         >
           {message?.text ?? 'Klar. Skriv i en celle for at rette et beløb; Enter gemmer og går ned.'}
         </span>
-        <RangeStats selection={selection} view={{ rows: view.rows, cols: shownCols(view.years) }} version={version} />
+        <RangeStats
+          selection={selection}
+          view={{ rows: view.rows, cols: shownCols(view.years, projectCols.shown) }}
+          version={version}
+        />
         <span className="pp-count">
           {count(store.pools.size, 'pulje', 'puljer')} · {count(store.lines.size, 'linje', 'linjer')} ·{' '}
           {store.years.length} år

@@ -15,6 +15,8 @@ export const NAME_COL = 'name';
 export const TOTAL_COL = 'total';
 export const yearCol = (year: number) => `y${year}`;
 export const yearOfCol = (colId: string): number | null => (/^y\d{4}$/.test(colId) ? Number(colId.slice(1)) : null);
+/** A column of amounts (a year or I alt), as against the name and the project columns (project-cols.ts). */
+export const isAmountCol = (colId: string): boolean => colId === TOTAL_COL || yearOfCol(colId) !== null;
 
 export const isAmountEditable = (row: GridRow | undefined) => row?.kind === 'line' && !row.hasChildren;
 export const isNameEditable = (row: GridRow | undefined) => row?.kind === 'line' || row?.kind === 'pool';
@@ -29,6 +31,8 @@ export interface AmountCell {
 export interface GridView {
   rows: readonly GridRow[];
   cols: readonly string[];
+  /** A project column's text on a row ('' when none), for copying (shared/grid/project-cols.ts). */
+  projectText?: (row: GridRow, colId: string) => string;
 }
 
 /** A cell's value: a name (text), an amount in kroner, or null when empty. */
@@ -59,9 +63,9 @@ export function shownAmount(row: GridRow, colId: string): Kroner | null {
   return (cellValue(row, colId) as Kroner | null) ?? 0;
 }
 
-/** The amounts in a range as shown (names left out), for the status bar's sum. */
+/** The amounts in a range as shown (names and project columns left out), for the status bar's sum. */
 export function* rangeAmounts(view: GridView, b: Bounds): Generator<Kroner | null> {
-  for (const { row, colId } of cellsOf(view, b)) if (colId !== NAME_COL) yield shownAmount(row, colId);
+  for (const { row, colId } of cellsOf(view, b)) if (isAmountCol(colId)) yield shownAmount(row, colId);
 }
 
 const FORMULA_START = /^[=+\-@]/;
@@ -87,7 +91,7 @@ export const pastedName = (text: string): string => {
   return GUARDED.test(name) ? name.slice(1) : name;
 };
 
-/** The range as clipboard text: names as text (clipboardName), amounts as clipboardAmount (1500, 1234,5). */
+/** The range as clipboard text: names and project fields as text (clipboardName), amounts as clipboardAmount (1500, 1234,5). */
 export function copyRows(view: GridView, b: Bounds): string[][] {
   const out: string[][] = [];
   for (let r = b.top; r <= b.bottom; r++) {
@@ -97,7 +101,9 @@ export function copyRows(view: GridView, b: Bounds): string[][] {
     for (let c = b.left; c <= b.right; c++) {
       const colId = view.cols[c];
       if (!colId) continue;
-      cells.push(colId === NAME_COL ? clipboardName(row.name) : clipboardAmount(shownAmount(row, colId)));
+      if (colId === NAME_COL) cells.push(clipboardName(row.name));
+      else if (isAmountCol(colId)) cells.push(clipboardAmount(shownAmount(row, colId)));
+      else cells.push(clipboardName(view.projectText?.(row, colId) ?? ''));
     }
     out.push(cells);
   }

@@ -6,6 +6,8 @@ export interface MenuItem {
   keys?: string;
   run: () => unknown;
   disabled?: boolean;
+  /** A choice that is on or off (a column shown): ticked when on. */
+  checked?: boolean;
 }
 export type MenuEntry = MenuItem | 'separator';
 
@@ -87,7 +89,8 @@ export function ContextMenu({ x, y, items, onClose, testId = 'context-menu', anc
           <button
             key={item.label}
             type="button"
-            role="menuitem"
+            role={item.checked === undefined ? 'menuitem' : 'menuitemcheckbox'}
+            aria-checked={item.checked}
             disabled={item.disabled}
             onClick={() => {
               // Focus goes back before the command runs, so a command that moves it (an editor
@@ -97,6 +100,11 @@ export function ContextMenu({ x, y, items, onClose, testId = 'context-menu', anc
               void item.run();
             }}
           >
+            {item.checked !== undefined && (
+              <span className="pp-menu-check" aria-hidden="true">
+                {item.checked ? '✓' : ''}
+              </span>
+            )}
             <span>{item.label}</span>
             {item.keys && <span className="pp-menu-keys">{item.keys}</span>}
           </button>

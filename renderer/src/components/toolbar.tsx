@@ -5,6 +5,7 @@
 import { useRef, useState } from 'react';
 import { FILE_COMMANDS } from '../../../shared/contract/channels';
 import type { HistoryState } from '../../../shared/domain/model';
+import { PROJECT_COLS } from '../../../shared/grid/project-cols';
 import type { Actions } from '../actions';
 import type { LineActions } from '../line-actions';
 import { ContextMenu, type MenuEntry } from './context-menu';
@@ -14,6 +15,9 @@ interface Props {
   lines: LineActions;
   history: HistoryState;
   sidePanel: boolean;
+  /** The project columns shown in the grid, and a choice in «Kolonner ▾» shows or hides one. */
+  projectCols: readonly string[];
+  onToggleProjectCol: (colId: string) => void;
 }
 
 /** The native menu's Filer commands, in its order and words (shared/contract/channels.ts). */
@@ -24,7 +28,7 @@ function fileMenu(actions: Actions): MenuEntry[] {
   ]);
 }
 
-/** A toolbar button that opens a menu of rarely used commands below it («Filer ▾», «Flyt ▾», «År ▾»). */
+/** A toolbar button that opens a menu of rarely used commands below it («Filer ▾», «Flyt ▾», «År ▾», «Kolonner ▾»). */
 function MenuButton({
   label,
   title,
@@ -73,7 +77,7 @@ function MenuButton({
  * One row at 1,024 px (issue 15): the daily commands as buttons; files, moving and years, used
  * less often, in menus. Every command is also on the keyboard, the context menu or the native menu.
  */
-export function Toolbar({ actions, lines, history, sidePanel }: Props) {
+export function Toolbar({ actions, lines, history, sidePanel, projectCols, onToggleProjectCol }: Props) {
   const b = (
     label: string,
     onClick: () => unknown,
@@ -145,6 +149,18 @@ export function Toolbar({ actions, lines, history, sidePanel }: Props) {
             { label: '+ Tilføj år', run: actions.addYear },
             { label: 'Fjern år…', run: actions.removeYear },
           ]}
+        />
+        <MenuButton
+          label="Kolonner ▾"
+          title="Vis projektkortets felter som kolonner i bilaget"
+          testId="columns-menu"
+          items={() =>
+            PROJECT_COLS.map((c) => ({
+              label: c.title,
+              checked: projectCols.includes(c.colId),
+              run: () => onToggleProjectCol(c.colId),
+            }))
+          }
         />
       </div>
       <div className="pp-group pp-right">

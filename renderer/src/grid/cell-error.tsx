@@ -7,10 +7,16 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { parseEntry } from '../../../shared/danish/formula';
 import { NAME_COL, yearOfCol } from '../../../shared/grid/edit';
+import { projectCol, projectEntry } from '../../../shared/grid/project-cols';
 
 /** Why the text typed into this column cannot be saved, in Danish; null when it can. */
 export function entryError(colId: string, text: string): string | null {
   if (colId === NAME_COL) return text.trim() ? null : 'Navnet må ikke være tomt.';
+  const project = projectCol(colId);
+  if (project) {
+    const parsed = projectEntry(project.field, text);
+    return parsed.ok ? null : parsed.message;
+  }
   if (yearOfCol(colId) === null) return null;
   const parsed = parseEntry(text);
   return parsed.ok ? null : parsed.message;

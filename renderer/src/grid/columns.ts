@@ -13,6 +13,7 @@ import type {
 import { formatAmount } from '../../../shared/danish/number';
 import { shorten } from '../../../shared/danish/text';
 import { isAmountEditable, isNameEditable, NAME_COL, TOTAL_COL, yearCol } from '../../../shared/grid/edit';
+import { PROJECT_COLS, projectText, type ProjectFields } from '../../../shared/grid/project-cols';
 import type { GridRow } from '../../../shared/grid/row-model';
 import { entryError, openEditor } from './cell-error';
 import { NameCell } from './name-cell';
@@ -31,10 +32,21 @@ export interface ColumnHandlers {
   poolIndex: (poolId: string) => number;
   /** The it-råd flag's reason for a project, or null (the name cell's mark). */
   riskFlag?: (lineId: string) => string | null;
+  /** The project columns shown (shared/grid/project-cols.ts), and their values. */
+  projectCols?: readonly string[];
+  projectFields?: (lineId: string) => ProjectFields | undefined;
 }
 
 /** The column ids shown, in order: what a range's column index counts. */
-export const shownCols = (years: readonly number[]) => [NAME_COL, ...years.map(yearCol), TOTAL_COL];
+export const shownCols = (years: readonly number[], projectCols: readonly string[] = []) => [
+  NAME_COL,
+  ...PROJECT_COLS.filter((c) => projectCols.includes(c.colId)).map((c) => c.colId),
+  ...years.map(yearCol),
+  TOTAL_COL,
+];
+
+/** A project column's cell can be edited on a project: a top-level line. */
+export const isProjectRow = (row: GridRow | undefined): boolean => row?.kind === 'line' && row.depth === 0;
 
 function amountClasses(p: CellClassParams<GridRow>): string[] {
   const v = p.value as number | null | undefined;
@@ -124,11 +136,28 @@ export function buildColumns(years: readonly number[], handlers: ColumnHandlers)
     minWidth: 80,
     resizable: true,
   });
+  // The project card's fields, text between the name and the years (docs/grid.md «Project columns»).
+  const projects = PROJECT_COLS.filter((c) => handlers.projectCols?.includes(c.colId)).map((c, i): ColDef<GridRow> => ({
+    colId: c.colId,
+    headerName: c.header,
+    headerTooltip: c.title,
+    valueGetter: (p) => (isProjectRow(p.data) ? projectText(handlers.projectFields?.(p.data!.id), c.field) : ''),
+    editable: (p: EditableCallbackParams<GridRow>) => isProjectRow(p.data),
+    cellEditor: 'agTextCellEditor',
+    cellEditorParams: { getValidationErrors: validate(c.colId) },
+    cellClass: (p) => ['pp-project-col', ...(isProjectRow(p.data) ? [] : ['pp-readonly'])],
+    cellClassRules: rangeClassRules(handlers.selection, i + 1),
+    width: handlers.widths?.[c.colId] ?? c.width,
+    minWidth: 56,
+    resizable: true,
+  }));
+  const first = projects.length + 1;
   return [
     name,
-    ...years.map((y, i) => amount(yearCol(y), i + 1, String(y), (row) => row.amounts[y], true)),
+    ...projects,
+    ...years.map((y, i) => amount(yearCol(y), first + i, String(y), (row) => row.amounts[y], true)),
     {
-      ...amount(TOTAL_COL, years.length + 1, 'I alt', (row) => row.total, false),
+      ...amount(TOTAL_COL, first + years.length, 'I alt', (row) => row.total, false),
       // I alt stays on screen however many years there are (issue 15), as the name column does.
       pinned: 'right',
       lockPinned: true,

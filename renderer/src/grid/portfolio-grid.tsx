@@ -21,12 +21,14 @@ import {
 import { AG_GRID_LOCALE_DK } from '@ag-grid-community/locale';
 import { single, type Bounds } from '../../../shared/grid/range';
 import type { GridView } from '../../../shared/grid/edit';
+import { projectCol, projectText } from '../../../shared/grid/project-cols';
 import type { GridRow, GrandTotalRow, PoolTotalRow } from '../../../shared/grid/row-model';
 import { keepWidths, readWidths } from './column-widths';
 import type { PortfolioStore } from '../store/portfolio-store';
 import { provenanceText } from '../danish-text';
 import { useCellError } from './cell-error';
-import { buildColumns, defaultColDef, NAME_COL, shownCols } from './columns';
+import { buildColumns, defaultColDef, isProjectRow, NAME_COL, shownCols } from './columns';
+import type { ProjectColumns } from './project-columns';
 import { attachRangeEditing, type RangeCommands, type RangeEditing } from './range-controller';
 import type { RangeSelection } from './selection';
 
@@ -76,7 +78,11 @@ interface Props {
   events: GridEvents;
   /** The it-råd flag's reason for a project, or null (renderer/src/project/risk-flags.ts). */
   riskFlag?: (lineId: string) => string | null;
+  /** The project columns shown and their values (project-columns.ts). */
+  projectCols?: Pick<ProjectColumns, 'shown' | 'fieldsOf' | 'fieldsVersion'>;
 }
+
+const NO_PROJECT_COLS: readonly string[] = [];
 
 function rowClass(p: RowClassParams<GridRow>): string[] {
   const row = p.data;
@@ -87,7 +93,7 @@ function rowClass(p: RowClassParams<GridRow>): string[] {
 }
 
 export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGrid(
-  { store, version, rows, bottomRow, years, selection, events, riskFlag },
+  { store, version, rows, bottomRow, years, selection, events, riskFlag, projectCols },
   ref,
 ) {
   const gridRef = useRef<AgGridReact<GridRow>>(null);
@@ -95,8 +101,18 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
   const handlers = useRef(events);
   handlers.current = events;
   const toggle = useCallback((id: string) => store.toggleCollapsed(id), [store]);
-  const view = useRef<GridView>({ rows, cols: shownCols(years) });
-  view.current = { rows, cols: shownCols(years) };
+  const projectShown = projectCols?.shown ?? NO_PROJECT_COLS;
+  const projectFields = projectCols?.fieldsOf;
+  const cols = useMemo(() => shownCols(years, projectShown), [years, projectShown]);
+  const projectCellText = useCallback(
+    (row: GridRow, colId: string) => {
+      const col = projectCol(colId);
+      return col && isProjectRow(row) ? projectText(projectFields?.(row.id), col.field) : '';
+    },
+    [projectFields],
+  );
+  const view = useRef<GridView>({ rows, cols, projectText: projectCellText });
+  view.current = { rows, cols, projectText: projectCellText };
   const editing = useRef<RangeEditing | null>(null);
   /** The cell focused last: focus given back to it (after a dialog) keeps the range it had. */
   const lastFocus = useRef<{ row: number; col: number } | null>(null);
@@ -108,9 +124,24 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
   const widths = useMemo(() => readWidths(portfolioId), [portfolioId]);
   const poolIndex = useCallback((id: string) => store.poolList().findIndex((p) => p.id === id), [store]);
   const columnDefs = useMemo(
-    () => buildColumns(years, { onToggle: toggle, selection, provenance, widths, poolIndex, riskFlag }),
-    [years, toggle, selection, provenance, widths, poolIndex, riskFlag],
+    () =>
+      buildColumns(years, {
+        onToggle: toggle,
+        selection,
+        provenance,
+        widths,
+        poolIndex,
+        riskFlag,
+        projectCols: projectShown,
+        projectFields,
+      }),
+    [years, toggle, selection, provenance, widths, poolIndex, riskFlag, projectShown, projectFields],
   );
+  // The projects' fields were read again: repaint the project columns' cells on screen.
+  const fieldsVersion = projectCols?.fieldsVersion;
+  useEffect(() => {
+    if (projectShown.length) gridRef.current?.api?.refreshCells({ columns: [...projectShown], force: true });
+  }, [fieldsVersion, projectShown]);
   const onColumnResized = useCallback(
     (e: ColumnResizedEvent<GridRow>) => {
       if (!e.finished || e.source !== 'uiColumnResized') return;

@@ -35,6 +35,12 @@ export class PortfolioStore extends Versioned {
    * named, or `all` after a load or a change of lines, pools or years (names, totals, order).
    */
   projectsTouched: readonly string[] | 'all' = 'all';
+  /**
+   * The projects whose cards the last load or change may have changed (the grid's project
+   * columns read those again): as projectsTouched, except that an edit of amounts or names of
+   * lines in place touches none.
+   */
+  cardsTouched: readonly string[] | 'all' = 'all';
   collapsed = new Set<string>();
   /** View settings (not in the file): one pool shown, years hidden. */
   poolFilter: string | null = null;
@@ -136,12 +142,14 @@ export class PortfolioStore extends Versioned {
     this.history = snapshot.history;
     this.revision = snapshot.revision;
     this.projectsTouched = 'all';
+    this.cardsTouched = 'all';
     this.changed();
   }
 
   apply(change: Change): void {
     const { projectIds, history, revision, createdId: _c, lineInfo: _i, ...portfolio } = change;
     this.projectsTouched = Object.keys(portfolio).length ? 'all' : (projectIds ?? []);
+    this.cardsTouched = this.projectsTouched;
     if (!Object.keys(portfolio).length) {
       // Only projects (or nothing) changed: the grid's rows are as they were.
       this.history = history;
@@ -152,6 +160,7 @@ export class PortfolioStore extends Versioned {
     for (const id of change.deleteLineIds ?? []) this.lineInfo.delete(id);
     for (const [id, info] of Object.entries(change.lineInfo ?? {})) this.lineInfo.set(id, info);
     if (this.patch(change)) {
+      this.cardsTouched = projectIds ?? [];
       this.history = change.history;
       this.revision = change.revision;
       this.notify();

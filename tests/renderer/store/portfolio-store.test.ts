@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as commands from '../../../db/core/commands';
+import { setProject } from '../../../db/core/project-commands';
 import { createPortfolio } from '../../../db/core/create';
 import { openSession } from '../../../db/index';
 import type { Session } from '../../../db/core/session';
@@ -112,5 +113,25 @@ describe('an edit of amounts', () => {
     set('LPR3 ID3 - Landspatientregister', 2023, 3_000_000);
     expect(store.rowModel.grandTotal.amounts[2023]).toBe(11_800_000);
     expect(plain(store.rowModel)).toEqual(plain(rebuilt()));
+  });
+});
+
+describe('the projects a change touched, for the grid’s project columns', () => {
+  it('are none after an edit of amounts in place, the card’s project after its change, and all after new lines', () => {
+    void store.rowModel; // as the grid has read it
+    set('LPR3 ID3 - Landspatientregister', 2023, 3_000_000);
+    expect(store.cardsTouched).toEqual([]);
+    // The Status view still reads every project: its totals moved.
+    expect(store.projectsTouched).toBe('all');
+
+    const kiit = lineId('Klinisk immunologisk IT (KIIT) (Blodbank)');
+    store.apply(session.run((db) => setProject(db, { lineId: kiit, changes: { end_month: '2027-12' } })));
+    expect(store.cardsTouched).toEqual([kiit]);
+
+    const pool = session.snapshot().pools[0]!.id;
+    store.apply(
+      session.run((db) => commands.addLine(db, { poolId: pool, parentId: null, afterLineId: null, name: 'Ny' })),
+    );
+    expect(store.cardsTouched).toBe('all');
   });
 });
