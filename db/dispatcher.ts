@@ -4,7 +4,7 @@
  * ipcMain and the browser harness's HTTP endpoint both call it.
  */
 import { isChannel, type Channel } from '../shared/contract/channels';
-import { contract, describeIssues, type Envelope } from '../shared/contract/contract';
+import { contract, describeIssues, type ApiError, type Envelope } from '../shared/contract/contract';
 import type { Backend, Handlers } from './core/backend';
 import { UserError } from './core/errors';
 import { coreHandlers } from './core/handlers';
@@ -41,6 +41,11 @@ export interface DispatcherOptions {
   checkResults?: boolean;
 }
 
+/** A refusal the user is told (UserError: Danish, says what to do) as the envelope's error; null for anything else. */
+export function userFailure(err: unknown): { ok: false; error: ApiError } | null {
+  return err instanceof UserError ? { ok: false, error: { code: err.code, message: err.message } } : null;
+}
+
 export function createDispatcher(backend: Backend, options: DispatcherOptions = {}): Dispatch {
   const checkResults = options.checkResults ?? true;
   return async (channel, rawArgs) => {
@@ -62,7 +67,8 @@ export function createDispatcher(backend: Backend, options: DispatcherOptions = 
         throw new Error(`Svaret på ${channel} passer ikke til kontrakten: ${describeIssues(checked.error)}`);
       return { ok: true, value: checked.data };
     } catch (err) {
-      if (err instanceof UserError) return { ok: false, error: { code: err.code, message: err.message } };
+      const failure = userFailure(err);
+      if (failure) return failure;
       options.onError?.(err);
       return {
         ok: false,

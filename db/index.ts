@@ -120,7 +120,7 @@ export function statusReport(session: Session, month?: string): StatusReport {
 }
 
 // ---------- the contract, for the app and the browser harness ----------
-export { createDispatcher, type Backend, type Dispatch, type DispatcherOptions } from './dispatcher';
+export { createDispatcher, userFailure, type Backend, type Dispatch, type DispatcherOptions } from './dispatcher';
 export { PortfolioHost, type HostDeps } from './host';
 
 // ---------- Excel: the import's preview and apply, and the export (db/excel/handlers.ts) ----------

@@ -4,11 +4,12 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
-import { inDataFolder, listDataFolder } from './data-folder';
+import { inDataFolder } from './data-folder';
+import { runRoute, webFileRoutes } from './file-routes';
 import {
   createDispatcher,
   createPortfolio,
@@ -16,7 +17,6 @@ import {
   openSession,
   PortfolioHost,
   settingsFile,
-  UserError,
   stopImportWorker,
   warmImportWorker,
   type Session,
@@ -94,20 +94,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const dispatch = createDispatcher(host.backend(options.appVersion ?? '0.0.0', 'web'), {
     onError: (err) => console.error(err),
   });
-  // Åbn… / Seneste filer in the browser: a name in the data folder (never a path), opened and
-  // checked like any file from elsewhere; the open one stays open if it cannot be (db/host.ts).
-  const openByName = (args: unknown) => {
-    const name = (args as { name?: unknown } | null)?.name;
-    if (typeof name !== 'string' || !name)
-      return { ok: false, error: { code: 'invalid-args', message: 'Angiv filens navn.' } };
-    try {
-      host.open(name);
-      return { ok: true, value: { fileName: basename(host.session!.path) } };
-    } catch (err) {
-      if (!(err instanceof UserError)) throw err;
-      return { ok: false, error: { code: err.code, message: err.message } };
-    }
-  };
+  // The browser's Filer items over the data folder: /web/files, /web/open, /web/new, /web/saveAs.
+  const fileRoutes = webFileRoutes(folder, host);
   let port = 0;
   // Only this machine, and only pages this server served: a page elsewhere cannot call the API
   // (Host check against DNS rebinding; JSON content type so no plain form can post).
@@ -118,15 +106,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (!allowedHost(req.headers.host)) return send(res, 403, 'text/plain', 'Forbudt');
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
       // The browser's file dialog: the data folder's portfolio files by name (docs/architecture.md).
-      const listing = url.pathname === '/web/files';
-      const opening = url.pathname === '/web/open';
-      if (listing || opening || url.pathname.startsWith('/api/')) {
+      const fileRoute = fileRoutes[url.pathname];
+      if (fileRoute || url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Kun POST');
         if (!req.headers['content-type']?.startsWith('application/json'))
           return send(res, 415, 'text/plain', 'Kun JSON');
         const origin = req.headers.origin;
         if (origin && !allowedHost(origin.replace(/^http:\/\//, ''))) return send(res, 403, 'text/plain', 'Forbudt');
-        if (listing) return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(listDataFolder(folder)));
         let args: unknown;
         try {
           const body = await readBody(req);
@@ -139,7 +125,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
             JSON.stringify({ ok: false, error: { code: 'invalid-args', message: 'Forespørgslen kunne ikke læses.' } }),
           );
         }
-        if (opening) return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(openByName(args)));
+        if (fileRoute)
+          return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(runRoute(fileRoute, args)));
         const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
         return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(await dispatch(channel, args)));
       }

@@ -21,6 +21,7 @@ import { SidePanel } from './components/side-panel';
 import { Toolbar } from './components/toolbar';
 import { PortfolioGrid, type GridEvents, type GridHandle } from './grid/portfolio-grid';
 import { useProjectColumns } from './grid/project-columns';
+import { WebFileActions } from './web-file-actions';
 import { ViewTabs, type ViewName } from './components/view-tabs';
 import type { PortfolioStore } from './store/portfolio-store';
 import { StatusView } from './status/status-view';
@@ -94,6 +95,8 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
   }, [api, store, findRow, selection, open]);
   const { actions, edit, lines, ui } = session;
   const projectCols = useProjectColumns(api, store, version, actions, ui);
+  // The browser version has no native Filer menu: its own Ny…, Åbn…, Gem som… and Seneste filer.
+  const webFiles = useMemo(() => (api.shell === 'web' ? new WebFileActions(ui) : undefined), [api, ui]);
 
   useEffect(() => {
     actions
@@ -275,6 +278,7 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
         sidePanel={sidePanel}
         projectCols={projectCols.shown}
         onToggleProjectCol={projectCols.toggle}
+        webFiles={webFiles}
       />
       <ViewTabs view={shown} onChange={setShown} />
       {shown === 'status' && (

@@ -16,6 +16,7 @@ import { ImportDialog } from './components/import-dialog';
 import { MergeDialog } from './components/merge-dialog';
 import { RegionDialog } from './components/region-dialog';
 import { ShortcutsDialog } from './components/shortcuts-dialog';
+import { WebFileDialog } from './components/web-file-dialog';
 import type { Ui } from './ui';
 
 /** Draws a dialog, which calls `close` with its answer; that also takes it off the screen. */
@@ -86,6 +87,7 @@ type DialogUi = Pick<
   | 'printPreview'
   | 'reviewStatusImport'
   | 'statusPrintPreview'
+  | 'webFile'
 >;
 
 /** The dialogs the actions ask for, each opened with `open`. */
@@ -134,5 +136,6 @@ export function dialogUi(open: OpenDialog): DialogUi {
       open<boolean>((close) => (
         <StatusImportDialog preview={preview} onApply={() => close(true)} onCancel={() => close(false)} />
       )),
+    webFile: (input) => open<void>((close) => <WebFileDialog {...input} onCancel={() => close()} />),
   };
 }

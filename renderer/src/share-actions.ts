@@ -18,6 +18,12 @@ type Source = Args<'file.check'>['source'];
 /** A message for the page after it reloads with another file (file.open). */
 const AFTER_RELOAD = 'puljeplan:after-reload';
 
+/** Reloads the page, which then shows the portfolio now open, and says `message` (greet). */
+export function reloadWith(message: string): void {
+  sessionStorage.setItem(AFTER_RELOAD, message);
+  window.location.reload();
+}
+
 /** The copy's name as db/share/send.ts makes it: `Puljeplan RM 2026-11-22.sqlite`. */
 
 const withNothingChanged = (message: string) =>
@@ -146,11 +152,9 @@ export class ShareActions {
       (m) => this.ui.notify('error', `«${made.fileName}» er oprettet, men kunne ikke åbnes: ${m}`),
     );
     if (!opened) return;
-    sessionStorage.setItem(
-      AFTER_RELOAD,
+    reloadWith(
       `«${opened.fileName}» er oprettet ud fra «${checked.fileName}» fra ${regionName(checked.region)} og er nu åben.`,
     );
-    window.location.reload();
   };
 
   /** Filer → Flet fil fra anden region…: a review with every conflict resolved, then one undo step. */

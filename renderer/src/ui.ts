@@ -14,6 +14,7 @@ import type { ImportOptions } from './import-review';
 import type { MergeReview, Resolution } from './merge-review';
 import type { PrintPreviewInput } from './print/print-preview';
 import type { StatusPrintInput } from './print/status-print-preview';
+import type { WebFile, WebFileMode } from './components/web-file-dialog';
 
 export interface Ui {
   notify(kind: 'error' | 'info', text: string): void;
@@ -47,4 +48,11 @@ export interface Ui {
   statusPrintPreview(input: StatusPrintInput): Promise<void>;
   /** The status workbook's preview (status/status-import-dialog.tsx); true: import it. */
   reviewStatusImport(preview: StatusImportPreviewData): Promise<boolean>;
+  /** The browser's Filer dialog (web-file-actions.ts): `run` does the work and gives a refusal to show, or null. */
+  webFile(input: {
+    mode: WebFileMode;
+    files: readonly WebFile[];
+    suggested: string;
+    run: (name: string) => Promise<string | null>;
+  }): Promise<void>;
 }

@@ -24,25 +24,37 @@ export class ApiFailure extends Error {
 
 type Transport = <C extends Channel>(channel: C, args: Args<C>) => Promise<Envelope<Result<C>>>;
 
+/** Posts JSON to the browser harness (db/web/server.ts) and gives its envelope; a server that is gone is told in Danish. */
+async function postJson(path: string, body: unknown): Promise<Envelope<never>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    return {
+      ok: false,
+      error: { code: 'internal', message: 'Puljeplan-serveren svarer ikke. Er «npm run web» stoppet?' },
+    };
+  }
+  if (!response.ok) return { ok: false, error: { code: 'internal', message: `Serveren svarede ${response.status}.` } };
+  return (await response.json()) as Envelope<never>;
+}
+
 function httpTransport(): Transport {
-  return async (channel, args) => {
-    let response: Response;
-    try {
-      response = await fetch(`api/${encodeURIComponent(channel)}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(args),
-      });
-    } catch {
-      return {
-        ok: false,
-        error: { code: 'internal', message: 'Puljeplan-serveren svarer ikke. Er «npm run web» stoppet?' },
-      };
-    }
-    if (!response.ok)
-      return { ok: false, error: { code: 'internal', message: `Serveren svarede ${response.status}.` } };
-    return (await response.json()) as Envelope<never>;
-  };
+  return (channel, args) => postJson(`api/${encodeURIComponent(channel)}`, args);
+}
+
+/**
+ * The browser harness's own file requests outside the contract (`web/files`, `web/open`,
+ * `web/new`, `web/saveAs`: db/web/file-routes.ts); a refusal is thrown as an ApiFailure.
+ */
+export async function webCall<T>(path: `web/${string}`, body: unknown): Promise<T> {
+  const envelope = (await postJson(path, body)) as Envelope<T>;
+  if (!envelope.ok) throw new ApiFailure(envelope.error.message, envelope.error.code);
+  return envelope.value;
 }
 
 function bridgeTransport(bridge: PuljeplanBridge): Transport {

@@ -2,12 +2,13 @@
  * The command bar: the same actions as the native menu and the keyboard. Its Filer menu is the
  * page's own file menu (a browser has no native one): Excel, files between regions, backups.
  */
-import { useRef, useState } from 'react';
+import { useRef, useState, useSyncExternalStore } from 'react';
 import { FILE_COMMANDS } from '../../../shared/contract/channels';
 import type { HistoryState } from '../../../shared/domain/model';
 import { PROJECT_COLS } from '../../../shared/grid/project-cols';
 import type { Actions } from '../actions';
 import type { LineActions } from '../line-actions';
+import type { WebFileActions } from '../web-file-actions';
 import { ContextMenu, type MenuEntry } from './context-menu';
 
 interface Props {
@@ -18,15 +19,35 @@ interface Props {
   /** The project columns shown in the grid, and a choice in «Kolonner ▾» shows or hides one. */
   projectCols: readonly string[];
   onToggleProjectCol: (colId: string) => void;
+  /** The browser version's own Ny…, Åbn…, Gem som… and Seneste filer (none in the app: its native menu has them). */
+  webFiles?: WebFileActions;
 }
 
-/** The native menu's Filer commands, in its order and words (shared/contract/channels.ts). */
-function fileMenu(actions: Actions): MenuEntry[] {
-  return FILE_COMMANDS.flatMap((group, i): MenuEntry[] => [
-    ...(i ? ['separator' as const] : []),
-    ...group.map((c) => ({ label: c.label, run: () => actions.run(c.command) })),
-  ]);
+/**
+ * The native menu's Filer commands, in its order and words (shared/contract/channels.ts); in the
+ * browser first its own file items, with the data folder's newest files as Seneste filer.
+ */
+function fileMenu(actions: Actions, web: WebFileActions | undefined): MenuEntry[] {
+  const own: MenuEntry[] = web
+    ? [
+        { label: 'Ny…', run: web.newFile },
+        { label: 'Åbn…', run: web.open },
+        { label: 'Gem som…', run: web.saveAs },
+        'separator',
+        ...web.recent().map((f, i) => ({ label: `${i + 1} ${f.name}`, run: () => web.openNamed(f.name) })),
+        ...(web.recent().length ? ['separator' as const] : []),
+      ]
+    : [];
+  return [
+    ...own,
+    ...FILE_COMMANDS.flatMap((group, i): MenuEntry[] => [
+      ...(i ? ['separator' as const] : []),
+      ...group.map((c) => ({ label: c.label, run: () => actions.run(c.command) })),
+    ]),
+  ];
 }
+
+const noStore = { subscribe: () => () => undefined, getVersion: () => 0 };
 
 /** A toolbar button that opens a menu of rarely used commands below it («Filer ▾», «Flyt ▾», «År ▾», «Kolonner ▾»). */
 function MenuButton({
@@ -34,11 +55,14 @@ function MenuButton({
   title,
   items,
   testId,
+  onOpen,
 }: {
   label: string;
   title: string;
   items: () => MenuEntry[];
   testId: string;
+  /** Called as the menu opens (the browser's Filer reads its folder then). */
+  onOpen?: () => void;
 }) {
   const [at, setAt] = useState<{ x: number; y: number } | null>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -54,6 +78,7 @@ function MenuButton({
         onMouseDown={(e) => e.preventDefault()}
         onClick={(e) => {
           const r = e.currentTarget.getBoundingClientRect();
+          if (!at) onOpen?.();
           setAt(at ? null : { x: r.left, y: r.bottom + 2 });
         }}
       >
@@ -77,7 +102,9 @@ function MenuButton({
  * One row at 1,024 px (issue 15): the daily commands as buttons; files, moving and years, used
  * less often, in menus. Every command is also on the keyboard, the context menu or the native menu.
  */
-export function Toolbar({ actions, lines, history, sidePanel, projectCols, onToggleProjectCol }: Props) {
+export function Toolbar({ actions, lines, history, sidePanel, projectCols, onToggleProjectCol, webFiles }: Props) {
+  const files = webFiles ?? noStore;
+  useSyncExternalStore(files.subscribe, files.getVersion);
   const b = (
     label: string,
     onClick: () => unknown,
@@ -101,7 +128,8 @@ export function Toolbar({ actions, lines, history, sidePanel, projectCols, onTog
         <MenuButton
           label="Filer ▾"
           title="Excel, filer mellem regionerne og sikkerhedskopier"
-          items={() => fileMenu(actions)}
+          items={() => fileMenu(actions, webFiles)}
+          onOpen={() => void webFiles?.refresh()}
           testId="file-menu"
         />
       </div>
