@@ -64,9 +64,7 @@ export class Actions {
   async change<C extends ChangeChannel>(channel: C, args: Args<C>): Promise<(Result<C> & Change) | null> {
     try {
       const reply = (await this.api.call(channel, args)) as Result<C> & Change;
-      // status.set also answers with the projects' rows: the view's, not the store's.
-      const { projects: _rows, ...change } = reply as Change & { projects?: unknown };
-      this.store.apply(change);
+      this.store.apply(reply);
       return reply;
     } catch (err) {
       this.ui.notify('error', err instanceof ApiFailure ? err.message : `Uventet fejl: ${(err as Error).message}`);

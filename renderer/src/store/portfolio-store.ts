@@ -21,6 +21,9 @@ import { Versioned } from './versioned';
 
 const NO_HISTORY: HistoryState = { canUndo: false, undoLabel: null, canRedo: false, redoLabel: null };
 
+/** The parts of a Change that change the portfolio's pools, lines, years or meta (the grid's rows). */
+const PORTFOLIO_PARTS = ['meta', 'years', 'upsertPools', 'deletePoolIds', 'upsertLines', 'deleteLineIds'] as const;
+
 export class PortfolioStore extends Versioned {
   meta: PortfolioMeta | null = null;
   years: readonly number[] = [];
@@ -147,10 +150,12 @@ export class PortfolioStore extends Versioned {
   }
 
   apply(change: Change): void {
-    const { projectIds, history, revision, createdId: _c, lineInfo: _i, ...portfolio } = change;
-    this.projectsTouched = Object.keys(portfolio).length ? 'all' : (projectIds ?? []);
+    const { projectIds, history, revision } = change;
+    // What else a reply carries (status.set's rows for its view) is not the portfolio's.
+    const portfolio = PORTFOLIO_PARTS.some((part) => change[part] !== undefined);
+    this.projectsTouched = portfolio ? 'all' : (projectIds ?? []);
     this.cardsTouched = this.projectsTouched;
-    if (!Object.keys(portfolio).length) {
+    if (!portfolio) {
       // Only projects (or nothing) changed: the grid's rows are as they were.
       this.history = history;
       this.revision = revision;

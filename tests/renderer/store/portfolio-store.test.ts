@@ -135,3 +135,14 @@ describe('the projects a change touched, for the grid’s project columns', () =
     expect(store.cardsTouched).toBe('all');
   });
 });
+
+describe('a reply that carries more than the change', () => {
+  it('status.set’s rows for its view do not make the store rebuild the grid’s rows', () => {
+    const model = store.rowModel;
+    const kiit = lineId('Klinisk immunologisk IT (KIIT) (Blodbank)');
+    const change = session.run((db) => setProject(db, { lineId: kiit, changes: { phase: 'Analyse' } }));
+    store.apply({ ...change, projects: [{ lineId: kiit }] } as typeof change);
+    expect(store.rowModel).toBe(model);
+    expect(store.projectsTouched).toEqual([kiit]);
+  });
+});
