@@ -29,6 +29,7 @@ import { gridBench } from './grid-bench';
 import { shareBench } from './share-bench';
 import { printBench } from './print-bench';
 import { statusBench } from './status-bench';
+import { cliStartBench } from './cli-start-bench';
 
 const { values: opts } = parseArgs({
   options: {
@@ -369,6 +370,10 @@ const SECTIONS: Record<string, { title: string; run: () => void | Promise<void> 
     title:
       'Status view in Chromium: 2,000 projects × 36 months opens (goal < 0.5 s); one light typed to repainted (goal < 50 ms)',
     run: () => statusBench({ dir, stats, ms }),
+  },
+  cli: {
+    title: 'CLI start: check and summary of the example as processes, median of 5 (goal: bundle < 0.5 s)',
+    run: () => cliStartBench({ dir, table, ms, median }),
   },
   share: {
     title:
