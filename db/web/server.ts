@@ -55,6 +55,12 @@ export interface WebServerOptions {
    * runs; without one, the app's own settings folder (db/share/person.ts), as the CLI reads it.
    */
   settingsDir?: string;
+  /**
+   * Check every answer against the contract before it is sent (db/dispatcher.ts). On in tests and
+   * by default; `npm run web` turns it off as the packaged app does (electron/app-lifecycle.ts):
+   * at 100,000 lines the check of portfolio.load alone costs about a second of the page's open.
+   */
+  checkResults?: boolean;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -93,6 +99,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   host.open(options.file);
   const dispatch = createDispatcher(host.backend(options.appVersion ?? '0.0.0', 'web'), {
     onError: (err) => console.error(err),
+    checkResults: options.checkResults ?? true,
   });
   // The browser's Filer items over the data folder: /web/files, /web/open, /web/new, /web/saveAs.
   const fileRoutes = webFileRoutes(folder, host);
@@ -177,6 +184,8 @@ if (isMain) {
     createExample: true,
     appVersion: pkg.version,
     settingsDir: join(ROOT, '.puljeplan-web'),
+    // As the packaged app: the contract's result check is for tests and development.
+    checkResults: process.env.PULJEPLAN_CHECK_RESULTS === '1',
   });
   console.log(`Puljeplan kører på ${web.url}  (portefølje: ${file})`);
   // The Excel reader's worker, warmed once the server is idle (db/excel/import-worker-pool.ts).
