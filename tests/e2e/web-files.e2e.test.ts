@@ -25,7 +25,7 @@ describe.skipIf(chromiumMissing)('Filer in the browser version', () => {
   it('Gem som… goes on in a copy; Seneste filer opens the original again, unchanged', async () => {
     await fileMenu(page, 'Gem som…');
     await expect.poll(() => dialog(page).getByLabel('Filnavn').inputValue()).toBe('Bilag 1 (kopi)');
-    await page.keyboard.press('Enter');
+    await dialog(page).getByLabel('Filnavn').press('Enter');
     await expect
       .poll(() => message(page))
       .toBe('Kopien «Bilag 1 (kopi).sqlite» er gemt og åben; du arbejder nu i den.');
@@ -51,7 +51,7 @@ describe.skipIf(chromiumMissing)('Filer in the browser version', () => {
     await fileMenu(page, 'Ny…');
     const name = dialog(page).getByLabel('Filnavn');
     await name.fill('Bilag 1');
-    await page.keyboard.press('Enter');
+    await name.press('Enter');
     await expect
       .poll(() => page.getByTestId('web-file-error').textContent())
       .toBe(
@@ -61,7 +61,7 @@ describe.skipIf(chromiumMissing)('Filer in the browser version', () => {
     expect(await name.inputValue()).toBe('Bilag 1');
 
     await name.fill('Plan 2027');
-    await page.keyboard.press('Enter');
+    await name.press('Enter');
     await expect.poll(() => message(page)).toBe('Den nye portefølje «Plan 2027.sqlite» er oprettet og åben.');
     expect(existsSync(join(h.dir, 'Plan 2027.sqlite'))).toBe(true);
     await expect.poll(() => footer(page)).toMatch(/^0 puljer · 0 linjer/);
@@ -70,7 +70,9 @@ describe.skipIf(chromiumMissing)('Filer in the browser version', () => {
 
   it('Åbn… lists the folder with the open file marked; Esc closes it and nothing changes', async () => {
     await fileMenu(page, 'Gem som…');
-    await page.keyboard.press('Enter');
+    // The dialog opens once the folder is read: the name offered is there before Enter.
+    await expect.poll(() => dialog(page).getByLabel('Filnavn').inputValue()).toBe('Bilag 1 (kopi)');
+    await dialog(page).getByLabel('Filnavn').press('Enter');
     await expect.poll(() => openFile(h)).toBe('Bilag 1 (kopi).sqlite');
     await expect.poll(() => message(page)).toContain('er gemt og åben');
 
