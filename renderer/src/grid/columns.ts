@@ -13,7 +13,7 @@ import type {
 import { formatAmount } from '../../../shared/danish/number';
 import { shorten } from '../../../shared/danish/text';
 import { isAmountEditable, isNameEditable, NAME_COL, TOTAL_COL, yearCol } from '../../../shared/grid/edit';
-import { PROJECT_COLS, projectText, type ProjectFields } from '../../../shared/grid/project-cols';
+import { PROJECT_COLS } from '../../../shared/grid/project-cols';
 import type { GridRow } from '../../../shared/grid/row-model';
 import { entryError, openEditor } from './cell-error';
 import { NameCell } from './name-cell';
@@ -32,9 +32,9 @@ export interface ColumnHandlers {
   poolIndex: (poolId: string) => number;
   /** The it-råd flag's reason for a project, or null (the name cell's mark). */
   riskFlag?: (lineId: string) => string | null;
-  /** The project columns shown (shared/grid/project-cols.ts), and their values. */
+  /** The project columns shown (shared/grid/project-cols.ts), and a row's text in one (the grid view's projectText). */
   projectCols?: readonly string[];
-  projectFields?: (lineId: string) => ProjectFields | undefined;
+  projectText?: (row: GridRow, colId: string) => string;
 }
 
 /** The column ids shown, in order: what a range's column index counts. */
@@ -141,7 +141,7 @@ export function buildColumns(years: readonly number[], handlers: ColumnHandlers)
     colId: c.colId,
     headerName: c.header,
     headerTooltip: c.title,
-    valueGetter: (p) => (isProjectRow(p.data) ? projectText(handlers.projectFields?.(p.data!.id), c.field) : ''),
+    valueGetter: (p) => (p.data ? (handlers.projectText?.(p.data, c.colId) ?? '') : ''),
     editable: (p: EditableCallbackParams<GridRow>) => isProjectRow(p.data),
     cellEditor: 'agTextCellEditor',
     cellEditorParams: { getValidationErrors: validate(c.colId) },

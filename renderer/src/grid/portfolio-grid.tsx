@@ -133,9 +133,9 @@ export const PortfolioGrid = forwardRef<GridHandle, Props>(function PortfolioGri
         poolIndex,
         riskFlag,
         projectCols: projectShown,
-        projectFields,
+        projectText: projectCellText,
       }),
-    [years, toggle, selection, provenance, widths, poolIndex, riskFlag, projectShown, projectFields],
+    [years, toggle, selection, provenance, widths, poolIndex, riskFlag, projectShown, projectCellText],
   );
   // The projects' fields were read again: repaint the project columns' cells on screen.
   const fieldsVersion = projectCols?.fieldsVersion;
