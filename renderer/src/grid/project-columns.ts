@@ -3,7 +3,7 @@
  * toolbar's «Kolonner ▾», remembered per portfolio), their values (project-fields.ts) and an
  * entry typed into one, saved as the card's change (`projects.set`, one undo step).
  */
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { PROJECT_COLS, projectCol, projectEntry } from '../../../shared/grid/project-cols';
 import type { GridRow } from '../../../shared/grid/row-model';
 import type { Api } from '../api/client';
@@ -27,12 +27,16 @@ export function useProjectColumns(api: Api, store: PortfolioStore, version: numb
       fields.refresh(store.revision, touched).catch((err: Error) => ui.notify('error', err.message)),
     [fields, store, ui],
   );
-  // Shown again after a while hidden: every project, as edits may have been made meanwhile.
+  // While shown, what each change touched; on being shown (again), every project, as edits may have
+  // been made while hidden. One effect, so the first show after a load reads every project once.
+  const current = useRef(false);
   useEffect(() => {
-    if (showing) void read('all');
-  }, [showing, read]);
-  useEffect(() => {
-    if (showing) void read(store.cardsTouched);
+    if (!showing) {
+      current.current = false;
+      return;
+    }
+    void read(current.current ? store.cardsTouched : 'all');
+    current.current = true;
   }, [showing, read, store, version]);
 
   const toggle = useCallback(
