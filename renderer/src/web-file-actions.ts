@@ -33,15 +33,19 @@ export class WebFileActions extends Versioned {
     super();
   }
 
-  /** Reads the folder again (when the Filer menu opens); a failure leaves the list as it was. */
-  refresh = async (): Promise<void> => {
-    try {
-      this.files = await webCall<WebFile[]>('web/files', {});
-      this.notify();
-    } catch {
-      // The menu then offers what it had; Åbn… says what is wrong.
-    }
-  };
+  /** Reads the folder; a failure leaves the list as it was and is thrown on. */
+  private async read(): Promise<readonly WebFile[]> {
+    this.files = await webCall<WebFile[]>('web/files', {});
+    this.notify();
+    return this.files;
+  }
+
+  /** Reads the folder again (when the Filer menu opens); the menu then offers what it had if that fails. */
+  refresh = (): Promise<void> =>
+    this.read().then(
+      () => undefined,
+      () => undefined, // Åbn… says what is wrong
+    );
 
   /** Seneste filer: the newest files that are not the open one. */
   recent(): WebFile[] {
@@ -64,12 +68,13 @@ export class WebFileActions extends Versioned {
   };
 
   private async ask(mode: WebFileMode, suggested: string): Promise<void> {
+    let files: readonly WebFile[];
     try {
-      this.files = await webCall<WebFile[]>('web/files', {});
+      files = await this.read();
     } catch (err) {
       return this.ui.notice('Mappen kunne ikke læses', (err as Error).message);
     }
-    await this.ui.webFile({ mode, files: this.files, suggested, run: (name) => this.run(mode, name) });
+    await this.ui.webFile({ mode, files, suggested, run: (name) => this.run(mode, name) });
   }
 
   /** Makes or opens the file; null when done (the page reloads), else the refusal in Danish. */

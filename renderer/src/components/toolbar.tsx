@@ -28,14 +28,15 @@ interface Props {
  * browser first its own file items, with the data folder's newest files as Seneste filer.
  */
 function fileMenu(actions: Actions, web: WebFileActions | undefined): MenuEntry[] {
+  const recent = web?.recent() ?? [];
   const own: MenuEntry[] = web
     ? [
         { label: 'Ny…', run: web.newFile },
         { label: 'Åbn…', run: web.open },
         { label: 'Gem som…', run: web.saveAs },
         'separator',
-        ...web.recent().map((f, i) => ({ label: `${i + 1} ${f.name}`, run: () => web.openNamed(f.name) })),
-        ...(web.recent().length ? ['separator' as const] : []),
+        ...recent.map((f, i) => ({ label: `${i + 1} ${f.name}`, run: () => web.openNamed(f.name) })),
+        ...(recent.length ? ['separator' as const] : []),
       ]
     : [];
   return [
