@@ -60,9 +60,11 @@ export function spawnKillable(args: string[], killAt: KillAt, script = CHILD): P
 /**
  * `runs` + 1 runs of a child that announces one step with a `try …` line and acknowledges it with
  * an `ack …` line: the first run measures the step and is killed only after its ack; each later
- * run is killed at a delay drawn from `random` between the `try` and 1.3 times the step's longest
- * measured length, so kills fall before, during and after the step. `check` is given the run's
- * index and whether its ack came, and returns the run's outcome (e.g. «before» or «after»).
+ * run draws from `random` a moment between the `try` and 1.3 times the step's longest measured
+ * length, so kills fall before, during and after the step. A draw past the measured length is
+ * meant to fall after the step: that run is killed at its ack, however much slower the step is
+ * this time (on a loaded machine a fixed delay could land before every write ended). `check` is
+ * given the run's index and whether its ack came, and returns the run's outcome (e.g. «before»).
  */
 export async function killDuringStep(
   runs: number,
@@ -80,7 +82,8 @@ export async function killDuringStep(
       (line, ms) => {
         if (line.startsWith('try')) {
           tryAt = ms;
-          return i === 0 ? null : random() * duration * 1.3;
+          const at = random() * 1.3;
+          return i === 0 || at >= 1 ? null : at * duration; // null: killed at the ack, below
         }
         if (line.startsWith('ack')) {
           duration = Math.max(duration, ms - tryAt);
