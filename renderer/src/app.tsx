@@ -28,7 +28,7 @@ import { StatusView } from './status/status-view';
 
 // The charts (AG Charts) load when the Diagrammer is first opened, not with the window.
 const ChartsView = lazy(() => import('./charts/charts-view').then((m) => ({ default: m.ChartsView })));
-import { riskFlagMessage } from '../../shared/domain/project-card';
+import { riskFlagsMessage } from '../../shared/domain/project-card';
 import { RiskFlagStore } from './project/risk-flags';
 
 interface Message {
@@ -164,13 +164,19 @@ export function App({ api, store }: { api: Api; store: PortfolioStore }) {
   }, [actions, lines, ui, dialogs.isOpen, busy]);
 
   // The it-råd flags follow every committed change; a project that an edit brings over the
-  // threshold is told in the status line (docs/grid.md «Projects: the card and the it-råd flag»).
+  // threshold is told in the status line (docs/grid.md «Projects: the card and the it-råd flag»),
+  // after what the action itself said («Sat ind: …»), which it must not replace: the flags are read
+  // after the change, so their word comes last.
   useEffect(() => {
     if (!store.meta) return;
     flags
       .refresh(store.revision)
       .then((fresh) => {
-        if (fresh.length) ui.notify('info', fresh.map(riskFlagMessage).join(' '));
+        if (!fresh.length) return;
+        const text = riskFlagsMessage(fresh);
+        setMessage((m) =>
+          m?.kind === 'info' ? { ...m, text: `${m.text} ${text}` } : { kind: 'info', text, at: performance.now() },
+        );
       })
       .catch((err: Error) => ui.notify('error', err.message));
   }, [flags, store, version, ui]);

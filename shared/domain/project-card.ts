@@ -2,6 +2,7 @@
  * The project card's lists and words beyond project.ts (docs/domain.md «Projects and monthly
  * status»): who can be responsible, half-years as typed, and the it-råd flag's message.
  */
+import { count } from '../danish/text';
 import { REGIONS } from './model';
 import { MILESTONE_STATES, type MilestoneState, type Parsed } from './project';
 
@@ -46,5 +47,20 @@ export function parseMilestoneState(text: string): Parsed<MilestoneState | null>
 }
 
 /** The status bar's message when an edit brings a project over the it-råd's threshold. */
-export const riskFlagMessage = (name: string): string =>
-  `${name} skal nu risikovurderes af it-rådet (over 10 mio. kr.).`;
+const riskFlagMessage = (name: string): string => `${name} skal nu risikovurderes af it-rådet (over 10 mio. kr.).`;
+
+/** At most this many projects are named one by one; more are counted, with the first named. */
+const NAMED_FLAGS = 3;
+
+/**
+ * The status bar's message when an edit (or a paste of many lines) brings projects over the
+ * threshold: each named, up to three; beyond that a count, the first three, and where to see all.
+ */
+export function riskFlagsMessage(names: readonly string[]): string {
+  if (names.length <= NAMED_FLAGS) return names.map(riskFlagMessage).join(' ');
+  const first = names
+    .slice(0, NAMED_FLAGS)
+    .map((n) => `«${n}»`)
+    .join(', ');
+  return `${count(names.length, 'projekt', 'projekter')} skal nu risikovurderes af it-rådet (over 10 mio. kr.), bl.a. ${first}. «Skal risikovurderes» viser dem.`;
+}

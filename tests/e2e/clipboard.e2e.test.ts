@@ -209,6 +209,12 @@ describe.skipIf(chromiumMissing)('Copy and paste with Excel in Chromium', () => 
       .poll(() => page.getByTestId('message').textContent())
       .toContain('Sat ind: 24 celler og 998 nye linjer');
     console.log(`1.000 × 12 paste with 998 new lines, confirm to repainted: ${Date.now() - t0} ms`);
+    // The new lines the it-råd must now assess are told after what the paste said, not instead of it.
+    await expect
+      .poll(() => page.getByTestId('message').textContent())
+      .toMatch(
+        /^Sat ind: 24 celler og 998 nye linjer.* \d+ projekter skal nu risikovurderes af it-rådet \(over 10 mio\. kr\.\), bl\.a\. «[^»]+», «[^»]+», «[^»]+»\. «Skal risikovurderes» viser dem\.$/,
+      );
     expect(h.server.session.revision).toBe(revision + 1);
     expect(h.server.session.snapshot().lines.length).toBe(13 + 998);
     expect(await backendAmount(h, 'Projekt 999', 2033)).toBe(10_011_000);

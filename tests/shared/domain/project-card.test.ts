@@ -3,7 +3,12 @@
  * types them, milestone states, and the *Ansvarlig* list that grows with the names the file uses.
  */
 import { describe, expect, it } from 'vitest';
-import { parseHalfYear, parseMilestoneState, responsibleList } from '../../../shared/domain/project-card';
+import {
+  parseHalfYear,
+  parseMilestoneState,
+  responsibleList,
+  riskFlagsMessage,
+} from '../../../shared/domain/project-card';
 
 describe('parseHalfYear', () => {
   it.each([
@@ -51,5 +56,21 @@ describe('responsibleList', () => {
       'Ålborg Kommune',
       'Aarhus Kommune',
     ]);
+  });
+});
+
+describe('riskFlagsMessage', () => {
+  it('names up to three projects, each in its own sentence', () => {
+    expect(riskFlagsMessage(['LPR3'])).toBe('LPR3 skal nu risikovurderes af it-rådet (over 10 mio. kr.).');
+    expect(riskFlagsMessage(['A', 'B'])).toBe(
+      'A skal nu risikovurderes af it-rådet (over 10 mio. kr.). B skal nu risikovurderes af it-rådet (over 10 mio. kr.).',
+    );
+  });
+
+  it('counts more than three (a paste of many lines), names the first three and says where to see them all', () => {
+    const names = Array.from({ length: 1200 }, (_, i) => `Projekt ${i + 1}`);
+    expect(riskFlagsMessage(names)).toBe(
+      '1.200 projekter skal nu risikovurderes af it-rådet (over 10 mio. kr.), bl.a. «Projekt 1», «Projekt 2», «Projekt 3». «Skal risikovurderes» viser dem.',
+    );
   });
 });
